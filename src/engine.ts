@@ -1,0 +1,244 @@
+// The analysis pipeline: parsed migrations -> schema model -> rules -> Report.
+// Reads no environment, opens no sockets: the CLI and the Action are front ends over it.
+import { StaticCatalog } from './catalog/static-catalog.js';
+import { loadParser, parseFile } from './parse/index.js';
+import { ruleDocs, ruleMessage } from './rules/meta.js';
+import { RULES } from './rules/index.js';
+import { isExpired, matches, readDirective, type Directive } from './rules/suppress.js';
+import type { Rule, TransactionState } from './rules/types.js';
+import type { Diagnostic, Finding, MigrationFile, ParsedFile, Report, Severity, Statement } from './types.js';
+
+export interface RuleSetting {
+  /** `off` disables the rule. */
+  severity?: Severity | 'off';
+  options?: Record<string, unknown>;
+}
+
+export interface EngineOptions {
+  /** PostgreSQL major version the migrations run on (default 16). */
+  postgresVersion: number;
+  rules: Record<string, RuleSetting>;
+  /** Today as YYYY-MM-DD, for `until=` on ignore directives. */
+  today: string;
+}
+
+export interface AnalysisInput {
+  /** Migrations that already ran: they build the schema model and are not reported on. */
+  history: MigrationFile[];
+  /** Changes to analyse, in order; each is one release (shipped together). */
+  releases: MigrationFile[][];
+}
+
+export const DEFAULT_OPTIONS: EngineOptions = {
+  postgresVersion: 16,
+  rules: {},
+  today: new Date().toISOString().slice(0, 10),
+};
+
+export async function analyze(input: AnalysisInput, options: EngineOptions = DEFAULT_OPTIONS): Promise<Report> {
+  await loadParser();
+  const catalog = new StaticCatalog();
+  catalog.beginRelease(0);
+  for (const file of input.history) {
+    for (const s of parseFile(file).statements) catalog.apply(s);
+  }
+
+  const rules = RULES.filter((r) => options.rules[r.meta.id]?.severity !== 'off');
+  const report: Report = { version: 1, files: [], findings: [], suppressed: [] };
+
+  input.releases.forEach((releaseFiles, i) => {
+    catalog.beginRelease(i + 1);
+    const parsed = releaseFiles.map((f) => parseFile(f));
+    const flat: Statement[] = parsed.flatMap((p) => p.statements);
+    let flatIndex = 0;
+    for (const p of parsed) {
+      report.files.push({ path: p.file.path, framework: p.file.framework, statements: p.statements.length });
+      const perStatement: Array<{ statement: Statement; findings: Finding[] }> = [];
+      let sessionLockTimeout = false;
+      let sessionStatementTimeout = false;
+      let txState: { id: number; previous: Statement[]; lock: boolean; statement: boolean } | undefined;
+
+      for (const statement of p.statements) {
+        const index = flatIndex++;
+        if (!txState || txState.id !== statement.transactionId) {
+          txState = { id: statement.transactionId, previous: [], lock: false, statement: false };
+        }
+        const tx: TransactionState = {
+          previous: statement.inTransaction ? [...txState.previous] : [],
+          lockTimeoutSet: sessionLockTimeout || txState.lock,
+          statementTimeoutSet: sessionStatementTimeout || txState.statement,
+        };
+        const own: Finding[] = [];
+        for (const rule of rules) {
+          runRule(rule, statement, own, {
+            catalog,
+            file: p.file,
+            fileStatements: p.statements,
+            later: () => flat.slice(index + 1),
+            tx,
+            postgresVersion: options.postgresVersion,
+            options: options.rules[rule.meta.id]?.options ?? {},
+          }, options);
+        }
+        perStatement.push({ statement, findings: own });
+        catalog.apply(statement);
+        if (statement.inTransaction) txState.previous.push(statement);
+        const setting = timeoutSetting(statement);
+        if (setting) {
+          const local = setting.local && statement.inTransaction;
+          if (setting.name === 'lock_timeout') {
+            if (local) txState.lock = setting.on;
+            else sessionLockTimeout = setting.on;
+          } else if (local) txState.statement = setting.on;
+          else sessionStatementTimeout = setting.on;
+        }
+      }
+      applyDirectives(p, perStatement, report, options);
+    }
+  });
+
+  const order = new Map(report.files.map((f, i) => [f.path, i]));
+  const byPlace = (a: Finding, b: Finding): number =>
+    (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0) || a.line - b.line || a.column - b.column;
+  report.findings.sort(byPlace);
+  report.suppressed.sort(byPlace);
+  return report;
+}
+
+function runRule(
+  rule: Rule,
+  statement: Statement,
+  out: Finding[],
+  base: Omit<Parameters<Rule['check']>[1], 'report'>,
+  options: EngineOptions,
+): void {
+  const setting = options.rules[rule.meta.id];
+  rule.check(statement, {
+    ...base,
+    report(input) {
+      const at = statement.locate(input.location);
+      const severity =
+        setting?.severity && setting.severity !== 'off' ? setting.severity : (input.severity ?? rule.meta.severity);
+      out.push({
+        rule: rule.meta.id,
+        severity,
+        breaking: input.breaking ?? rule.meta.breaking,
+        path: base.file.path,
+        line: at.line,
+        column: at.column,
+        statementLine: statement.line,
+        object: input.object ?? null,
+        lock: input.lock ?? null,
+        message: ruleMessage(rule.meta, input.messageId, input.data),
+        help: rule.meta.help,
+        docs: ruleDocs(rule.meta.id),
+      });
+    },
+  });
+}
+
+/** Applies ignore directives to one file's findings and adds the file's diagnostics. */
+function applyDirectives(
+  parsed: ParsedFile,
+  perStatement: Array<{ statement: Statement; findings: Finding[] }>,
+  report: Report,
+  options: EngineOptions,
+): void {
+  const path = parsed.file.path;
+  const own: Finding[] = parsed.diagnostics.map((d) => diagnosticFinding(path, d));
+  const fileDirectives: Directive[] = [];
+  const all: Directive[] = [];
+  const seenLines = new Set<number>();
+
+  const consider = (text: string, line: number, scopeWanted: 'statement' | 'file'): Directive | undefined => {
+    const d = readDirective(text, line);
+    if (!d) return undefined;
+    if ('error' in d) {
+      if (!seenLines.has(line)) own.push(metaFinding(path, line, 'invalid-ignore', d.error));
+      seenLines.add(line);
+      return undefined;
+    }
+    if (d.scope !== scopeWanted) return undefined;
+    seenLines.add(line);
+    all.push(d);
+    return d;
+  };
+
+  const lines = parsed.file.sql.split('\n');
+  lines.forEach((text, i) => {
+    if (text.includes('expand-contract-ignore-file')) {
+      const d = consider(text, i + 1, 'file');
+      if (d) fileDirectives.push(d);
+    }
+  });
+
+  for (const { statement, findings } of perStatement) {
+    const local = statement.leadingComments
+      .map((c) => (seenLines.has(c.line) ? undefined : consider(c.text, c.line, 'statement')))
+      .filter((d): d is Directive => d !== undefined);
+    for (const f of findings) {
+      const d = [...local, ...fileDirectives].find((x) => matches(x, f) && !isExpired(x, options.today));
+      if (d) {
+        d.used = true;
+        report.suppressed.push({ ...f, suppressed: { reason: d.reason, ...(d.until ? { until: d.until } : {}) } });
+      } else own.push(f);
+    }
+  }
+
+  for (const d of all) {
+    const name = d.scope === 'file' ? 'expand-contract-ignore-file' : 'expand-contract-ignore';
+    if (isExpired(d, options.today)) {
+      own.push(
+        metaFinding(path, d.line, 'expired-ignore', `${name} ${d.rules.join(',')} expired on ${d.until}; fix the statement or renew the date.`),
+      );
+    } else if (!d.used) {
+      own.push(
+        metaFinding(path, d.line, 'unused-ignore', `${name} ${d.rules.join(',')} suppresses nothing here; remove it.`),
+      );
+    }
+  }
+  report.findings.push(...own);
+}
+
+function diagnosticFinding(path: string, d: Diagnostic): Finding {
+  return {
+    rule: d.rule,
+    severity: d.severity,
+    breaking: false,
+    path,
+    line: d.line,
+    column: d.column,
+    statementLine: d.line,
+    object: null,
+    lock: null,
+    message: d.message,
+    docs: ruleDocs(d.rule),
+  };
+}
+
+function metaFinding(path: string, line: number, rule: string, message: string): Finding {
+  return {
+    rule,
+    severity: 'warning',
+    breaking: false,
+    path,
+    line,
+    column: 1,
+    statementLine: line,
+    object: null,
+    lock: null,
+    message,
+    docs: ruleDocs(rule),
+  };
+}
+
+function timeoutSetting(s: Statement): { name: 'lock_timeout' | 'statement_timeout'; local: boolean; on: boolean } | undefined {
+  if (s.kind !== 'VariableSetStmt') return undefined;
+  const n = s.node.VariableSetStmt as { name?: string; is_local?: boolean; kind?: string; args?: unknown[] };
+  if (n.name !== 'lock_timeout' && n.name !== 'statement_timeout') return undefined;
+  // lock_timeout = 0 (or '0', or DEFAULT/RESET) means "wait forever".
+  const arg = (n.args?.[0] ?? {}) as { A_Const?: { ival?: { ival?: number }; sval?: { sval?: string } } };
+  const value = arg.A_Const?.sval?.sval ?? String(arg.A_Const?.ival?.ival ?? 0);
+  const off = n.kind !== 'VAR_SET_VALUE' || /^0+\s*(ms|s|min)?$/i.test(value.trim());
+  return { name: n.name, local: Boolean(n.is_local), on: !off };
+}

@@ -1,0 +1,28 @@
+// The machine-readable report, version 1: the shape the Action and other tools read.
+import type { Finding, Report } from '../types.js';
+
+function finding(f: Finding): Record<string, unknown> {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    breaking: f.breaking,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    statementLine: f.statementLine,
+    object: f.object,
+    lock: f.lock,
+    message: f.message,
+    docs: f.docs,
+  };
+}
+
+export function renderJson(report: Report): string {
+  const out = {
+    version: report.version,
+    files: report.files,
+    findings: report.findings.map(finding),
+    suppressed: report.suppressed.map((f) => ({ ...finding(f), reason: f.suppressed?.reason ?? '' })),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
