@@ -35,7 +35,10 @@ export const DEFAULT_OPTIONS: EngineOptions = {
   today: new Date().toISOString().slice(0, 10),
 };
 
-export async function analyze(input: AnalysisInput, options: EngineOptions = DEFAULT_OPTIONS): Promise<Report> {
+export async function analyze(
+  input: AnalysisInput,
+  options: EngineOptions = DEFAULT_OPTIONS,
+): Promise<Report> {
   await loadParser();
   const catalog = new StaticCatalog();
   catalog.beginRelease(0);
@@ -70,15 +73,21 @@ export async function analyze(input: AnalysisInput, options: EngineOptions = DEF
         };
         const own: Finding[] = [];
         for (const rule of rules) {
-          runRule(rule, statement, own, {
-            catalog,
-            file: p.file,
-            fileStatements: p.statements,
-            later: () => flat.slice(index + 1),
-            tx,
-            postgresVersion: options.postgresVersion,
-            options: options.rules[rule.meta.id]?.options ?? {},
-          }, options);
+          runRule(
+            rule,
+            statement,
+            own,
+            {
+              catalog,
+              file: p.file,
+              fileStatements: p.statements,
+              later: () => flat.slice(index + 1),
+              tx,
+              postgresVersion: options.postgresVersion,
+              options: options.rules[rule.meta.id]?.options ?? {},
+            },
+            options,
+          );
         }
         perStatement.push({ statement, findings: own });
         catalog.apply(statement);
@@ -118,7 +127,9 @@ function runRule(
     report(input) {
       const at = statement.locate(input.location);
       const severity =
-        setting?.severity && setting.severity !== 'off' ? setting.severity : (input.severity ?? rule.meta.severity);
+        setting?.severity && setting.severity !== 'off'
+          ? setting.severity
+          : (input.severity ?? rule.meta.severity);
       out.push({
         rule: rule.meta.id,
         severity,
@@ -145,42 +156,51 @@ function applyDirectives(
   options: EngineOptions,
 ): void {
   const path = parsed.file.path;
-  const own: Finding[] = parsed.diagnostics.map((d) => diagnosticFinding(path, d));
-  const fileDirectives: Directive[] = [];
+  const own: Finding[] = [];
+  for (const d of parsed.diagnostics) {
+    const setting = options.rules[d.rule]?.severity;
+    if (setting === 'off') continue;
+    own.push(diagnosticFinding(path, setting ? { ...d, severity: setting } : d));
+  }
   const all: Directive[] = [];
-  const seenLines = new Set<number>();
+  const fileDirectives: Directive[] = [];
+  const byLine = new Map<number, Directive | undefined>();
 
-  const consider = (text: string, line: number, scopeWanted: 'statement' | 'file'): Directive | undefined => {
-    const d = readDirective(text, line);
-    if (!d) return undefined;
+  // Every directive in the file, read once by line; statements then pick up the ones above them.
+  parsed.file.sql.split('\n').forEach((text, i) => {
+    if (!text.includes('expand-contract-ignore')) return;
+    const d = readDirective(text, i + 1);
+    if (!d) return;
     if ('error' in d) {
-      if (!seenLines.has(line)) own.push(metaFinding(path, line, 'invalid-ignore', d.error));
-      seenLines.add(line);
-      return undefined;
+      own.push(metaFinding(path, d.line, 'invalid-ignore', d.error));
+      byLine.set(i + 1, undefined);
+      return;
     }
-    if (d.scope !== scopeWanted) return undefined;
-    seenLines.add(line);
     all.push(d);
-    return d;
-  };
-
-  const lines = parsed.file.sql.split('\n');
-  lines.forEach((text, i) => {
-    if (text.includes('expand-contract-ignore-file')) {
-      const d = consider(text, i + 1, 'file');
-      if (d) fileDirectives.push(d);
-    }
+    byLine.set(i + 1, d);
+    if (d.scope === 'file') fileDirectives.push(d);
   });
 
+  // A directive above a DO block also covers the statements the block runs.
+  let enclosing: Directive[] = [];
   for (const { statement, findings } of perStatement) {
-    const local = statement.leadingComments
-      .map((c) => (seenLines.has(c.line) ? undefined : consider(c.text, c.line, 'statement')))
-      .filter((d): d is Directive => d !== undefined);
+    // Inside a PL/pgSQL body the directives are the comment lines right above the statement.
+    const lines = statement.plpgsql
+      ? linesAbove(byLine, statement.line)
+      : statement.leadingComments.map((c) => c.line);
+    const local = lines
+      .map((line) => byLine.get(line))
+      .filter((d): d is Directive => d !== undefined && d.scope === 'statement');
+    if (!statement.plpgsql) enclosing = local;
+    const applicable = statement.plpgsql ? [...local, ...enclosing] : local;
     for (const f of findings) {
-      const d = [...local, ...fileDirectives].find((x) => matches(x, f) && !isExpired(x, options.today));
+      const d = [...applicable, ...fileDirectives].find((x) => matches(x, f) && !isExpired(x, options.today));
       if (d) {
         d.used = true;
-        report.suppressed.push({ ...f, suppressed: { reason: d.reason, ...(d.until ? { until: d.until } : {}) } });
+        report.suppressed.push({
+          ...f,
+          suppressed: { reason: d.reason, ...(d.until ? { until: d.until } : {}) },
+        });
       } else own.push(f);
     }
   }
@@ -189,15 +209,31 @@ function applyDirectives(
     const name = d.scope === 'file' ? 'expand-contract-ignore-file' : 'expand-contract-ignore';
     if (isExpired(d, options.today)) {
       own.push(
-        metaFinding(path, d.line, 'expired-ignore', `${name} ${d.rules.join(',')} expired on ${d.until}; fix the statement or renew the date.`),
+        metaFinding(
+          path,
+          d.line,
+          'expired-ignore',
+          `${name} ${d.rules.join(',')} expired on ${d.until}; fix the statement or renew the date.`,
+        ),
       );
     } else if (!d.used) {
       own.push(
-        metaFinding(path, d.line, 'unused-ignore', `${name} ${d.rules.join(',')} suppresses nothing here; remove it.`),
+        metaFinding(
+          path,
+          d.line,
+          'unused-ignore',
+          `${name} ${d.rules.join(',')} suppresses nothing here; remove it.`,
+        ),
       );
     }
   }
   report.findings.push(...own);
+}
+
+function linesAbove(byLine: Map<number, Directive | undefined>, line: number): number[] {
+  const out: number[] = [];
+  for (let l = line - 1; byLine.has(l); l--) out.push(l);
+  return out;
 }
 
 function diagnosticFinding(path: string, d: Diagnostic): Finding {
@@ -232,7 +268,9 @@ function metaFinding(path: string, line: number, rule: string, message: string):
   };
 }
 
-function timeoutSetting(s: Statement): { name: 'lock_timeout' | 'statement_timeout'; local: boolean; on: boolean } | undefined {
+function timeoutSetting(
+  s: Statement,
+): { name: 'lock_timeout' | 'statement_timeout'; local: boolean; on: boolean } | undefined {
   if (s.kind !== 'VariableSetStmt') return undefined;
   const n = s.node.VariableSetStmt as { name?: string; is_local?: boolean; kind?: string; args?: unknown[] };
   if (n.name !== 'lock_timeout' && n.name !== 'statement_timeout') return undefined;

@@ -2,15 +2,7 @@
 // Plain data only; every stage returns values of these types.
 
 export type FrameworkName =
-  | 'sql'
-  | 'prisma'
-  | 'golang-migrate'
-  | 'flyway'
-  | 'dbmate'
-  | 'goose'
-  | 'sqitch'
-  | 'supabase'
-  | 'drizzle';
+  'sql' | 'prisma' | 'golang-migrate' | 'flyway' | 'dbmate' | 'goose' | 'sqitch' | 'supabase' | 'drizzle';
 
 export type Severity = 'error' | 'warning' | 'notice';
 

@@ -8,7 +8,8 @@ export function deparseExpr(expr: unknown): string {
   switch (kind) {
     case 'A_Const': {
       if (node.isnull) return 'NULL';
-      if (node.sval) return `'${String(((node.sval as Node).sval as string | undefined) ?? '').replace(/'/g, "''")}'`;
+      if (node.sval)
+        return `'${String(((node.sval as Node).sval as string | undefined) ?? '').replace(/'/g, "''")}'`;
       if (node.ival) return String(((node.ival as Node).ival as number | undefined) ?? 0);
       if (node.fval) return String((node.fval as Node).fval);
       if (node.boolval) return ((node.boolval as Node).boolval as boolean | undefined) ? 'true' : 'false';
@@ -97,7 +98,10 @@ export function isVolatileExpr(expr: unknown): boolean {
     if (Array.isArray(n)) return n.forEach(visit);
     for (const [k, v] of Object.entries(n as Node)) {
       if (k === 'FuncCall') {
-        const name = strings((v as Node).funcname).pop()?.toLowerCase() ?? '';
+        const name =
+          strings((v as Node).funcname)
+            .pop()
+            ?.toLowerCase() ?? '';
         if (!NON_VOLATILE_FUNCTIONS.has(name)) {
           volatile = true;
           return;

@@ -189,7 +189,9 @@ export class StaticCatalog implements SchemaCatalog {
     const query = (n.query as Node | undefined)?.SelectStmt as Node | undefined;
     for (const t of (query?.targetList as unknown[] | undefined) ?? []) {
       const rt = (t as Node).ResTarget as Node | undefined;
-      const nameFromRef = strings(((rt?.val as Node | undefined)?.ColumnRef as Node | undefined)?.fields).pop();
+      const nameFromRef = strings(
+        ((rt?.val as Node | undefined)?.ColumnRef as Node | undefined)?.fields,
+      ).pop();
       const colName = (rt?.name as string | undefined) ?? nameFromRef;
       if (colName && colName !== '*' && !cols.has(colName)) cols.set(colName, column(colName, origin));
     }
@@ -256,9 +258,10 @@ export class StaticCatalog implements SchemaCatalog {
         if (col) col.notNull = true;
       }
     }
+    // PostgreSQL's own naming: users_pkey, users_email_key, users_org_id_fkey, users_age_check.
     const name =
       (con.conname as string | undefined) ??
-      `${rel.name}_${columns.join('_') || 'check'}_${SUFFIX[kind] ?? 'key'}`;
+      (kind === 'primary key' ? `${rel.name}_pkey` : [rel.name, ...columns, SUFFIX[kind] ?? 'key'].join('_'));
     rel.constraints.set(name, {
       name,
       kind,
@@ -284,7 +287,8 @@ export class StaticCatalog implements SchemaCatalog {
         }
         case 'AT_DropColumn':
           rel.columns.delete(cmd.name as string);
-          for (const [k, con] of rel.constraints) if (con.columns.includes(cmd.name as string)) rel.constraints.delete(k);
+          for (const [k, con] of rel.constraints)
+            if (con.columns.includes(cmd.name as string)) rel.constraints.delete(k);
           break;
         case 'AT_AlterColumnType':
           if (col) col.type = typeRef(((cmd.def as Node).ColumnDef as Node).typeName);
@@ -337,7 +341,8 @@ export class StaticCatalog implements SchemaCatalog {
         this.relations.delete(old.key);
         const renamed = { ...rel, name: newName };
         this.relations.set(qualify(newName, old.schema).key, renamed);
-        for (const idx of this.indexes.values()) if (idx.table === old.key) idx.table = `${old.schema}.${newName}`;
+        for (const idx of this.indexes.values())
+          if (idx.table === old.key) idx.table = `${old.schema}.${newName}`;
         return;
       }
       case 'OBJECT_COLUMN': {
@@ -464,7 +469,11 @@ export class StaticCatalog implements SchemaCatalog {
 
   private setSchema(n: Node): void {
     const newSchema = n.newschema as string;
-    if (n.objectType === 'OBJECT_TABLE' || n.objectType === 'OBJECT_VIEW' || n.objectType === 'OBJECT_MATVIEW') {
+    if (
+      n.objectType === 'OBJECT_TABLE' ||
+      n.objectType === 'OBJECT_VIEW' ||
+      n.objectType === 'OBJECT_MATVIEW'
+    ) {
       const old = rangeVarName(n.relation);
       const rel = this.relations.get(old.key);
       if (!rel) return;

@@ -59,6 +59,7 @@ export interface TypeRef {
   display: string;
 }
 
+// The parser already maps char(n)/character(n) to bpchar; a quoted "char" is the one-byte type.
 const ALIASES: Record<string, string> = {
   int: 'int4',
   integer: 'int4',
@@ -73,8 +74,6 @@ const ALIASES: Record<string, string> = {
   decimal: 'numeric',
   boolean: 'bool',
   'character varying': 'varchar',
-  character: 'bpchar',
-  char: 'bpchar',
   timestamp: 'timestamp',
   'timestamp without time zone': 'timestamp',
   'timestamp with time zone': 'timestamptz',
@@ -90,7 +89,7 @@ const DISPLAY: Record<string, string> = {
   float4: 'real',
   float8: 'double precision',
   bool: 'boolean',
-  bpchar: 'char',
+  bpchar: 'character',
   serial4: 'serial',
   serial8: 'bigserial',
   serial2: 'smallserial',
@@ -137,7 +136,8 @@ export function firstLocation(node: unknown): number | undefined {
     if (Array.isArray(n)) return n.forEach(see);
     if (!n || typeof n !== 'object') return;
     for (const [k, v] of Object.entries(n as Node)) {
-      if (k === 'location' && typeof v === 'number' && v >= 0) best = best === undefined ? v : Math.min(best, v);
+      if (k === 'location' && typeof v === 'number' && v >= 0)
+        best = best === undefined ? v : Math.min(best, v);
       else if (v && typeof v === 'object') see(v);
     }
   };

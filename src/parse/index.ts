@@ -1,7 +1,8 @@
 // parse: a migration file's "up" SQL -> statements with exact places in the original file.
 import type { MigrationFile, ParsedFile, Statement } from '../types.js';
 import { doBlockStatements } from './plpgsql.js';
-import { stripPsqlOnly } from './preprocess.js';
+import { scanSql } from './libpg.js';
+import { blankPsqlVariables, stripPsqlOnly } from './preprocess.js';
 import { parseWithRecovery, type PlacedStmt } from './recover.js';
 import { SourceText, skipTrivia } from './source-text.js';
 
@@ -10,7 +11,10 @@ export { SourceText } from './source-text.js';
 
 export function parseFile(file: MigrationFile): ParsedFile {
   const pre = stripPsqlOnly(file.sql);
-  const src = new SourceText(pre.text);
+  const psqlRun = file.framework === 'sqitch' || file.framework === 'sql';
+  const text =
+    psqlRun && /:["'A-Za-z_]/.test(pre.text) ? blankPsqlVariables(pre.text, scanSql(pre.text)) : pre.text;
+  const src = new SourceText(text);
   const { stmts, diagnostics } = parseWithRecovery(src);
   diagnostics.push(...pre.diagnostics);
 
@@ -19,13 +23,14 @@ export function parseFile(file: MigrationFile): ParsedFile {
   let explicitTx: number | undefined;
   const fileTx = file.transactional ? ++txCounter : undefined;
 
-  const add = (p: PlacedStmt, tx: { inTransaction: boolean; id: number }, plpgsql?: { dynamic: boolean }): void => {
+  const add = (
+    p: PlacedStmt,
+    tx: { inTransaction: boolean; id: number },
+    plpgsql?: { dynamic: boolean },
+  ): void => {
     const trivia = skipTrivia(src, p.start, p.end);
     const kind = Object.keys(p.stmt)[0] ?? 'Unknown';
-    const text = src
-      .slice(trivia.offset, p.end)
-      .replace(/;\s*$/, '')
-      .trimEnd();
+    const text = src.slice(trivia.offset, p.end).replace(/;\s*$/, '').trimEnd();
     const pos = src.position(trivia.offset);
     statements.push({
       index: statements.length,
@@ -35,7 +40,8 @@ export function parseFile(file: MigrationFile): ParsedFile {
       byteStart: trivia.offset,
       line: pos.line,
       column: pos.column,
-      locate: (location) => src.position(location === undefined || location < 0 ? trivia.offset : p.base + location),
+      locate: (location) =>
+        src.position(location === undefined || location < 0 ? trivia.offset : p.base + location),
       inTransaction: tx.inTransaction,
       transactionId: tx.id,
       ...(plpgsql ? { plpgsql } : {}),

@@ -32,7 +32,9 @@ export function parseSql(sql: string): ParseOutcome {
   }
 }
 
-export function parsePlpgsql(functionSql: string): { ok: true; tree: unknown } | { ok: false; error: ParseFailure } {
+export function parsePlpgsql(
+  functionSql: string,
+): { ok: true; tree: unknown } | { ok: false; error: ParseFailure } {
   try {
     return { ok: true, tree: parsePlPgSQLSync(functionSql) };
   } catch (error: unknown) {

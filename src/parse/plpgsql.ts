@@ -68,9 +68,11 @@ export function functionBodyStatements(
     for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
       if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_dynexecute') {
         const v = value as Record<string, unknown>;
-        const expr = ((key === 'PLpgSQL_stmt_execsql' ? v.sqlstmt : v.query) as {
-          PLpgSQL_expr?: { query?: string };
-        })?.PLpgSQL_expr;
+        const expr = (
+          (key === 'PLpgSQL_stmt_execsql' ? v.sqlstmt : v.query) as {
+            PLpgSQL_expr?: { query?: string };
+          }
+        )?.PLpgSQL_expr;
         const query = expr?.query ?? '';
         const lineno = (v.lineno as number | undefined) ?? 1;
         const lineStart = Math.max(searchFrom, src.lineStart(bodyLine + lineno - 1));

@@ -2,9 +2,10 @@
 // and the data of `COPY ... FROM stdin`. Each removed character becomes a space (newlines are
 // kept), so every remaining offset keeps its line and column.
 import type { Diagnostic } from '../types.js';
+import type { Token } from './libpg.js';
 
 export function stripPsqlOnly(text: string): { text: string; diagnostics: Diagnostic[] } {
-  if (!text.includes('\\')) return { text, diagnostics: [] };
+  if (!text.includes('\\') && !/from\s+stdin/i.test(text)) return { text, diagnostics: [] };
   const lines = text.split('\n');
   const diagnostics: Diagnostic[] = [];
   let inCopy = false;
@@ -48,7 +49,8 @@ export function stripPsqlOnly(text: string): { text: string; diagnostics: Diagno
       severity: 'error',
       line: copyStart,
       column: 1,
-      message: 'COPY ... FROM stdin data is not terminated by a line holding only \\. ; end the data with \\. or load it outside the migration.',
+      message:
+        'COPY ... FROM stdin data is not terminated by a line holding only \\. ; end the data with \\. or load it outside the migration.',
     });
   }
   return { text: lines.join('\n'), diagnostics };
@@ -56,4 +58,27 @@ export function stripPsqlOnly(text: string): { text: string; diagnostics: Diagno
 
 function blank(line: string): string {
   return line.replace(/[^\r]/g, ' ');
+}
+
+/**
+ * psql interpolates `:name`, `:'name'` and `:"name"` before the server sees the text. For files that
+ * psql runs (sqitch, plain SQL), the colon becomes a space so the variable reads as the identifier or
+ * string psql would put there; offsets and lengths are unchanged.
+ */
+export function blankPsqlVariables(text: string, tokens: Token[] | undefined): string {
+  if (!tokens || !text.includes(':')) return text;
+  const bytes = Buffer.from(text, 'utf8');
+  let changed = false;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const colon = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    if (colon.text !== ':' || next.start !== colon.end) continue;
+    if (next.tokenName !== 'IDENT' && next.tokenName !== 'SCONST' && !/^[A-Za-z_]/.test(next.text)) continue;
+    const before = tokens[i - 1];
+    // `a[1:n]` is an array slice, not a variable.
+    if (before && (before.text === '[' || before.text === ':')) continue;
+    bytes[colon.start] = 32;
+    changed = true;
+  }
+  return changed ? bytes.toString('utf8') : text;
 }

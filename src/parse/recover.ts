@@ -15,6 +15,7 @@ export interface PlacedStmt {
 }
 
 export function parseWithRecovery(src: SourceText): { stmts: PlacedStmt[]; diagnostics: Diagnostic[] } {
+  if (src.text.trim() === '') return { stmts: [], diagnostics: [] };
   const whole = parseSql(src.text);
   if (whole.ok) return { stmts: place(whole.stmts, 0, src.byteLength), diagnostics: [] };
 
@@ -80,11 +81,15 @@ export function parseWithRecovery(src: SourceText): { stmts: PlacedStmt[]; diagn
 }
 
 function place(raw: RawStmt[], base: number, end: number): PlacedStmt[] {
-  // The parser starts the first statement after its leading comments; keep them (ignore directives).
-  return raw.map((r, i) => {
+  // libpg-query starts each statement after its leading comments; the region of a statement begins
+  // where the previous one ended, so the comments above it (ignore directives) stay with it.
+  let previousEnd = base;
+  return raw.map((r) => {
     const located = base + (r.stmt_location ?? 0);
     const stop = r.stmt_len ? located + r.stmt_len : end;
-    return { stmt: r.stmt, start: i === 0 ? base : located, end: stop, base };
+    const placed = { stmt: r.stmt, start: Math.min(previousEnd, located), end: stop, base };
+    previousEnd = stop;
+    return placed;
   });
 }
 

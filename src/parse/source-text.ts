@@ -57,13 +57,18 @@ export class SourceText {
  * Skips white space and SQL comments (`--` to end of line, nested `/* *\/`) from a byte
  * offset; returns the offset of the first token and the comment lines passed over.
  */
-export function skipTrivia(src: SourceText, from: number, to: number): { offset: number; comments: Array<{ text: string; line: number }> } {
+export function skipTrivia(
+  src: SourceText,
+  from: number,
+  to: number,
+): { offset: number; comments: Array<{ text: string; line: number }> } {
   const b = src.bytes;
   const comments: Array<{ text: string; line: number }> = [];
   let i = from;
   while (i < to) {
     const c = b[i] as number;
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) {
+    // White space, and the semicolon that ended the previous statement.
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 59) {
       i++;
     } else if (c === 45 && b[i + 1] === 45) {
       let j = i;

@@ -19,7 +19,8 @@ export const banDropColumn = {
     if (n.objtype !== 'OBJECT_TABLE') return;
     const table = rangeVarName(n.relation);
     for (const c of n.cmds ?? []) {
-      const cmd = (c as { AlterTableCmd?: { subtype?: string; name?: string; missing_ok?: boolean } }).AlterTableCmd;
+      const cmd = (c as { AlterTableCmd?: { subtype?: string; name?: string; missing_ok?: boolean } })
+        .AlterTableCmd;
       if (cmd?.subtype !== 'AT_DropColumn' || !cmd.name) continue;
       if (ctx.catalog.isNewColumn(table, cmd.name)) continue;
       // DROP COLUMN IF EXISTS of a column that the history never had drops nothing.

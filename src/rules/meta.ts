@@ -2,7 +2,11 @@
 import type { RuleMeta } from './types.js';
 
 /** Fills `{{name}}` slots of a rule's message template. */
-export function ruleMessage(meta: RuleMeta, messageId: string, data: Record<string, string | number> = {}): string {
+export function ruleMessage(
+  meta: RuleMeta,
+  messageId: string,
+  data: Record<string, string | number> = {},
+): string {
   const template = meta.messages[messageId];
   if (template === undefined) throw new Error(`rule ${meta.id} has no message '${messageId}'`);
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) =>

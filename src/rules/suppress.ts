@@ -15,7 +15,10 @@ export interface Directive {
 const DIRECTIVE = /--\s*expand-contract-ignore(-file)?\b(.*)$/;
 
 /** Reads a directive from one comment line; returns an error message when it is malformed. */
-export function readDirective(comment: string, line: number): Directive | { error: string; line: number } | undefined {
+export function readDirective(
+  comment: string,
+  line: number,
+): Directive | { error: string; line: number } | undefined {
   const m = DIRECTIVE.exec(comment);
   if (!m) return undefined;
   const scope = m[1] ? 'file' : 'statement';
@@ -31,7 +34,8 @@ export function readDirective(comment: string, line: number): Directive | { erro
   const reason = words.join(' ');
   const name = scope === 'file' ? 'expand-contract-ignore-file' : 'expand-contract-ignore';
   if (rules.length === 0) return { error: `${name} names no rule; write -- ${name} <rule> <reason>.`, line };
-  if (!reason) return { error: `${name} ${rules.join(',')} gives no reason; add one after the rule ids.`, line };
+  if (!reason)
+    return { error: `${name} ${rules.join(',')} gives no reason; add one after the rule ids.`, line };
   return { scope, rules, ...(until ? { until } : {}), reason, line, used: false };
 }
 

@@ -27,7 +27,9 @@ export async function findings(sql: string, opts: RunOptions = {}): Promise<Find
       releases: [
         [
           file('001_change.sql', sql, opts.transactional ?? false),
-          ...(opts.sameRelease ?? []).map((s, i) => file(`00${i + 2}_change.sql`, s, opts.transactional ?? false)),
+          ...(opts.sameRelease ?? []).map((s, i) =>
+            file(`00${i + 2}_change.sql`, s, opts.transactional ?? false),
+          ),
         ],
       ],
     },
@@ -59,7 +61,12 @@ export interface Expected {
 }
 
 /** Asserts that `rule` reports exactly the expected findings (in order) on `sql`. */
-export async function expectFindings(rule: string, sql: string, expected: Expected[], opts: RunOptions = {}): Promise<Finding[]> {
+export async function expectFindings(
+  rule: string,
+  sql: string,
+  expected: Expected[],
+  opts: RunOptions = {},
+): Promise<Finding[]> {
   const got = await ruleFindings(rule, sql, opts);
   expect(got.length, `findings of ${rule}: ${JSON.stringify(got, null, 1)}`).toBe(expected.length);
   expected.forEach((e, i) => {

@@ -1,0 +1,418 @@
+// npm run bench: whole-process wall time of expand-contract, squawk and pgfence on the same inputs (each corpus
+// history, the whole corpus, one generated file of 10,000 statements), then expand-contract alone on generated
+// files of growing size to show the cost per statement stays flat.
+//
+//   node bench/run.js [--runs 5] [--warmup 1] [--statements 10000] [--sizes 100,1000,10000]
+//                     [--only NAME,NAME] [--tools expand-contract,squawk,...] [--no-corpus]
+//                     [--timeout SECONDS] [--corpus DIR] [--out FILE]
+//
+// Every figure is the median of --runs runs after --warmup runs, each a fresh process started with spawnSync
+// and its output read through a pipe, so process start, module loading and printing the report all count.
+// The competitors get the files expand-contract analysed for that input (its report's `files`), so a
+// history's down or revert scripts, which we leave out, are left out for them too.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, platform, release } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import process from 'node:process';
+import { parseArgs } from 'node:util';
+import { writeMigration } from './generate.js';
+import {
+  BIN,
+  REPO,
+  checkArgv,
+  corpusRoot,
+  failure,
+  fromRepo,
+  median,
+  presentHistories,
+  requireBundle,
+  run,
+  sqlFilesUnder,
+  table,
+} from './lib.js';
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    statements: { type: 'string', default: '10000' },
+    sizes: { type: 'string', default: '100,1000,10000' },
+    only: { type: 'string' },
+    tools: { type: 'string' },
+    'no-corpus': { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '300' },
+    corpus: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opts.help) {
+  process.stdout.write(
+    'Usage: node bench/run.js [--runs 5] [--warmup 1] [--statements 10000] [--sizes 100,1000,10000]\n' +
+      '                         [--only NAME,NAME] [--tools expand-contract,squawk,squawk-shim,pgfence] [--no-corpus]\n' +
+      '                         [--timeout SECONDS] [--corpus DIR] [--out FILE]\n',
+  );
+  process.exit(0);
+}
+requireBundle();
+
+const RUNS = positive('--runs', opts.runs);
+const WARMUP = Number(opts.warmup);
+const TIMEOUT_MS = positive('--timeout', opts.timeout) * 1000;
+const require = createRequire(import.meta.url);
+
+/**
+ * The tools. `argv(input)` gets { paths: what a user would name, files: the analysed .sql files }.
+ * squawk is timed twice: its Rust binary itself (the fair floor), and through the Node launcher npm installs
+ * as node_modules/.bin/squawk (what `npx squawk` and package scripts run).
+ */
+const TOOLS = [
+  {
+    name: 'expand-contract',
+    resolve: () => BIN,
+    argv: (input) => checkArgv(input.paths),
+    version: () => run([process.execPath, BIN, '--version']).stdout.trim(),
+  },
+  {
+    name: 'squawk',
+    resolve: () => require('squawk-cli/js/index.js').getBinaryPath(),
+    argv: (input, bin) => [bin, '--reporter', 'json', ...input.files],
+    version: (bin) => run([bin, '--version']).stdout.trim(),
+  },
+  {
+    name: 'squawk-shim',
+    label: 'squawk (npm .bin shim)',
+    resolve: () => {
+      const shim = join(dirname(require.resolve('squawk-cli/package.json')), 'js', 'bin', 'squawk');
+      require('squawk-cli/js/index.js').getBinaryPath();
+      return shim;
+    },
+    argv: (input, shim) => [process.execPath, shim, '--reporter', 'json', ...input.files],
+  },
+  {
+    name: 'pgfence',
+    resolve: () => {
+      const pkg = require.resolve('@flvmnt/pgfence/package.json');
+      const main = join(dirname(pkg), require(pkg).bin.pgfence);
+      if (!existsSync(main)) throw new Error(`${main} not found`);
+      return main;
+    },
+    argv: (input, main) => [process.execPath, main, 'analyze', '--output', 'json', ...input.files],
+    version: (main) => run([process.execPath, main, '--version']).stdout.trim(),
+  },
+];
+
+const wanted = opts.tools ? new Set(opts.tools.split(',').map((s) => s.trim())) : undefined;
+const tools = [];
+for (const tool of TOOLS) {
+  if (wanted && !wanted.has(tool.name) && tool.name !== 'expand-contract') continue;
+  try {
+    const path = tool.resolve();
+    const version = tool.version ? tool.version(path) : '';
+    tools.push({ ...tool, path, label: tool.label ?? tool.name, version });
+  } catch (error) {
+    console.log(
+      `${tool.name}: not available, left out (${error instanceof Error ? error.message.split('\n')[0] : error})`,
+    );
+  }
+}
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+console.log(
+  `node ${process.version}, ${platform()} ${release()}, ${cpus().length} x ${cpus()[0]?.model ?? '?'}; ` +
+    `median of ${RUNS} after ${WARMUP} warm-up; load average ${load()}`,
+);
+if (loadavg()[0] > cpus().length / 2) {
+  console.log('note: the machine is busy (load average above half the cores): figures will be noisy.');
+}
+console.log(
+  `tools: ${tools.map((t) => `${t.label}${t.version ? ` ${t.version.replace(/^\S+\s/, '')}` : ''}`).join(', ')}\n`,
+);
+
+const temp = [];
+const reported = new Set();
+const results = [];
+const baselines = [];
+const linearity = [];
+try {
+  // Inputs: each history, the whole corpus, one large generated file.
+  const inputs = [];
+  const root = corpusRoot(opts.corpus);
+  if (opts['no-corpus']) {
+    console.log('corpus left out (--no-corpus)');
+  } else if (!existsSync(root)) {
+    console.log(`corpus left out: ${root} not found (it lives in ../shared/corpus beside the repository)`);
+  } else {
+    const histories = presentHistories(root, opts.only);
+    for (const h of histories) inputs.push({ name: h.name, paths: h.paths.map(fromRepo), dirs: h.paths });
+    if (histories.length > 1) {
+      inputs.push({
+        name: 'whole corpus',
+        paths: inputs.flatMap((i) => i.paths),
+        dirs: histories.flatMap((h) => h.paths),
+      });
+    }
+  }
+  const big = Number(opts.statements);
+  if (big > 0) {
+    const file = writeMigration(big);
+    temp.push(dirname(file));
+    inputs.push({ name: `generated ${big}`, paths: [file], dirs: [file], statements: big });
+  }
+
+  for (const input of inputs) {
+    // Ours first: its report says which files it analysed and how many statements it found.
+    const ours = tools.find((t) => t.name === 'expand-contract');
+    const first = run(ours.argv(input), { timeoutMs: TIMEOUT_MS });
+    const why = failure(first);
+    let report;
+    if (!why) {
+      try {
+        report = JSON.parse(first.stdout);
+      } catch {
+        report = undefined;
+      }
+    }
+    input.files = report?.files?.length
+      ? report.files.map((f) => f.path)
+      : sqlFilesUnder(input.dirs).map(fromRepo);
+    const counted = report?.files?.reduce((n, f) => n + f.statements, 0);
+    input.statements ??= counted;
+    input.counted = counted;
+    if (counted !== undefined && counted !== input.statements) {
+      console.log(`  note: expand-contract counted ${counted} statements in ${input.name}`);
+    }
+    if (why) console.log(`expand-contract failed on ${input.name}, competitors get every .sql file: ${why}`);
+
+    // Each tool once untimed: a tool that stops at the first file it cannot parse (pgfence) is retried
+    // without the files it rejects, found by bisection, and its row says how many were left out.
+    const entries = [];
+    for (const tool of tools) {
+      const entry = { tool, files: input.files, argv: tool.argv(input, tool.path), times: [] };
+      const probe = run(entry.argv, { timeoutMs: TIMEOUT_MS });
+      const problem = failure(probe);
+      if (problem && tool.name !== 'expand-contract' && input.files.length > 1) {
+        const bad = rejectedFiles(tool, input);
+        if (bad) {
+          entry.files = input.files.filter((f) => !bad.includes(f));
+          entry.argv = tool.argv({ ...input, files: entry.files }, tool.path);
+          entry.leftOut = bad;
+          const known = bad.every((f) => reported.has(f));
+          console.log(
+            `  ${tool.label} fails on ${input.name} (${oneLine(problem)}); timed without ${bad.length} file(s)` +
+              (known ? ', listed above' : ':'),
+          );
+          for (const f of bad) if (!known) console.log(`      ${f}`);
+          for (const f of bad) reported.add(f);
+        } else {
+          entry.error = oneLine(problem);
+        }
+      } else if (problem) {
+        entry.error = oneLine(problem);
+      }
+      entries.push(entry);
+    }
+    // Rounds: every tool once per round, so a change in the machine's load hits all of them alike.
+    for (let round = 0; round < WARMUP + RUNS; round++) {
+      for (const entry of entries) {
+        if (entry.error) continue;
+        const result = run(entry.argv, { timeoutMs: TIMEOUT_MS });
+        const problem = failure(result);
+        if (problem) entry.error = oneLine(problem);
+        else if (round >= WARMUP) entry.times.push(result.ms);
+      }
+    }
+    for (const entry of entries) {
+      const timing = entry.error ? { error: entry.error } : summarize(entry.times);
+      results.push({
+        tool: entry.tool.label,
+        input: input.name,
+        files: entry.files.length,
+        statements: input.statements,
+        ...(entry.leftOut ? { leftOut: entry.leftOut } : {}),
+        ...timing,
+      });
+      const line = timing.error
+        ? `failed: ${timing.error}`
+        : `${fmt(timing.median)} s (min ${fmt(timing.min)}, max ${fmt(timing.max)})`;
+      console.log(`  ${input.name.padEnd(18)} ${entry.tool.label.padEnd(24)} ${line}`);
+    }
+  }
+
+  // Fixed costs: an empty Node process, and our CLI printing its version (start + bundle load).
+  for (const [name, argv] of [
+    ['node -e ""', [process.execPath, '-e', '']],
+    ['expand-contract --version', [process.execPath, BIN, '--version']],
+  ]) {
+    baselines.push({ name, ...time(argv) });
+  }
+
+  // Linearity: expand-contract on 100, 1,000, 10,000 ... generated statements.
+  const sizes = opts.sizes.split(',').map((s) => positive('--sizes', s));
+  for (const size of sizes) {
+    const file = writeMigration(size);
+    temp.push(dirname(file));
+    linearity.push({ statements: size, ...time(checkArgv([file])) });
+  }
+} finally {
+  for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+}
+
+// The comparison table.
+const ourTime = new Map(
+  results.filter((r) => r.tool === 'expand-contract' && !r.error).map((r) => [r.input, r.median]),
+);
+const rows = results.map((r) => [
+  r.tool,
+  r.input,
+  r.leftOut ? `${r.files} of ${r.files + r.leftOut.length}` : r.files,
+  r.statements ?? '?',
+  r.error ? 'failed' : fmt(r.median),
+  r.error || !r.statements || r.leftOut ? '-' : Math.round(r.statements / r.median).toLocaleString('en-US'),
+  r.error || !ourTime.has(r.input) ? '-' : `${(r.median / ourTime.get(r.input)).toFixed(2)}x`,
+]);
+console.log(
+  `\n${table(['tool', 'input', 'files', 'statements', 'median s', 'statements/s', 'time vs ours'], rows, 2)}`,
+);
+console.log(
+  '(statements: as counted by expand-contract, or generated; time vs ours > 1.00x means slower than expand-contract;\n' +
+    ' "N of M" files: the tool stopped at files it could not parse and was timed without them)',
+);
+for (const r of results.filter((x) => x.error)) console.log(`${r.tool} on ${r.input} failed: ${r.error}`);
+
+console.log(
+  `\n${table(
+    ['fixed cost', 'median s'],
+    baselines.map((b) => [b.name, b.error ? 'failed' : fmt(b.median)]),
+  )}`,
+);
+
+const start = baselines.find((b) => b.name.startsWith('expand-contract'))?.median;
+const linRows = linearity.map((l, i) => {
+  if (l.error) return [l.statements.toLocaleString('en-US'), 'failed', '-', '-', '-'];
+  const prev = linearity[i - 1];
+  const marginal =
+    prev && !prev.error ? ((l.median - prev.median) * 1e6) / (l.statements - prev.statements) : undefined;
+  return [
+    l.statements.toLocaleString('en-US'),
+    fmt(l.median),
+    ((l.median * 1e6) / l.statements).toFixed(1),
+    start !== undefined ? (((l.median - start) * 1e6) / l.statements).toFixed(1) : '-',
+    marginal !== undefined ? marginal.toFixed(1) : '-',
+  ];
+});
+console.log(
+  `\n${table(['generated statements', 'median s', 'µs/statement', 'µs/statement past start', 'µs/added statement'], linRows)}`,
+);
+console.log(
+  '(past start: minus `expand-contract --version`; added: the extra time over the previous size, per extra statement)',
+);
+for (const l of linearity.filter((x) => x.error))
+  console.log(`${l.statements} statements failed: ${l.error}`);
+
+console.log(`\nload average at the end: ${load()}`);
+
+if (opts.out) {
+  const out = resolve(process.cwd(), opts.out);
+  const data = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+    cpu: `${cpus().length} x ${cpus()[0]?.model ?? '?'}`,
+    loadAverageAtEnd: loadavg(),
+    runs: RUNS,
+    warmup: WARMUP,
+    tools: tools.map((t) => ({ name: t.label, version: t.version })),
+    results,
+    baselines,
+    linearity,
+  };
+  writeFileSync(out, `${JSON.stringify(data, null, 2)}\n`);
+  console.log(`\nwrote ${out}`);
+}
+if (existsSync(join(REPO, 'bench', 'results.json')) && !opts.out) {
+  console.log(
+    '\nnote: bench/results.json exists in the repository; results are only written with --out FILE.',
+  );
+}
+
+/** Median, min and max in seconds of RUNS runs after WARMUP warm-up runs; stops at the first failure. */
+function time(argv) {
+  const times = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const result = run(argv, { timeoutMs: TIMEOUT_MS });
+    const why = failure(result);
+    if (why) return { error: oneLine(why) };
+    if (i >= WARMUP) times.push(result.ms);
+  }
+  return summarize(times);
+}
+
+function summarize(times) {
+  return {
+    median: median(times) / 1000,
+    min: Math.min(...times) / 1000,
+    max: Math.max(...times) / 1000,
+    times,
+  };
+}
+
+/**
+ * The files a tool fails on, found by bisection (a handful of runs for a few bad files among hundreds), or
+ * undefined when the failure does not come from single files or the search would take too many runs.
+ */
+function rejectedFiles(tool, input) {
+  let probes = 0;
+  const fails = (files) => {
+    probes += 1;
+    return failure(run(tool.argv({ ...input, files }, tool.path), { timeoutMs: TIMEOUT_MS })) !== undefined;
+  };
+  const search = (files) => {
+    if (probes > 120) return undefined;
+    if (files.length === 1) return files;
+    const half = Math.ceil(files.length / 2);
+    const out = [];
+    for (const part of [files.slice(0, half), files.slice(half)]) {
+      if (!fails(part)) continue;
+      const found = search(part);
+      if (!found) return undefined;
+      out.push(...found);
+    }
+    return out;
+  };
+  // Files it rejected in an earlier input (the whole corpus repeats the histories) are tried first.
+  tool.rejected ??= new Set();
+  const known = input.files.filter((f) => tool.rejected.has(f));
+  if (known.length > 0 && !fails(input.files.filter((f) => !tool.rejected.has(f)))) return known;
+  const bad = search(input.files);
+  if (!bad || bad.length === 0 || bad.length === input.files.length) return undefined;
+  const rest = input.files.filter((f) => !bad.includes(f));
+  if (fails(rest)) return undefined;
+  for (const f of bad) tool.rejected.add(f);
+  return bad;
+}
+
+function oneLine(why) {
+  return why
+    .split('\n')
+    .slice(0, 2)
+    .map((l) => l.trim())
+    .join(' ');
+}
+
+function fmt(seconds) {
+  return seconds.toFixed(3);
+}
+
+function positive(name, value) {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(`${name} ${value} must be a positive number`);
+    process.exit(2);
+  }
+  return n;
+}

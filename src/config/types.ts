@@ -1,0 +1,37 @@
+// The user's configuration (`.github/expand-contract.yml`), after validation.
+import type { FrameworkName, Severity } from '../types.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface RuleConfig {
+  severity?: Severity | 'off';
+  options?: Record<string, unknown>;
+}
+
+export interface Config {
+  /** Globs (relative to the repository root) of migration files; overrides detection. */
+  paths: string[];
+  framework?: FrameworkName;
+  postgresVersion: number;
+  failOn: FailOn;
+  rules: Record<string, RuleConfig>;
+  /** Flyway `${name}` placeholders. */
+  placeholders: Record<string, string>;
+  /** Files larger than this many bytes are reported and skipped (default 5 MiB). */
+  maxFileBytes: number;
+  /** Where the config came from (for messages), or null for defaults. */
+  source: string | null;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  paths: [],
+  postgresVersion: 16,
+  failOn: 'error',
+  rules: {},
+  placeholders: {},
+  maxFileBytes: 5 * 1024 * 1024,
+  source: null,
+};
+
+/** A configuration file that cannot be used; the message names the file, line and key. */
+export class ConfigError extends Error {}
