@@ -48968,6 +48968,10 @@ const preferRobustStmts = {
         // A failed concurrent build leaves an invalid index even when nothing else follows.
         if (kind === 'IndexStmt' && n.concurrent)
             return concurrentIndex(n, statement, ctx);
+        // How a plain .sql file runs (psql, a deploy script, a wrapper that opens a transaction) is unknown:
+        // only the concurrent index above, which no transaction can cover, is certain enough to report.
+        if (ctx.file.framework === 'sql')
+            return;
         if (!committedBeforeLaterWork(statement, ctx.fileStatements))
             return;
         switch (kind) {

@@ -2,7 +2,7 @@
 //   const f = await findings('ALTER TABLE t DROP COLUMN c;', { history: 'CREATE TABLE t (c int);' });
 import { expect } from 'vitest';
 import { analyze, DEFAULT_OPTIONS, type EngineOptions } from '../../src/engine.js';
-import type { Finding, MigrationFile } from '../../src/types.js';
+import type { Finding, FrameworkName, MigrationFile } from '../../src/types.js';
 
 export interface RunOptions {
   /** SQL of earlier migrations (already deployed): builds the schema, not reported on. */
@@ -12,12 +12,19 @@ export interface RunOptions {
   postgresVersion?: number;
   rules?: EngineOptions['rules'];
   today?: string;
+  /** The framework of the files (default plain `sql`). */
+  framework?: FrameworkName;
   /** More files in the same release, after the main one. */
   sameRelease?: string[];
 }
 
-function file(path: string, sql: string, transactional: boolean): MigrationFile {
-  return { path, framework: 'sql', orderKey: path, transactional, sql, diagnostics: [] };
+function file(
+  path: string,
+  sql: string,
+  transactional: boolean,
+  framework: FrameworkName = 'sql',
+): MigrationFile {
+  return { path, framework, orderKey: path, transactional, sql, diagnostics: [] };
 }
 
 export async function findings(sql: string, opts: RunOptions = {}): Promise<Finding[]> {
@@ -26,9 +33,9 @@ export async function findings(sql: string, opts: RunOptions = {}): Promise<Find
       history: opts.history ? [file('000_history.sql', opts.history, false)] : [],
       releases: [
         [
-          file('001_change.sql', sql, opts.transactional ?? false),
+          file('001_change.sql', sql, opts.transactional ?? false, opts.framework),
           ...(opts.sameRelease ?? []).map((s, i) =>
-            file(`00${i + 2}_change.sql`, s, opts.transactional ?? false),
+            file(`00${i + 2}_change.sql`, s, opts.transactional ?? false, opts.framework),
           ),
         ],
       ],

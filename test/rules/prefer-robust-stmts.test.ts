@@ -1,10 +1,30 @@
 import { describe, it } from 'vitest';
-import { expectFindings, expectNoFindings } from '../helpers/rule-tester.js';
+import * as tester from '../helpers/rule-tester.js';
+
+// A goose file with `-- +goose NO TRANSACTION`: known to run statement by statement.
+const goose = { framework: 'goose' } as const;
+const expectFindings = (
+  rule: string,
+  sql: string,
+  expected: tester.Expected[],
+  opts: tester.RunOptions = {},
+) => tester.expectFindings(rule, sql, expected, { ...goose, ...opts });
+const expectNoFindings = (rule: string, sql: string, opts: tester.RunOptions = {}) =>
+  tester.expectNoFindings(rule, sql, { ...goose, ...opts });
 
 const history =
   "CREATE TABLE users (id bigint PRIMARY KEY, email text, legacy text, CONSTRAINT users_email_check CHECK (email <> ''));";
 
 describe('prefer-robust-stmts', () => {
+  it('in a plain .sql file, whose way of running is unknown, reports only CREATE INDEX CONCURRENTLY', async () => {
+    const sql =
+      'CREATE TABLE orders (id bigint);\nCREATE INDEX CONCURRENTLY orders_id ON orders (id);\nSELECT 1;';
+    await tester.expectFindings('prefer-robust-stmts', sql, [
+      { line: 2, message: 'DROP INDEX CONCURRENTLY IF EXISTS' },
+    ]);
+    await expectFindings('prefer-robust-stmts', sql, [{ line: 1 }, { line: 2 }]);
+  });
+
   it('reports a CREATE TABLE that a later statement of the file can leave applied, not the last statement', async () => {
     await expectFindings(
       'prefer-robust-stmts',
