@@ -17071,17 +17071,30 @@ function quoteLiteral(value) {
     return `'${value.replace(/'/g, "''")}'`;
 }
 
+function perStatement(fn) {
+    const cache = new WeakMap();
+    return (statement, ...args) => {
+        if (cache.has(statement))
+            return cache.get(statement);
+        const value = fn(statement, ...args);
+        cache.set(statement, value);
+        return value;
+    };
+}
+
 // Readers over ALTER TABLE statements shared by the rules: the target table, its commands, column
 // definitions and defaults, and whether a later statement of the release gives a column a default again.
 const TABLES = ['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE'];
 /** Reads an `ALTER TABLE` (of one of `objtypes`, tables by default); undefined for anything else. */
 function readAlterTable(statement, objtypes = TABLES) {
+    const alter = readAnyAlterTable(statement);
+    return alter && objtypes.includes(alter.objtype) ? alter : undefined;
+}
+const readAnyAlterTable = perStatement((statement) => {
     if (statement.kind !== 'AlterTableStmt')
         return undefined;
     const n = (statement.node.AlterTableStmt ?? {});
     const objtype = typeof n.objtype === 'string' ? n.objtype : '';
-    if (!objtypes.includes(objtype))
-        return undefined;
     const cmds = [];
     for (const c of Array.isArray(n.cmds) ? n.cmds : []) {
         const [kind, cmd] = unwrap(c);
@@ -17096,7 +17109,7 @@ function readAlterTable(statement, objtypes = TABLES) {
         });
     }
     return { table: rangeVarName(n.relation), objtype, cmds };
-}
+});
 /** The `ColumnDef` body of an ADD COLUMN or ALTER COLUMN TYPE command. */
 function columnDef(cmd) {
     const d = cmd.def?.ColumnDef;
@@ -17164,7 +17177,7 @@ function isExistingTable(catalog, table) {
     return !catalog.isNewRelation(table);
 }
 /** Constraints added by an ALTER TABLE: ADD CONSTRAINT commands and column constraints of ADD COLUMN. */
-function addedConstraints(statement) {
+function computeAddedConstraints(statement) {
     const alter = readAlterTable(statement);
     if (!alter)
         return [];
@@ -17188,6 +17201,7 @@ function addedConstraints(statement) {
     }
     return out;
 }
+const addedConstraints = perStatement(computeAddedConstraints);
 function read(table, con, column) {
     const contype = String(con.contype ?? '');
     const own = column ? [String(column.colname ?? '')] : [];
@@ -17530,7 +17544,7 @@ const RENAME_ON_TABLE = new Set([
  * The table-level locks `statement` takes, strongest per table, in the order the tables appear.
  * `catalog` is the schema just before the statement (it maps an index to its table).
  */
-function tableLocks(statement, catalog, postgresVersion = 16) {
+function computeTableLocks(statement, catalog, postgresVersion = 16) {
     const out = [];
     const add = (lock) => {
         if (!lock.table.name)
@@ -17668,6 +17682,7 @@ function tableLocks(statement, catalog, postgresVersion = 16) {
     }
     return out;
 }
+const tableLocks = perStatement(computeTableLocks);
 function dropLocks(n, rel, viaIndex, add) {
     const type = String(n.removeType);
     for (const o of Array.isArray(n.objects) ? n.objects : []) {
@@ -18200,7 +18215,7 @@ function isNextval(expr) {
     return name[name.length - 1]?.toLowerCase() === 'nextval';
 }
 /** Columns created or retyped by one statement, in the order they are written. */
-function createdColumns(statement) {
+function computeCreatedColumns(statement) {
     const [kind, n] = unwrap(statement.node);
     if (kind === 'CreateStmt')
         return fromCreateTable(n);
@@ -18208,6 +18223,7 @@ function createdColumns(statement) {
         return fromAlterTable(n);
     return [];
 }
+const createdColumns = perStatement(computeCreatedColumns);
 function fromCreateTable(n) {
     const relation = (n.relation ?? {});
     // Temporary tables are scratch space of the migration itself; partitions take their parent's types.
@@ -19510,6 +19526,9 @@ const identifierTooLong = {
         help: 'Shorten the name to 63 bytes or fewer (UTF-8).',
     },
     check(statement, ctx) {
+        // Cheap first: a name over 63 bytes needs a run of at least 16 identifier characters in the text.
+        if (!hasLongWord(statement.text))
+            return;
         const defined = definedNames(statement.node);
         if (defined.size === 0)
             return;
@@ -19672,6 +19691,13 @@ function locationOf(statement, byteInText) {
             hi = mid;
     }
     return compare(lo) === 0 ? lo : undefined;
+}
+const LONG_WORD = /"[^"]{16,}"|[A-Za-z0-9_$\u0080-\uffff]{16,}/g;
+function hasLongWord(text) {
+    for (const m of text.matchAll(LONG_WORD))
+        if (Buffer.byteLength(m[0], 'utf8') > MAX_BYTES)
+            return true;
+    return false;
 }
 
 /** Per file (its statement list), per transaction id: what the rule has seen, statement by statement. */
@@ -20707,16 +20733,22 @@ async function analyze(input, options = DEFAULT_OPTIONS) {
                     statementTimeoutSet: sessionStatementTimeout || txState.statement,
                 };
                 const own = [];
+                // One context per statement; `report` files findings under the rule being run.
+                let current = rules[0];
+                const ctx = {
+                    catalog,
+                    file: p.file,
+                    fileStatements: p.statements,
+                    later: () => flat.slice(index + 1),
+                    tx,
+                    postgresVersion: options.postgresVersion,
+                    options: {},
+                    report: (input) => own.push(toFinding(current, statement, input, p.file.path, options)),
+                };
                 for (const rule of rules) {
-                    runRule(rule, statement, own, {
-                        catalog,
-                        file: p.file,
-                        fileStatements: p.statements,
-                        later: () => flat.slice(index + 1),
-                        tx,
-                        postgresVersion: options.postgresVersion,
-                        options: options.rules[rule.meta.id]?.options ?? {},
-                    }, options);
+                    current = rule;
+                    ctx.options = options.rules[rule.meta.id]?.options ?? {};
+                    rule.check(statement, ctx);
                 }
                 perStatement.push({ statement, findings: own });
                 catalog.apply(statement);
@@ -20746,31 +20778,23 @@ async function analyze(input, options = DEFAULT_OPTIONS) {
     report.suppressed.sort(byPlace);
     return report;
 }
-function runRule(rule, statement, out, base, options) {
-    const setting = options.rules[rule.meta.id];
-    rule.check(statement, {
-        ...base,
-        report(input) {
-            const at = statement.locate(input.location);
-            const severity = setting?.severity && setting.severity !== 'off'
-                ? setting.severity
-                : (input.severity ?? rule.meta.severity);
-            out.push({
-                rule: rule.meta.id,
-                severity,
-                breaking: input.breaking ?? rule.meta.breaking,
-                path: base.file.path,
-                line: at.line,
-                column: at.column,
-                statementLine: statement.line,
-                object: input.object ?? null,
-                lock: input.lock ?? null,
-                message: ruleMessage(rule.meta, input.messageId, input.data),
-                help: rule.meta.help,
-                docs: ruleDocs(rule.meta.id),
-            });
-        },
-    });
+function toFinding(rule, statement, input, path, options) {
+    const setting = options.rules[rule.meta.id]?.severity;
+    const at = statement.locate(input.location);
+    return {
+        rule: rule.meta.id,
+        severity: setting && setting !== 'off' ? setting : (input.severity ?? rule.meta.severity),
+        breaking: input.breaking ?? rule.meta.breaking,
+        path,
+        line: at.line,
+        column: at.column,
+        statementLine: statement.line,
+        object: input.object ?? null,
+        lock: input.lock ?? null,
+        message: ruleMessage(rule.meta, input.messageId, input.data),
+        help: rule.meta.help,
+        docs: ruleDocs(rule.meta.id),
+    };
 }
 /** Applies ignore directives to one file's findings and adds the file's diagnostics. */
 function applyDirectives(parsed, perStatement, report, options) {

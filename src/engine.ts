@@ -5,7 +5,7 @@ import { loadParser, parseFile } from './parse/index.js';
 import { ruleDocs, ruleMessage } from './rules/meta.js';
 import { RULES } from './rules/index.js';
 import { isExpired, matches, readDirective, type Directive } from './rules/suppress.js';
-import type { Rule, TransactionState } from './rules/types.js';
+import type { ReportInput, Rule, RuleContext, TransactionState } from './rules/types.js';
 import type { Diagnostic, Finding, MigrationFile, ParsedFile, Report, Severity, Statement } from './types.js';
 
 export interface RuleSetting {
@@ -72,22 +72,22 @@ export async function analyze(
           statementTimeoutSet: sessionStatementTimeout || txState.statement,
         };
         const own: Finding[] = [];
+        // One context per statement; `report` files findings under the rule being run.
+        let current = rules[0] as Rule;
+        const ctx: RuleContext = {
+          catalog,
+          file: p.file,
+          fileStatements: p.statements,
+          later: () => flat.slice(index + 1),
+          tx,
+          postgresVersion: options.postgresVersion,
+          options: {},
+          report: (input) => own.push(toFinding(current, statement, input, p.file.path, options)),
+        };
         for (const rule of rules) {
-          runRule(
-            rule,
-            statement,
-            own,
-            {
-              catalog,
-              file: p.file,
-              fileStatements: p.statements,
-              later: () => flat.slice(index + 1),
-              tx,
-              postgresVersion: options.postgresVersion,
-              options: options.rules[rule.meta.id]?.options ?? {},
-            },
-            options,
-          );
+          current = rule;
+          ctx.options = options.rules[rule.meta.id]?.options ?? {};
+          rule.check(statement, ctx);
         }
         perStatement.push({ statement, findings: own });
         catalog.apply(statement);
@@ -114,38 +114,29 @@ export async function analyze(
   return report;
 }
 
-function runRule(
+function toFinding(
   rule: Rule,
   statement: Statement,
-  out: Finding[],
-  base: Omit<Parameters<Rule['check']>[1], 'report'>,
+  input: ReportInput,
+  path: string,
   options: EngineOptions,
-): void {
-  const setting = options.rules[rule.meta.id];
-  rule.check(statement, {
-    ...base,
-    report(input) {
-      const at = statement.locate(input.location);
-      const severity =
-        setting?.severity && setting.severity !== 'off'
-          ? setting.severity
-          : (input.severity ?? rule.meta.severity);
-      out.push({
-        rule: rule.meta.id,
-        severity,
-        breaking: input.breaking ?? rule.meta.breaking,
-        path: base.file.path,
-        line: at.line,
-        column: at.column,
-        statementLine: statement.line,
-        object: input.object ?? null,
-        lock: input.lock ?? null,
-        message: ruleMessage(rule.meta, input.messageId, input.data),
-        help: rule.meta.help,
-        docs: ruleDocs(rule.meta.id),
-      });
-    },
-  });
+): Finding {
+  const setting = options.rules[rule.meta.id]?.severity;
+  const at = statement.locate(input.location);
+  return {
+    rule: rule.meta.id,
+    severity: setting && setting !== 'off' ? setting : (input.severity ?? rule.meta.severity),
+    breaking: input.breaking ?? rule.meta.breaking,
+    path,
+    line: at.line,
+    column: at.column,
+    statementLine: statement.line,
+    object: input.object ?? null,
+    lock: input.lock ?? null,
+    message: ruleMessage(rule.meta, input.messageId, input.data),
+    help: rule.meta.help,
+    docs: ruleDocs(rule.meta.id),
+  };
 }
 
 /** Applies ignore directives to one file's findings and adds the file's diagnostics. */

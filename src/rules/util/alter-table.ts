@@ -2,6 +2,7 @@
 // definitions and defaults, and whether a later statement of the release gives a column a default again.
 import { rangeVarName, typeRef, unwrap, type Node, type QualifiedName } from '../../parse/ast.js';
 import type { Statement } from '../../types.js';
+import { perStatement } from './memo.js';
 
 /** One `AlterTableCmd`, read. */
 export interface AlterCmd {
@@ -29,10 +30,14 @@ export function readAlterTable(
   statement: Statement,
   objtypes: readonly string[] = TABLES,
 ): AlterTable | undefined {
+  const alter = readAnyAlterTable(statement);
+  return alter && objtypes.includes(alter.objtype) ? alter : undefined;
+}
+
+const readAnyAlterTable = perStatement((statement: Statement): AlterTable | undefined => {
   if (statement.kind !== 'AlterTableStmt') return undefined;
   const n = (statement.node.AlterTableStmt ?? {}) as Node;
   const objtype = typeof n.objtype === 'string' ? n.objtype : '';
-  if (!objtypes.includes(objtype)) return undefined;
   const cmds: AlterCmd[] = [];
   for (const c of Array.isArray(n.cmds) ? n.cmds : []) {
     const [kind, cmd] = unwrap(c);
@@ -46,7 +51,7 @@ export function readAlterTable(
     });
   }
   return { table: rangeVarName(n.relation), objtype, cmds };
-}
+});
 
 /** The `ColumnDef` body of an ADD COLUMN or ALTER COLUMN TYPE command. */
 export function columnDef(cmd: AlterCmd): Node | undefined {

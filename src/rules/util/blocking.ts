@@ -4,6 +4,7 @@ import { rangeVarName, strings, unwrap, walk, type Node, type QualifiedName } fr
 import type { SchemaCatalog } from '../../catalog/model.js';
 import type { Statement } from '../../types.js';
 import { columnDef, locationOf, readAlterTable, type AlterCmd } from './alter-table.js';
+import { perStatement } from './memo.js';
 
 /** True when running code can be using the table: one the model does not know, or one older than this release. */
 export function isExistingTable(catalog: SchemaCatalog, table: QualifiedName): boolean {
@@ -29,7 +30,7 @@ export interface AddedConstraint {
 }
 
 /** Constraints added by an ALTER TABLE: ADD CONSTRAINT commands and column constraints of ADD COLUMN. */
-export function addedConstraints(statement: Statement): AddedConstraint[] {
+function computeAddedConstraints(statement: Statement): AddedConstraint[] {
   const alter = readAlterTable(statement);
   if (!alter) return [];
   const out: AddedConstraint[] = [];
@@ -48,6 +49,8 @@ export function addedConstraints(statement: Statement): AddedConstraint[] {
   }
   return out;
 }
+
+export const addedConstraints = perStatement(computeAddedConstraints);
 
 function read(table: QualifiedName, con: Node, column?: Node): AddedConstraint {
   const contype = String(con.contype ?? '');

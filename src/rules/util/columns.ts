@@ -11,6 +11,7 @@ import {
   type TypeRef,
 } from '../../parse/ast.js';
 import type { Statement } from '../../types.js';
+import { perStatement } from './memo.js';
 
 export type ColumnSource = 'create-table' | 'add-column' | 'alter-type';
 
@@ -51,12 +52,14 @@ export function isNextval(expr: unknown): boolean {
 }
 
 /** Columns created or retyped by one statement, in the order they are written. */
-export function createdColumns(statement: Statement): CreatedColumn[] {
+function computeCreatedColumns(statement: Statement): CreatedColumn[] {
   const [kind, n] = unwrap(statement.node);
   if (kind === 'CreateStmt') return fromCreateTable(n);
   if (kind === 'AlterTableStmt') return fromAlterTable(n);
   return [];
 }
+
+export const createdColumns = perStatement(computeCreatedColumns);
 
 function fromCreateTable(n: Node): CreatedColumn[] {
   const relation = (n.relation ?? {}) as Node;

@@ -13,6 +13,7 @@ import {
 } from '../../parse/ast.js';
 import type { SchemaCatalog } from '../../catalog/model.js';
 import { LOCK_MODES, type LockMode, type Statement } from '../../types.js';
+import { perStatement } from './memo.js';
 
 export interface TableLock {
   /**
@@ -186,7 +187,7 @@ const RENAME_ON_TABLE = new Set([
  * The table-level locks `statement` takes, strongest per table, in the order the tables appear.
  * `catalog` is the schema just before the statement (it maps an index to its table).
  */
-export function tableLocks(statement: Statement, catalog: SchemaCatalog, postgresVersion = 16): TableLock[] {
+function computeTableLocks(statement: Statement, catalog: SchemaCatalog, postgresVersion = 16): TableLock[] {
   const out: TableLock[] = [];
   const add = (lock: TableLock): void => {
     if (!lock.table.name) return;
@@ -310,6 +311,8 @@ export function tableLocks(statement: Statement, catalog: SchemaCatalog, postgre
   }
   return out;
 }
+
+export const tableLocks = perStatement(computeTableLocks);
 
 function dropLocks(
   n: Node,
