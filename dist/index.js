@@ -44605,7 +44605,9 @@ function strings(list) {
 }
 /** A dotted name list (`schema.name` or `name`) -> qualified name. */
 function listName(list) {
-    const parts = strings(list);
+    // Some statements wrap the name list in a `List` node (`ALTER TYPE ... RENAME`).
+    const items = list?.List?.items ?? list;
+    const parts = strings(items);
     if (parts.length >= 2)
         return qualify(parts[parts.length - 1], parts[parts.length - 2]);
     return qualify(parts[0] ?? '');
@@ -44655,7 +44657,8 @@ function typeRef(typeName) {
     const t = (typeName ?? {});
     const parts = strings(t.names);
     let schema = parts.length > 1 ? parts[0] : null;
-    let name = (parts[parts.length - 1] ?? '').toLowerCase();
+    // The parser folds unquoted names to lower case already; a quoted name keeps its case.
+    let name = parts[parts.length - 1] ?? '';
     if (schema === 'pg_catalog')
         schema = null;
     name = ALIASES[name] ?? name;
@@ -45181,6 +45184,14 @@ class StaticCatalog {
                     return;
                 this.types.delete(old.key);
                 this.types.set(qualify(newName, old.schema).key, { ...t, name: newName });
+                // Columns refer to the type itself, not to its name: they follow the rename.
+                for (const rel of this.relations.values()) {
+                    for (const col of rel.columns.values()) {
+                        if (col.type.name === old.name && (col.type.schema ?? 'public') === old.schema) {
+                            col.type = { ...col.type, name: newName, display: col.type.display.replace(old.name, newName) };
+                        }
+                    }
+                }
                 return;
             }
             case 'OBJECT_SCHEMA': {
@@ -48429,6 +48440,8 @@ const changingColumnType = {
         messages: {
             rewrite: 'Changing `{{object}}` from {{from}} to {{to}} breaks the running release, which still reads and writes {{from}} values, and rewrites the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}` until it finishes.',
             unknown: 'Changing `{{object}}` to {{to}} breaks the running release, which still reads and writes the old type, and may rewrite the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}` until it finishes.',
+            enumNarrowed: 'Changing `{{object}}` from enum {{from}} to enum {{to}} drops the values {{removed}}, so the running release fails when it writes them; it also rewrites the table under an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}`.',
+            enumWidened: 'Changing `{{object}}` from enum {{from}} to enum {{to}} keeps every value the running release writes, but rewrites the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}`; prefer `ALTER TYPE ... ADD VALUE` on the existing enum.',
             timezone: 'Changing `{{object}}` from {{from}} to {{to}} changes what every stored value means to the running release, and rewrites the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}`, unless the session TimeZone is UTC.',
         },
         help: 'Add a column of the new type, keep both in sync (dual writes or a trigger), backfill in batches, switch reads, then drop the old column in a later (contract) migration.',
@@ -48445,6 +48458,28 @@ const changingColumnType = {
                 continue;
             const to = typeRef(def.typeName);
             const from = ctx.catalog.column(alter.table, cmd.name)?.type;
+            const object = `${alter.table.key}.${cmd.name}`;
+            const location = locationOf$1(def);
+            const enums = from ? enumChange(ctx.catalog, from, to) : undefined;
+            if (enums) {
+                // Enum to enum: old code breaks only if a value it writes is gone.
+                ctx.report({
+                    messageId: enums.removed.length ? 'enumNarrowed' : 'enumWidened',
+                    data: {
+                        object,
+                        table: alter.table.key,
+                        from: from?.display ?? '',
+                        to: to.display,
+                        removed: enums.removed.map((v) => `'${v}'`).join(', '),
+                    },
+                    object,
+                    lock: 'ACCESS EXCLUSIVE',
+                    breaking: enums.removed.length > 0,
+                    ...(enums.removed.length ? {} : { severity: 'warning' }),
+                    ...(location !== undefined ? { location } : {}),
+                });
+                continue;
+            }
             const using = def.raw_default !== undefined && def.raw_default !== null;
             const change = classifyTypeChange(from, to, {
                 using: using && !isTrivialUsing(def.raw_default, cmd.name, to),
@@ -48452,8 +48487,6 @@ const changingColumnType = {
             });
             if (change.kind === 'compatible')
                 continue;
-            const object = `${alter.table.key}.${cmd.name}`;
-            const location = locationOf$1(def);
             ctx.report({
                 messageId: MESSAGE_BY_REWRITE[change.rewrite],
                 data: { object, table: alter.table.key, from: from?.display ?? 'unknown', to: to.display },
@@ -48464,6 +48497,16 @@ const changingColumnType = {
         }
     },
 };
+/** For a change between two enums the model knows: the labels of `from` that `to` lacks. */
+function enumChange(catalog, from, to) {
+    if (from.arrayDims !== to.arrayDims)
+        return undefined;
+    const a = catalog.type(qualify(from.name, from.schema));
+    const b = catalog.type(qualify(to.name, to.schema));
+    if (a?.kind !== 'enum' || b?.kind !== 'enum')
+        return undefined;
+    return { removed: a.values.filter((v) => !b.values.includes(v)) };
+}
 
 const constraintMissingNotValid = {
     meta: {

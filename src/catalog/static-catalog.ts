@@ -375,6 +375,14 @@ export class StaticCatalog implements SchemaCatalog {
         if (!t) return;
         this.types.delete(old.key);
         this.types.set(qualify(newName, old.schema).key, { ...t, name: newName });
+        // Columns refer to the type itself, not to its name: they follow the rename.
+        for (const rel of this.relations.values()) {
+          for (const col of rel.columns.values()) {
+            if (col.type.name === old.name && (col.type.schema ?? 'public') === old.schema) {
+              col.type = { ...col.type, name: newName, display: col.type.display.replace(old.name, newName) };
+            }
+          }
+        }
         return;
       }
       case 'OBJECT_SCHEMA': {

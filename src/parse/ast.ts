@@ -35,7 +35,9 @@ export function strings(list: unknown): string[] {
 
 /** A dotted name list (`schema.name` or `name`) -> qualified name. */
 export function listName(list: unknown): QualifiedName {
-  const parts = strings(list);
+  // Some statements wrap the name list in a `List` node (`ALTER TYPE ... RENAME`).
+  const items = (list as { List?: { items?: unknown } } | undefined)?.List?.items ?? list;
+  const parts = strings(items);
   if (parts.length >= 2) return qualify(parts[parts.length - 1] as string, parts[parts.length - 2]);
   return qualify(parts[0] ?? '');
 }
@@ -100,7 +102,8 @@ export function typeRef(typeName: unknown): TypeRef {
   const t = (typeName ?? {}) as { names?: unknown; typmods?: unknown[]; arrayBounds?: unknown[] };
   const parts = strings(t.names);
   let schema: string | null = parts.length > 1 ? (parts[0] as string) : null;
-  let name = (parts[parts.length - 1] ?? '').toLowerCase();
+  // The parser folds unquoted names to lower case already; a quoted name keeps its case.
+  let name = parts[parts.length - 1] ?? '';
   if (schema === 'pg_catalog') schema = null;
   name = ALIASES[name] ?? name;
   const mods: number[] = [];

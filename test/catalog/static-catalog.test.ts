@@ -135,3 +135,14 @@ describe('StaticCatalog', () => {
     expect([...(c.relation(users)?.columns.keys() ?? [])]).toEqual(['id']);
   });
 });
+
+describe('StaticCatalog type names', () => {
+  it('keeps the case of quoted type names and lets columns follow a type rename', () => {
+    const c = build(`CREATE TYPE "Role" AS ENUM ('A');
+      CREATE TABLE "User" (role "Role");
+      ALTER TYPE "Role" RENAME TO "Role_old";`);
+    expect(c.column(qualify('User'), 'role')?.type).toMatchObject({ name: 'Role_old', display: 'Role_old' });
+    expect(c.type(qualify('Role_old'))?.values).toEqual(['A']);
+    expect(c.type(qualify('Role'))).toBeUndefined();
+  });
+});

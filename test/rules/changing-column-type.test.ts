@@ -131,3 +131,43 @@ describe('changing-column-type', () => {
     );
   });
 });
+
+describe('changing-column-type between enums (the Prisma enum swap)', () => {
+  const history = `CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN', 'GUEST');
+CREATE TABLE "User" (id bigint PRIMARY KEY, role "Role" NOT NULL DEFAULT 'USER');`;
+
+  it('is breaking when the new enum lacks a value the running release writes, and names it', async () => {
+    const sql = `CREATE TYPE "Role_new" AS ENUM ('USER', 'ADMIN');
+ALTER TABLE "User" ALTER COLUMN role TYPE "Role_new" USING (role::text::"Role_new");
+ALTER TYPE "Role" RENAME TO "Role_old";
+ALTER TYPE "Role_new" RENAME TO "Role";
+DROP TYPE "Role_old";`;
+    await expectFindings(
+      'changing-column-type',
+      sql,
+      [{ statementLine: 2, breaking: true, object: 'public.User.role', message: "drops the values 'GUEST'" }],
+      { history },
+    );
+  });
+
+  it('is only a blocking warning when the new enum keeps every value', async () => {
+    const sql = `ALTER TYPE "Role" RENAME TO "Role_old";
+CREATE TYPE "Role" AS ENUM ('USER', 'ADMIN', 'GUEST', 'OWNER');
+ALTER TABLE "User" ALTER COLUMN role TYPE "Role" USING (role::text::"Role");
+DROP TYPE "Role_old";`;
+    await expectFindings(
+      'changing-column-type',
+      sql,
+      [
+        {
+          statementLine: 3,
+          breaking: false,
+          severity: 'warning',
+          lock: 'ACCESS EXCLUSIVE',
+          message: 'from enum Role_old to enum Role keeps every value',
+        },
+      ],
+      { history },
+    );
+  });
+});
