@@ -54,6 +54,8 @@ export const banDropCascade = {
       drop: '`DROP {{what}} ... CASCADE` on `{{object}}` also drops, without listing them, every view, foreign key, default, trigger or column that depends on it, which the running release may still use.',
       alter:
         '`DROP {{what}} ... CASCADE` on `{{object}}` also drops, without listing them, every view, foreign key or index that depends on it, which the running release may still use; it takes an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}`.',
+      constraint:
+        '`DROP CONSTRAINT ... CASCADE` on `{{object}}` also drops, without listing them, the foreign keys of other tables that depend on it, so they stop being enforced; it takes an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}`.',
     },
     help: 'Drop without CASCADE so PostgreSQL names the dependents, and remove each dependent the running release still uses through its own expand and contract steps first.',
   },
@@ -98,11 +100,15 @@ export const banDropCascade = {
         // The model's names for unnamed constraints are a guess, so an unknown name is not taken as absent.
         const con = ctx.catalog.relation(alter.table)?.constraints.get(cmd.name);
         if (con && con.origin === ctx.catalog.release) continue;
+        // Dependents of a constraint are foreign keys: losing them weakens integrity but fails no query
+        // of the running release, so this is a warning, not a breaking change.
         ctx.report({
-          messageId: 'alter',
-          data: { what: 'CONSTRAINT', object, table: alter.table.key },
+          messageId: 'constraint',
+          data: { object, table: alter.table.key },
           object,
           lock: 'ACCESS EXCLUSIVE',
+          breaking: false,
+          severity: 'warning',
         });
       }
     }

@@ -103,3 +103,21 @@ describe('ban-drop-cascade', () => {
     );
   });
 });
+
+describe('ban-drop-cascade on constraints', () => {
+  it('warns without calling it breaking: dependent foreign keys stop being enforced, queries keep working', async () => {
+    await expectFindings(
+      'ban-drop-cascade',
+      'ALTER TABLE accounts DROP CONSTRAINT accounts_pkey CASCADE;',
+      [
+        {
+          breaking: false,
+          severity: 'warning',
+          object: 'public.accounts.accounts_pkey',
+          message: 'foreign keys of other tables',
+        },
+      ],
+      { history: 'CREATE TABLE accounts (id bigint PRIMARY KEY);' },
+    );
+  });
+});
