@@ -9,6 +9,8 @@
 //   node bench/corpus.js [--only NAME,NAME] [--samples N] [--corpus DIR] [--verbose]
 //
 // --samples N prints up to N breaking findings per history (one rule after another) to judge precision.
+// $EXPAND_CONTRACT_BIN checks another build of the CLI; $EXPAND_CONTRACT_CORPUS (or --corpus) another corpus.
+// Without the corpus folder (a fresh clone elsewhere) it says so and exits 0.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import process from 'node:process';

@@ -1,6 +1,6 @@
 // Shared by bench/corpus.js and bench/run.js: where the corpus and the CLI are, and how to run a process.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
@@ -83,9 +83,30 @@ export function fromRepo(p) {
   return relative(REPO, p) || '.';
 }
 
-/** Runs a command to completion, capturing its output; `ms` is the whole-process wall time. */
+/**
+ * CPU time (user + system, ms) used so far by this process's finished children, from /proc/self/stat
+ * (Linux only; undefined elsewhere). Ticks are 10 ms on most systems, so it is coarse for short runs.
+ */
+let ticksPerSecond;
+function childrenCpuMs() {
+  try {
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of proc(5), cutime and cstime; `fields` starts at field 3.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs a command to completion, capturing its output; `ms` is the whole-process wall time and `cpuMs` the
+ * CPU time it used (all its threads), which a busy machine disturbs less than wall time.
+ */
 export function run(argv, { timeoutMs = 300_000, cwd = REPO } = {}) {
   const [command, ...args] = argv;
+  const cpuBefore = childrenCpuMs();
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, {
     cwd,
@@ -95,7 +116,10 @@ export function run(argv, { timeoutMs = 300_000, cwd = REPO } = {}) {
     env: { ...process.env, NO_COLOR: '1' },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpuAfter = childrenCpuMs();
+  const cpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
   return {
+    cpuMs,
     status: result.status,
     signal: result.signal,
     error: result.error,

@@ -8,14 +8,20 @@
 //
 // Every figure is the median of --runs runs after --warmup runs, each a fresh process started with spawnSync
 // and its output read through a pipe, so process start, module loading and printing the report all count.
-// The competitors get the files expand-contract analysed for that input (its report's `files`), so a
-// history's down or revert scripts, which we leave out, are left out for them too.
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+// The tools run in rounds (each once per round) so a change in the machine's load hits them alike; the CPU
+// time of each run (user + system, all threads) is shown beside the wall time, as it is steadier on a busy
+// machine. The competitors get the files expand-contract analysed for that input (its report's `files`), so a
+// history's down or revert scripts, which we leave out, are left out for them too. A tool that stops at the
+// first file it cannot parse (pgfence) is timed without the files it rejects, and its row says so.
+//
+// $EXPAND_CONTRACT_BIN measures another build of the CLI; $EXPAND_CONTRACT_CORPUS (or --corpus) another corpus.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, platform, release } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
+import { loadModule, parseSync } from 'libpg-query';
 import { writeMigration } from './generate.js';
 import {
   BIN,
@@ -56,6 +62,7 @@ if (opts.help) {
   process.exit(0);
 }
 requireBundle();
+await loadModule();
 
 const RUNS = positive('--runs', opts.runs);
 const WARMUP = Number(opts.warmup);
@@ -192,7 +199,7 @@ try {
     // without the files it rejects, found by bisection, and its row says how many were left out.
     const entries = [];
     for (const tool of tools) {
-      const entry = { tool, files: input.files, argv: tool.argv(input, tool.path), times: [] };
+      const entry = { tool, files: input.files, argv: tool.argv(input, tool.path) };
       const probe = run(entry.argv, { timeoutMs: TIMEOUT_MS });
       const problem = failure(probe);
       if (problem && tool.name !== 'expand-contract' && input.files.length > 1) {
@@ -217,46 +224,42 @@ try {
       entries.push(entry);
     }
     // Rounds: every tool once per round, so a change in the machine's load hits all of them alike.
-    for (let round = 0; round < WARMUP + RUNS; round++) {
-      for (const entry of entries) {
-        if (entry.error) continue;
-        const result = run(entry.argv, { timeoutMs: TIMEOUT_MS });
-        const problem = failure(result);
-        if (problem) entry.error = oneLine(problem);
-        else if (round >= WARMUP) entry.times.push(result.ms);
-      }
-    }
+    const timed = timeInRounds(entries.filter((e) => !e.error));
     for (const entry of entries) {
-      const timing = entry.error ? { error: entry.error } : summarize(entry.times);
+      const timing = entry.error ? { error: entry.error } : timed.find((t) => t.tool === entry.tool);
+      const { error, median, min, max, cpu, times } = timing;
       results.push({
         tool: entry.tool.label,
         input: input.name,
         files: entry.files.length,
         statements: input.statements,
         ...(entry.leftOut ? { leftOut: entry.leftOut } : {}),
-        ...timing,
+        ...(error ? { error } : { median, min, max, cpu, times }),
       });
       const line = timing.error
         ? `failed: ${timing.error}`
-        : `${fmt(timing.median)} s (min ${fmt(timing.min)}, max ${fmt(timing.max)})`;
+        : `${fmt(timing.median)} s (min ${fmt(timing.min)}, max ${fmt(timing.max)})` +
+          (timing.cpu === undefined ? '' : `, cpu ${fmt(timing.cpu)} s`);
       console.log(`  ${input.name.padEnd(18)} ${entry.tool.label.padEnd(24)} ${line}`);
     }
   }
 
-  // Fixed costs: an empty Node process, and our CLI printing its version (start + bundle load).
-  for (const [name, argv] of [
-    ['node -e ""', [process.execPath, '-e', '']],
-    ['expand-contract --version', [process.execPath, BIN, '--version']],
-  ]) {
-    baselines.push({ name, ...time(argv) });
-  }
-
-  // Linearity: expand-contract on 100, 1,000, 10,000 ... generated statements.
+  // Fixed costs (an empty Node process; our CLI printing its version: start + bundle load) and linearity
+  // (expand-contract on 100, 1,000, 10,000 ... generated statements), timed in rounds like the tools above.
   const sizes = opts.sizes.split(',').map((s) => positive('--sizes', s));
-  for (const size of sizes) {
-    const file = writeMigration(size);
-    temp.push(dirname(file));
-    linearity.push({ statements: size, ...time(checkArgv([file])) });
+  const group = [
+    { kind: 'baseline', name: 'node -e ""', argv: [process.execPath, '-e', ''] },
+    { kind: 'baseline', name: 'expand-contract --version', argv: [process.execPath, BIN, '--version'] },
+    ...sizes.map((size) => {
+      const file = writeMigration(size);
+      temp.push(dirname(file));
+      return { kind: 'size', statements: size, argv: checkArgv([file]) };
+    }),
+  ];
+  for (const entry of timeInRounds(group)) {
+    const { kind, argv: _argv, ...rest } = entry;
+    if (kind === 'baseline') baselines.push(rest);
+    else linearity.push(rest);
   }
 } finally {
   for (const dir of temp) rmSync(dir, { recursive: true, force: true });
@@ -272,41 +275,48 @@ const rows = results.map((r) => [
   r.leftOut ? `${r.files} of ${r.files + r.leftOut.length}` : r.files,
   r.statements ?? '?',
   r.error ? 'failed' : fmt(r.median),
+  r.error || r.cpu === undefined ? '-' : fmt(r.cpu),
   r.error || !r.statements || r.leftOut ? '-' : Math.round(r.statements / r.median).toLocaleString('en-US'),
   r.error || !ourTime.has(r.input) ? '-' : `${(r.median / ourTime.get(r.input)).toFixed(2)}x`,
 ]);
 console.log(
-  `\n${table(['tool', 'input', 'files', 'statements', 'median s', 'statements/s', 'time vs ours'], rows, 2)}`,
+  `\n${table(['tool', 'input', 'files', 'statements', 'median s', 'cpu s', 'statements/s', 'time vs ours'], rows, 2)}`,
 );
 console.log(
   '(statements: as counted by expand-contract, or generated; time vs ours > 1.00x means slower than expand-contract;\n' +
-    ' "N of M" files: the tool stopped at files it could not parse and was timed without them)',
+    ' "N of M" files: the tool stopped at files it could not parse and was timed without them;\n' +
+    ' cpu s: user + system time of the process and its threads, less disturbed by a busy machine than wall time)',
 );
 for (const r of results.filter((x) => x.error)) console.log(`${r.tool} on ${r.input} failed: ${r.error}`);
 
 console.log(
   `\n${table(
-    ['fixed cost', 'median s'],
-    baselines.map((b) => [b.name, b.error ? 'failed' : fmt(b.median)]),
+    ['fixed cost', 'median s', 'cpu s'],
+    baselines.map((b) => [
+      b.name,
+      b.error ? 'failed' : fmt(b.median),
+      b.cpu === undefined ? '-' : fmt(b.cpu),
+    ]),
   )}`,
 );
 
 const start = baselines.find((b) => b.name.startsWith('expand-contract'))?.median;
 const linRows = linearity.map((l, i) => {
-  if (l.error) return [l.statements.toLocaleString('en-US'), 'failed', '-', '-', '-'];
+  if (l.error) return [l.statements.toLocaleString('en-US'), 'failed', '-', '-', '-', '-'];
   const prev = linearity[i - 1];
   const marginal =
     prev && !prev.error ? ((l.median - prev.median) * 1e6) / (l.statements - prev.statements) : undefined;
   return [
     l.statements.toLocaleString('en-US'),
     fmt(l.median),
+    l.cpu === undefined ? '-' : fmt(l.cpu),
     ((l.median * 1e6) / l.statements).toFixed(1),
     start !== undefined ? (((l.median - start) * 1e6) / l.statements).toFixed(1) : '-',
     marginal !== undefined ? marginal.toFixed(1) : '-',
   ];
 });
 console.log(
-  `\n${table(['generated statements', 'median s', 'µs/statement', 'µs/statement past start', 'µs/added statement'], linRows)}`,
+  `\n${table(['generated statements', 'median s', 'cpu s', 'µs/statement', 'µs/statement past start', 'µs/added statement'], linRows)}`,
 );
 console.log(
   '(past start: minus `expand-contract --version`; added: the extra time over the previous size, per extra statement)',
@@ -340,23 +350,37 @@ if (existsSync(join(REPO, 'bench', 'results.json')) && !opts.out) {
   );
 }
 
-/** Median, min and max in seconds of RUNS runs after WARMUP warm-up runs; stops at the first failure. */
-function time(argv) {
-  const times = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const result = run(argv, { timeoutMs: TIMEOUT_MS });
-    const why = failure(result);
-    if (why) return { error: oneLine(why) };
-    if (i >= WARMUP) times.push(result.ms);
+/**
+ * Times each entry's argv: WARMUP rounds, then RUNS rounds, each round running every entry once (so a change
+ * in the machine's load hits all entries alike). An entry that fails once is dropped with its error.
+ */
+function timeInRounds(entries) {
+  const state = entries.map(() => ({ times: [], cpu: [], error: undefined }));
+  for (let round = 0; round < WARMUP + RUNS; round++) {
+    entries.forEach((entry, k) => {
+      if (state[k].error) return;
+      const result = run(entry.argv, { timeoutMs: TIMEOUT_MS });
+      const why = failure(result);
+      if (why) state[k].error = oneLine(why);
+      else if (round >= WARMUP) {
+        state[k].times.push(result.ms);
+        state[k].cpu.push(result.cpuMs);
+      }
+    });
   }
-  return summarize(times);
+  return entries.map((entry, k) => ({
+    ...entry,
+    ...(state[k].error ? { error: state[k].error } : summarize(state[k].times, state[k].cpu)),
+  }));
 }
 
-function summarize(times) {
+/** Seconds: median, min and max wall time, and median CPU time (undefined where /proc is not there). */
+function summarize(times, cpu) {
   return {
     median: median(times) / 1000,
     min: Math.min(...times) / 1000,
     max: Math.max(...times) / 1000,
+    cpu: cpu.every((c) => c !== undefined) ? median(cpu) / 1000 : undefined,
     times,
   };
 }
@@ -372,7 +396,7 @@ function rejectedFiles(tool, input) {
     return failure(run(tool.argv({ ...input, files }, tool.path), { timeoutMs: TIMEOUT_MS })) !== undefined;
   };
   const search = (files) => {
-    if (probes > 120) return undefined;
+    if (probes > 200) return undefined;
     if (files.length === 1) return files;
     const half = Math.ceil(files.length / 2);
     const out = [];
@@ -384,16 +408,34 @@ function rejectedFiles(tool, input) {
     }
     return out;
   };
-  // Files it rejected in an earlier input (the whole corpus repeats the histories) are tried first.
+  // Files it rejected in an earlier input (the whole corpus repeats the histories) are tried first, then
+  // the files PostgreSQL's parser rejects as a whole (down sections, psql variables), then bisection.
   tool.rejected ??= new Set();
   const known = input.files.filter((f) => tool.rejected.has(f));
   if (known.length > 0 && !fails(input.files.filter((f) => !tool.rejected.has(f)))) return known;
+  const unparsable = input.files.filter((f) => !parses(readFileSync(resolve(REPO, f), 'utf8')));
+  if (unparsable.length > 0 && unparsable.length < input.files.length) {
+    if (!fails(input.files.filter((f) => !unparsable.includes(f)))) {
+      for (const f of unparsable) tool.rejected.add(f);
+      return unparsable;
+    }
+  }
   const bad = search(input.files);
   if (!bad || bad.length === 0 || bad.length === input.files.length) return undefined;
   const rest = input.files.filter((f) => !bad.includes(f));
   if (fails(rest)) return undefined;
   for (const f of bad) tool.rejected.add(f);
   return bad;
+}
+
+/** True when libpg-query (loaded at start) parses the text as a whole. */
+function parses(sql) {
+  try {
+    parseSync(sql);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function oneLine(why) {

@@ -44,7 +44,7 @@ import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
 import require$$1$6 from 'tty';
 import { spawn } from 'node:child_process';
-import require$$0$8 from 'node:fs';
+import require$$0$8, { readdirSync, statSync, readFileSync } from 'node:fs';
 import require$$1$7 from 'node:crypto';
 
 // We use any as a valid input type
@@ -38186,12 +38186,12 @@ async function loadConfig(options) {
 async function readNamed(path, cwd) {
     const full = isAbsolute(path) ? path : join(cwd, path);
     const shown = display(full, cwd);
-    return { text: (await readText(full, shown, true)) ?? '', display: shown };
+    return { text: (await readText$1(full, shown, true)) ?? '', display: shown };
 }
 async function readDefault(cwd) {
     const found = [];
     for (const name of DEFAULT_CONFIG_FILES) {
-        const text = await readText(join(cwd, name), name, false);
+        const text = await readText$1(join(cwd, name), name, false);
         if (text !== undefined)
             found.push({ text, display: name });
     }
@@ -38200,7 +38200,7 @@ async function readDefault(cwd) {
     }
     return found[0];
 }
-async function readText(full, shown, required) {
+async function readText$1(full, shown, required) {
     let bytes;
     try {
         bytes = await readFile(full);
@@ -43227,8 +43227,10 @@ function numericKey(text) {
 }
 /** The one comparison of order keys (see MigrationFile.orderKey). */
 function compareOrderKeys(a, b) {
-    return a.localeCompare(b, 'en', { numeric: true });
+    return ORDER.compare(a, b);
 }
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const ORDER = new Intl.Collator('en', { numeric: true });
 /** Path with `/` separators (what git, globs and GitHub annotations use). */
 function slashes(path) {
     return sep === '\\' ? path.split(sep).join('/') : path;
@@ -43952,7 +43954,7 @@ class Probe {
     isFile(path) {
         let hit = this.seen.get(path);
         if (!hit) {
-            hit = stat$1(path).then((s) => s.isFile(), () => false);
+            hit = Promise.resolve(isFileSync(path));
             this.seen.set(path, hit);
         }
         return hit;
@@ -44034,11 +44036,19 @@ function isSqlName(name) {
 }
 async function entries(dir) {
     try {
-        const list = await readdir$1(dir, { withFileTypes: true });
+        const list = readdirSync(dir, { withFileTypes: true });
         return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
     catch {
         return [];
+    }
+}
+function isFileSync(path) {
+    try {
+        return statSync(path).isFile();
+    }
+    catch {
+        return false;
     }
 }
 
@@ -44141,14 +44151,14 @@ const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Reads a migration file; `shownPath` names it in messages. */
 async function readMigrationFile(absPath, maxFileBytes = DEFAULT_MAX_FILE_BYTES, shownPath = absPath) {
     try {
-        const info = await stat$1(absPath);
+        const info = statSync(absPath);
         if (info.isDirectory()) {
             return failed(`${shownPath} is a directory, not a migration file; name the files inside it instead.`);
         }
         if (info.size > maxFileBytes) {
             return failed(`file is ${sizeOver(info.size, maxFileBytes)} limit; raise max-file-size in .github/expand-contract.yml or split it`);
         }
-        const buffer = await readFile(absPath);
+        const buffer = readFileSync(absPath);
         if (buffer.length > maxFileBytes) {
             return failed(`file is ${sizeOver(buffer.length, maxFileBytes)} limit; raise max-file-size in .github/expand-contract.yml or split it`);
         }
@@ -44304,7 +44314,7 @@ async function buildFolder(place, chosenAll, options, reader) {
         return { history: [], selected: [] };
     const aux = new Map();
     await Promise.all(auxFilesFor(files).map(async (rel) => {
-        const text = await readFile(join(root, rel), 'utf8').catch(() => undefined);
+        const text = readText(join(root, rel));
         if (text !== undefined)
             aux.set(rel, text);
     }));
@@ -44435,6 +44445,14 @@ class Reader {
 }
 function message(e) {
     return e instanceof Error ? e.message : String(e);
+}
+function readText(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
 }
 
 // discover: paths or changed files -> migration files, grouped into releases, with their history.
@@ -45672,7 +45690,8 @@ function truncate$1(s) {
 }
 
 function stripPsqlOnly(text) {
-    if (!text.includes('\\') && !/from\s+stdin/i.test(text))
+    // Only a line that starts with a backslash, or a COPY from stdin, needs the line-by-line pass.
+    if (!/^[ \t]*\\/m.test(text) && !/from\s+stdin/i.test(text))
         return { text, diagnostics: [] };
     const lines = text.split('\n');
     const diagnostics = [];
@@ -45951,7 +45970,9 @@ function skipTrivia(src, from, to) {
 function parseFile(file) {
     const pre = stripPsqlOnly(file.sql);
     const psqlRun = file.framework === 'sqitch' || file.framework === 'sql';
-    const text = psqlRun && /:["'A-Za-z_]/.test(pre.text) ? blankPsqlVariables(pre.text, scanSql(pre.text)) : pre.text;
+    const text = psqlRun && /(?<![:\w]):["'A-Za-z_]/.test(pre.text)
+        ? blankPsqlVariables(pre.text, scanSql(pre.text))
+        : pre.text;
     const src = new SourceText(text);
     const { stmts, diagnostics } = parseWithRecovery(src);
     diagnostics.push(...pre.diagnostics);
@@ -49091,10 +49112,38 @@ const preferRobustStmts = {
 };
 /** True when another statement of the file commits after this one (so this one stays applied if it fails). */
 function committedBeforeLaterWork(statement, fileStatements) {
-    return fileStatements.some((s) => s.index > statement.index &&
-        !s.plpgsql &&
-        !HARMLESS.has(s.kind) &&
-        !(s.inTransaction && s.transactionId === statement.transactionId));
+    // Forward from the statement: the first later statement that commits apart usually answers at once.
+    for (let i = statement.index + 1; i < fileStatements.length; i++) {
+        const s = fileStatements[i];
+        if (!s.plpgsql &&
+            !HARMLESS.has(s.kind) &&
+            !(s.inTransaction && s.transactionId === statement.transactionId)) {
+            return true;
+        }
+    }
+    return false;
+}
+const dropped = new WeakMap();
+/** Index names dropped with `DROP INDEX ... IF EXISTS` in a file, each with its first statement index. */
+function droppedIndexes(fileStatements) {
+    let map = dropped.get(fileStatements);
+    if (map)
+        return map;
+    map = new Map();
+    for (const s of fileStatements) {
+        if (s.kind !== 'DropStmt')
+            continue;
+        const d = s.node.DropStmt;
+        if (d.removeType !== 'OBJECT_INDEX' || !d.missing_ok)
+            continue;
+        for (const o of d.objects ?? []) {
+            const key = listName(o.List?.items).key;
+            if (!map.has(key))
+                map.set(key, s.index);
+        }
+    }
+    dropped.set(fileStatements, map);
+    return map;
 }
 function create(ctx, keyword, object) {
     ctx.report({ messageId: 'create', data: { keyword, object }, object });
@@ -49126,14 +49175,8 @@ function concurrentIndex(n, statement, ctx) {
         return;
     }
     const name = qualify(n.idxname, table.schema);
-    const droppedFirst = ctx.fileStatements.some((s) => {
-        if (s.index >= statement.index || s.kind !== 'DropStmt')
-            return false;
-        const d = s.node.DropStmt;
-        return (d.removeType === 'OBJECT_INDEX' &&
-            Boolean(d.missing_ok) &&
-            (d.objects ?? []).some((o) => listName(o.List?.items).key === name.key));
-    });
+    const droppedAt = droppedIndexes(ctx.fileStatements).get(name.key);
+    const droppedFirst = droppedAt !== undefined && droppedAt < statement.index;
     if (droppedFirst)
         return;
     const qualified = Boolean((n.relation ?? {}).schemaname);
@@ -49826,7 +49869,8 @@ async function analyze(input, options = DEFAULT_OPTIONS) {
                     txState = { id: statement.transactionId, previous: [], lock: false, statement: false };
                 }
                 const tx = {
-                    previous: statement.inTransaction ? [...txState.previous] : [],
+                    // Shared, not copied: the statement joins the list only after every rule has run on it.
+                    previous: statement.inTransaction ? txState.previous : [],
                     lockTimeoutSet: sessionLockTimeout || txState.lock,
                     statementTimeoutSet: sessionStatementTimeout || txState.statement,
                 };

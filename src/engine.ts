@@ -67,7 +67,8 @@ export async function analyze(
           txState = { id: statement.transactionId, previous: [], lock: false, statement: false };
         }
         const tx: TransactionState = {
-          previous: statement.inTransaction ? [...txState.previous] : [],
+          // Shared, not copied: the statement joins the list only after every rule has run on it.
+          previous: statement.inTransaction ? txState.previous : [],
           lockTimeoutSet: sessionLockTimeout || txState.lock,
           statementTimeoutSet: sessionStatementTimeout || txState.statement,
         };

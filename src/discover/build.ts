@@ -1,7 +1,7 @@
 // Selected files -> MigrationFiles: groups them by migrations folder, detects each folder's
 // framework, orders the folder, reads and extracts what runs, and finds each folder's history
 // (the migrations that sort before the first selected one).
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Diagnostic, FrameworkName, MigrationFile } from '../types.js';
 import { auxFilesFor, detectFramework, frameworkNamed } from './frameworks/index.js';
@@ -85,7 +85,7 @@ async function buildFolder(
   const aux = new Map<string, string>();
   await Promise.all(
     auxFilesFor(files).map(async (rel) => {
-      const text = await readFile(join(root, rel), 'utf8').catch(() => undefined);
+      const text = readText(join(root, rel));
       if (text !== undefined) aux.set(rel, text);
     }),
   );
@@ -257,4 +257,12 @@ class Reader {
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -2,7 +2,7 @@
 // flat folder; sqitch keeps deploy/revert/verify trees beside `sqitch.plan`; prisma keeps one
 // `<timestamp>_<name>/migration.sql` folder per migration.
 import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import type { FrameworkName } from '../types.js';
 import { slashes } from './text.js';
@@ -26,10 +26,7 @@ export class Probe {
   isFile(path: string): Promise<boolean> {
     let hit = this.seen.get(path);
     if (!hit) {
-      hit = stat(path).then(
-        (s) => s.isFile(),
-        () => false,
-      );
+      hit = Promise.resolve(isFileSync(path));
       this.seen.set(path, hit);
     }
     return hit;
@@ -104,9 +101,17 @@ export function isSqlName(name: string): boolean {
 
 async function entries(dir: string): Promise<Dirent[]> {
   try {
-    const list = await readdir(dir, { withFileTypes: true });
+    const list = readdirSync(dir, { withFileTypes: true });
     return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return [];
+  }
+}
+
+function isFileSync(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }

@@ -2,7 +2,8 @@
 // The text keeps every line and column of the file: a BOM becomes one space, invalid UTF-8
 // bytes become U+FFFD, NUL characters become spaces.
 import { isUtf8 } from 'node:buffer';
-import { readFile, stat } from 'node:fs/promises';
+// Synchronous reads: a command-line run gains nothing from the I/O pool and pays for its wake-ups.
+import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic } from '../types.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -24,7 +25,7 @@ export async function readMigrationFile(
   shownPath: string = absPath,
 ): Promise<ReadResult> {
   try {
-    const info = await stat(absPath);
+    const info = statSync(absPath);
     if (info.isDirectory()) {
       return failed(`${shownPath} is a directory, not a migration file; name the files inside it instead.`);
     }
@@ -33,7 +34,7 @@ export async function readMigrationFile(
         `file is ${sizeOver(info.size, maxFileBytes)} limit; raise max-file-size in .github/expand-contract.yml or split it`,
       );
     }
-    const buffer = await readFile(absPath);
+    const buffer = readFileSync(absPath);
     if (buffer.length > maxFileBytes) {
       return failed(
         `file is ${sizeOver(buffer.length, maxFileBytes)} limit; raise max-file-size in .github/expand-contract.yml or split it`,

@@ -101,8 +101,11 @@ export function numericKey(text: string): string {
 
 /** The one comparison of order keys (see MigrationFile.orderKey). */
 export function compareOrderKeys(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return ORDER.compare(a, b);
 }
+
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const ORDER = new Intl.Collator('en', { numeric: true });
 
 /** Path with `/` separators (what git, globs and GitHub annotations use). */
 export function slashes(path: string): string {

@@ -13,7 +13,9 @@ export function parseFile(file: MigrationFile): ParsedFile {
   const pre = stripPsqlOnly(file.sql);
   const psqlRun = file.framework === 'sqitch' || file.framework === 'sql';
   const text =
-    psqlRun && /:["'A-Za-z_]/.test(pre.text) ? blankPsqlVariables(pre.text, scanSql(pre.text)) : pre.text;
+    psqlRun && /(?<![:\w]):["'A-Za-z_]/.test(pre.text)
+      ? blankPsqlVariables(pre.text, scanSql(pre.text))
+      : pre.text;
   const src = new SourceText(text);
   const { stmts, diagnostics } = parseWithRecovery(src);
   diagnostics.push(...pre.diagnostics);

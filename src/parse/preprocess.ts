@@ -5,7 +5,8 @@ import type { Diagnostic } from '../types.js';
 import type { Token } from './libpg.js';
 
 export function stripPsqlOnly(text: string): { text: string; diagnostics: Diagnostic[] } {
-  if (!text.includes('\\') && !/from\s+stdin/i.test(text)) return { text, diagnostics: [] };
+  // Only a line that starts with a backslash, or a COPY from stdin, needs the line-by-line pass.
+  if (!/^[ \t]*\\/m.test(text) && !/from\s+stdin/i.test(text)) return { text, diagnostics: [] };
   const lines = text.split('\n');
   const diagnostics: Diagnostic[] = [];
   let inCopy = false;

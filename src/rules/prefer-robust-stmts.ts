@@ -99,13 +99,38 @@ export const preferRobustStmts = {
 
 /** True when another statement of the file commits after this one (so this one stays applied if it fails). */
 function committedBeforeLaterWork(statement: Statement, fileStatements: readonly Statement[]): boolean {
-  return fileStatements.some(
-    (s) =>
-      s.index > statement.index &&
+  // Forward from the statement: the first later statement that commits apart usually answers at once.
+  for (let i = statement.index + 1; i < fileStatements.length; i++) {
+    const s = fileStatements[i] as Statement;
+    if (
       !s.plpgsql &&
       !HARMLESS.has(s.kind) &&
-      !(s.inTransaction && s.transactionId === statement.transactionId),
-  );
+      !(s.inTransaction && s.transactionId === statement.transactionId)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const dropped = new WeakMap<readonly Statement[], Map<string, number>>();
+
+/** Index names dropped with `DROP INDEX ... IF EXISTS` in a file, each with its first statement index. */
+function droppedIndexes(fileStatements: readonly Statement[]): Map<string, number> {
+  let map = dropped.get(fileStatements);
+  if (map) return map;
+  map = new Map();
+  for (const s of fileStatements) {
+    if (s.kind !== 'DropStmt') continue;
+    const d = s.node.DropStmt as Node;
+    if (d.removeType !== 'OBJECT_INDEX' || !d.missing_ok) continue;
+    for (const o of (d.objects as unknown[] | undefined) ?? []) {
+      const key = listName(((o as Node).List as Node | undefined)?.items).key;
+      if (!map.has(key)) map.set(key, s.index);
+    }
+  }
+  dropped.set(fileStatements, map);
+  return map;
 }
 
 function create(ctx: RuleContext, keyword: string, object: string): void {
@@ -140,17 +165,8 @@ function concurrentIndex(n: Node, statement: Statement, ctx: RuleContext): void 
     return;
   }
   const name = qualify(n.idxname as string, table.schema);
-  const droppedFirst = ctx.fileStatements.some((s) => {
-    if (s.index >= statement.index || s.kind !== 'DropStmt') return false;
-    const d = s.node.DropStmt as Node;
-    return (
-      d.removeType === 'OBJECT_INDEX' &&
-      Boolean(d.missing_ok) &&
-      ((d.objects as unknown[] | undefined) ?? []).some(
-        (o) => listName(((o as Node).List as Node | undefined)?.items).key === name.key,
-      )
-    );
-  });
+  const droppedAt = droppedIndexes(ctx.fileStatements).get(name.key);
+  const droppedFirst = droppedAt !== undefined && droppedAt < statement.index;
   if (droppedFirst) return;
   const qualified = Boolean(((n.relation ?? {}) as Node).schemaname);
   const written = qualified ? `${quoteIdent(name.schema)}.${quoteIdent(name.name)}` : quoteIdent(name.name);
