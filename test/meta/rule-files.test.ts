@@ -229,7 +229,9 @@ describe('registry', () => {
 
   it('has a doc page for every file in docs/rules/', () => {
     const dir = join(ROOT, 'docs/rules');
-    const pages = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md') : [];
+    const pages = existsSync(dir)
+      ? readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md')
+      : [];
     const known = new Set([...registryIds, ...builtinIds]);
     expect(pages.filter((p) => !known.has(p.slice(0, -'.md'.length)))).toEqual([]);
   });
