@@ -16944,6 +16944,7 @@ function parseFile(file) {
             line: pos.line,
             column: pos.column,
             locate: (location) => src.position(location === undefined || location < 0 ? trivia.offset : p.base + location),
+            textLocation: (byteOffsetInText) => trivia.offset - p.base + byteOffsetInText,
             inTransaction: tx.inTransaction,
             transactionId: tx.id,
             ...(plpgsql ? { plpgsql } : {}),
@@ -17138,6 +17139,7 @@ const readAnyAlterTable = perStatement((statement) => {
             def: cmd.def && typeof cmd.def === 'object' ? cmd.def : undefined,
             cascade: cmd.behavior === 'DROP_CASCADE',
             missingOk: Boolean(cmd.missing_ok),
+            index: cmds.length,
         });
     }
     return { table: rangeVarName(n.relation), objtype, cmds };
@@ -17201,6 +17203,46 @@ function defaultSetIn(statements, table, column) {
         return alter?.table.key === table.key && alter.cmds.some((c) => givesDefault(c, column));
     });
 }
+/**
+ * The `location` of an ALTER TABLE command, which libpg-query does not give: the first token of the
+ * command, found by splitting the statement's text at its top-level commas. Lexes only when asked.
+ */
+function cmdLocation(statement, cmd) {
+    const starts = commandStarts(statement);
+    const at = starts?.[cmd.index];
+    return at === undefined ? undefined : statement.textLocation(at);
+}
+const commandStarts = perStatement((statement) => {
+    const tokens = scanSql(statement.text)?.filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
+    const relation = statement.node.AlterTableStmt?.relation;
+    if (!tokens || typeof relation?.location !== 'number')
+        return undefined;
+    // `ALTER TABLE [IF EXISTS] [ONLY] [schema.]name [*]`, then the commands, split at top-level commas.
+    const relByte = relation.location - statement.textLocation(0);
+    let i = tokens.findIndex((t) => t.start === relByte);
+    if (i < 0)
+        return undefined;
+    i++;
+    while (tokens[i]?.text === '.')
+        i += 2;
+    if (tokens[i]?.text === '*')
+        i++;
+    const first = tokens[i];
+    if (!first)
+        return undefined;
+    const starts = [first.start];
+    let depth = 0;
+    for (let j = i; j < tokens.length; j++) {
+        const t = tokens[j];
+        if (t.text === '(')
+            depth++;
+        else if (t.text === ')')
+            depth--;
+        else if (t.text === ',' && depth === 0 && tokens[j + 1])
+            starts.push(tokens[j + 1].start);
+    }
+    return starts;
+});
 
 // Readers shared by the blocking (lock) rules: constraints an ALTER TABLE adds, with the names
 // PostgreSQL gives them, and columns an ALTER TABLE adds.
@@ -18808,6 +18850,7 @@ const banDropCascade = {
                 if (cmd.missingOk && ctx.catalog.relation(alter.table) && !ctx.catalog.column(alter.table, cmd.name))
                     continue;
                 ctx.report({
+                    location: cmdLocation(statement, cmd),
                     messageId: 'alter',
                     data: { what: 'COLUMN', object, table: alter.table.key },
                     object,
@@ -18822,6 +18865,7 @@ const banDropCascade = {
                 // Dependents of a constraint are foreign keys: losing them weakens integrity but fails no query
                 // of the running release, so this is a warning, not a breaking change.
                 ctx.report({
+                    location: cmdLocation(statement, cmd),
                     messageId: 'constraint',
                     data: { object, table: alter.table.key },
                     object,
@@ -18847,27 +18891,24 @@ const banDropColumn = {
         help: 'Stop using the column in the application first, deploy, then drop it in a later (contract) migration.',
     },
     check(statement, ctx) {
-        if (statement.kind !== 'AlterTableStmt')
+        const alter = readAlterTable(statement);
+        if (!alter)
             return;
-        const n = statement.node.AlterTableStmt;
-        if (n.objtype !== 'OBJECT_TABLE')
-            return;
-        const table = rangeVarName(n.relation);
-        for (const c of n.cmds ?? []) {
-            const cmd = c
-                .AlterTableCmd;
-            if (cmd?.subtype !== 'AT_DropColumn' || !cmd.name)
+        for (const cmd of alter.cmds) {
+            if (cmd.subtype !== 'AT_DropColumn' || !cmd.name)
                 continue;
-            if (ctx.catalog.isNewColumn(table, cmd.name))
+            if (ctx.catalog.isNewColumn(alter.table, cmd.name))
                 continue;
             // DROP COLUMN IF EXISTS of a column that the history never had drops nothing.
-            if (cmd.missing_ok && ctx.catalog.relation(table) && !ctx.catalog.column(table, cmd.name))
+            if (cmd.missingOk && ctx.catalog.relation(alter.table) && !ctx.catalog.column(alter.table, cmd.name))
                 continue;
+            const object = `${alter.table.key}.${cmd.name}`;
             ctx.report({
                 messageId: 'drop',
-                data: { object: `${table.key}.${cmd.name}`, table: table.key },
-                object: `${table.key}.${cmd.name}`,
+                data: { object, table: alter.table.key },
+                object,
                 lock: 'ACCESS EXCLUSIVE',
+                location: cmdLocation(statement, cmd),
             });
         }
     },
@@ -18926,7 +18967,14 @@ const banDropNotNull = {
             if (col && !col.notNull)
                 continue;
             const object = `${alter.table.key}.${cmd.name}`;
-            ctx.report({ messageId: 'drop', data: { object }, object, lock: 'ACCESS EXCLUSIVE', breaking: false });
+            ctx.report({
+                location: cmdLocation(statement, cmd),
+                messageId: 'drop',
+                data: { object },
+                object,
+                lock: 'ACCESS EXCLUSIVE',
+                breaking: false,
+            });
         }
     },
 };
@@ -19553,6 +19601,7 @@ const droppingColumnDefault = {
                 const notNull = added ? declaresNotNull(added) : ctx.catalog.column(alter.table, column)?.notNull;
                 if (notNull)
                     ctx.report({
+                        location: cmdLocation(statement, cmd),
                         messageId: 'newColumn',
                         data: { object, table: alter.table.key },
                         object,
@@ -19568,6 +19617,7 @@ const droppingColumnDefault = {
             if (defaultSetIn(earlierInFile(statement, ctx.fileStatements), alter.table, column))
                 continue;
             ctx.report({
+                location: cmdLocation(statement, cmd),
                 messageId: 'drop',
                 data: { object, was: col?.default ? ` (${col.default})` : '' },
                 object,
@@ -20585,7 +20635,13 @@ const settingNotNull = {
                 .find((c) => c.subtype === 'AT_AddColumn' && addedName(c) === cmd.name);
             if (!added && !ctx.catalog.isNewColumn(alter.table, cmd.name)) {
                 if (!nullsAlreadyRejected(ctx, alter, cmd.name)) {
-                    ctx.report({ messageId: 'existing', data, object, lock: 'ACCESS EXCLUSIVE' });
+                    ctx.report({
+                        location: cmdLocation(statement, cmd),
+                        messageId: 'existing',
+                        data,
+                        object,
+                        lock: 'ACCESS EXCLUSIVE',
+                    });
                 }
                 continue;
             }
@@ -20600,7 +20656,13 @@ const settingNotNull = {
                 continue;
             if (defaultSetIn(ctx.later(), alter.table, cmd.name))
                 continue;
-            ctx.report({ messageId: 'newColumn', data, object, lock: 'ACCESS EXCLUSIVE' });
+            ctx.report({
+                location: cmdLocation(statement, cmd),
+                messageId: 'newColumn',
+                data,
+                object,
+                lock: 'ACCESS EXCLUSIVE',
+            });
         }
     },
 };
@@ -20686,6 +20748,7 @@ const validateConstraintInSameTransaction = {
             const held = heldLocks(add, ctx.catalog, ctx.postgresVersion).find((l) => l.table.key === alter.table.key);
             const mode = held?.mode ?? 'ACCESS EXCLUSIVE';
             ctx.report({
+                location: cmdLocation(statement, cmd),
                 messageId: 'validate',
                 data: {
                     constraint: name,

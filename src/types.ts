@@ -67,6 +67,8 @@ export interface Statement {
   column: number;
   /** Maps a libpg-query `location` (bytes, relative to the parsed text) to a line/column in the file. */
   locate(location: number | undefined): { line: number; column: number };
+  /** The `location` (as libpg-query counts it for this statement) of a UTF-8 byte offset within `text`. */
+  textLocation(byteOffsetInText: number): number;
   /** True when this statement runs inside a transaction block (the framework's or an explicit BEGIN). */
   inTransaction: boolean;
   /** Identifies the transaction this statement runs in (statements sharing it commit together). */

@@ -44,6 +44,7 @@ export function parseFile(file: MigrationFile): ParsedFile {
       column: pos.column,
       locate: (location) =>
         src.position(location === undefined || location < 0 ? trivia.offset : p.base + location),
+      textLocation: (byteOffsetInText) => trivia.offset - p.base + byteOffsetInText,
       inTransaction: tx.inTransaction,
       transactionId: tx.id,
       ...(plpgsql ? { plpgsql } : {}),

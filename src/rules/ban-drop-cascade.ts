@@ -1,7 +1,7 @@
 import { unwrap } from '../parse/ast.js';
 import type { LockMode } from '../types.js';
 import type { Rule } from './types.js';
-import { readAlterTable } from './util/alter-table.js';
+import { cmdLocation, readAlterTable } from './util/alter-table.js';
 import { dropsPreexisting, dropTargets, producerIn } from './util/objects.js';
 
 /** Object kinds as written after DROP, for the message. */
@@ -91,6 +91,7 @@ export const banDropCascade = {
         if (cmd.missingOk && ctx.catalog.relation(alter.table) && !ctx.catalog.column(alter.table, cmd.name))
           continue;
         ctx.report({
+          location: cmdLocation(statement, cmd),
           messageId: 'alter',
           data: { what: 'COLUMN', object, table: alter.table.key },
           object,
@@ -103,6 +104,7 @@ export const banDropCascade = {
         // Dependents of a constraint are foreign keys: losing them weakens integrity but fails no query
         // of the running release, so this is a warning, not a breaking change.
         ctx.report({
+          location: cmdLocation(statement, cmd),
           messageId: 'constraint',
           data: { object, table: alter.table.key },
           object,

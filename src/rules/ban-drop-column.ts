@@ -1,5 +1,5 @@
-import { rangeVarName } from '../parse/ast.js';
 import type { Rule } from './types.js';
+import { cmdLocation, readAlterTable } from './util/alter-table.js';
 
 export const banDropColumn = {
   meta: {
@@ -14,22 +14,21 @@ export const banDropColumn = {
     help: 'Stop using the column in the application first, deploy, then drop it in a later (contract) migration.',
   },
   check(statement, ctx) {
-    if (statement.kind !== 'AlterTableStmt') return;
-    const n = statement.node.AlterTableStmt as { relation?: unknown; objtype?: string; cmds?: unknown[] };
-    if (n.objtype !== 'OBJECT_TABLE') return;
-    const table = rangeVarName(n.relation);
-    for (const c of n.cmds ?? []) {
-      const cmd = (c as { AlterTableCmd?: { subtype?: string; name?: string; missing_ok?: boolean } })
-        .AlterTableCmd;
-      if (cmd?.subtype !== 'AT_DropColumn' || !cmd.name) continue;
-      if (ctx.catalog.isNewColumn(table, cmd.name)) continue;
+    const alter = readAlterTable(statement);
+    if (!alter) return;
+    for (const cmd of alter.cmds) {
+      if (cmd.subtype !== 'AT_DropColumn' || !cmd.name) continue;
+      if (ctx.catalog.isNewColumn(alter.table, cmd.name)) continue;
       // DROP COLUMN IF EXISTS of a column that the history never had drops nothing.
-      if (cmd.missing_ok && ctx.catalog.relation(table) && !ctx.catalog.column(table, cmd.name)) continue;
+      if (cmd.missingOk && ctx.catalog.relation(alter.table) && !ctx.catalog.column(alter.table, cmd.name))
+        continue;
+      const object = `${alter.table.key}.${cmd.name}`;
       ctx.report({
         messageId: 'drop',
-        data: { object: `${table.key}.${cmd.name}`, table: table.key },
-        object: `${table.key}.${cmd.name}`,
+        data: { object, table: alter.table.key },
+        object,
         lock: 'ACCESS EXCLUSIVE',
+        location: cmdLocation(statement, cmd),
       });
     }
   },

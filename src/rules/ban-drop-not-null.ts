@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { readAlterTable } from './util/alter-table.js';
+import { cmdLocation, readAlterTable } from './util/alter-table.js';
 
 export const banDropNotNull = {
   meta: {
@@ -23,7 +23,14 @@ export const banDropNotNull = {
       // The model knows the column is already nullable: nothing changes.
       if (col && !col.notNull) continue;
       const object = `${alter.table.key}.${cmd.name}`;
-      ctx.report({ messageId: 'drop', data: { object }, object, lock: 'ACCESS EXCLUSIVE', breaking: false });
+      ctx.report({
+        location: cmdLocation(statement, cmd),
+        messageId: 'drop',
+        data: { object },
+        object,
+        lock: 'ACCESS EXCLUSIVE',
+        breaking: false,
+      });
     }
   },
 } satisfies Rule;

@@ -1,6 +1,7 @@
 import type { Statement } from '../types.js';
 import type { Rule } from './types.js';
 import {
+  cmdLocation,
   columnDef,
   declaresNotNull,
   defaultSetIn,
@@ -44,6 +45,7 @@ export const droppingColumnDefault = {
         const notNull = added ? declaresNotNull(added) : ctx.catalog.column(alter.table, column)?.notNull;
         if (notNull)
           ctx.report({
+            location: cmdLocation(statement, cmd),
             messageId: 'newColumn',
             data: { object, table: alter.table.key },
             object,
@@ -57,6 +59,7 @@ export const droppingColumnDefault = {
       // The default was set earlier in this file: dropping it undoes this release's own change.
       if (defaultSetIn(earlierInFile(statement, ctx.fileStatements), alter.table, column)) continue;
       ctx.report({
+        location: cmdLocation(statement, cmd),
         messageId: 'drop',
         data: { object, was: col?.default ? ` (${col.default})` : '' },
         object,

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from './types.js';
 import {
+  cmdLocation,
   columnDef,
   defaultSetIn,
   definesValue,
@@ -36,7 +37,13 @@ export const settingNotNull = {
         .find((c) => c.subtype === 'AT_AddColumn' && addedName(c) === cmd.name);
       if (!added && !ctx.catalog.isNewColumn(alter.table, cmd.name)) {
         if (!nullsAlreadyRejected(ctx, alter, cmd.name)) {
-          ctx.report({ messageId: 'existing', data, object, lock: 'ACCESS EXCLUSIVE' });
+          ctx.report({
+            location: cmdLocation(statement, cmd),
+            messageId: 'existing',
+            data,
+            object,
+            lock: 'ACCESS EXCLUSIVE',
+          });
         }
         continue;
       }
@@ -47,7 +54,13 @@ export const settingNotNull = {
       if (col && (col.default !== null || col.identity || col.generated)) continue;
       if (alter.cmds.some((c, j) => j !== i && givesDefault(c, cmd.name as string))) continue;
       if (defaultSetIn(ctx.later(), alter.table, cmd.name)) continue;
-      ctx.report({ messageId: 'newColumn', data, object, lock: 'ACCESS EXCLUSIVE' });
+      ctx.report({
+        location: cmdLocation(statement, cmd),
+        messageId: 'newColumn',
+        data,
+        object,
+        lock: 'ACCESS EXCLUSIVE',
+      });
     }
   },
 } satisfies Rule;

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { readAlterTable } from './util/alter-table.js';
+import { cmdLocation, readAlterTable } from './util/alter-table.js';
 import { addedConstraints, isExistingTable } from './util/blocking.js';
 import { blockedTraffic, heldLocks, lockArticle } from './util/locks.js';
 
@@ -36,6 +36,7 @@ export const validateConstraintInSameTransaction = {
       );
       const mode = held?.mode ?? 'ACCESS EXCLUSIVE';
       ctx.report({
+        location: cmdLocation(statement, cmd),
         messageId: 'validate',
         data: {
           constraint: name,

@@ -60,7 +60,7 @@ describe('expand-contract check', () => {
       breaking: true,
       path: 'db/002_drop.sql',
       line: 2,
-      column: 1,
+      column: 19,
       statementLine: 2,
       object: 'public.users.full_name',
       lock: 'ACCESS EXCLUSIVE',
@@ -136,7 +136,7 @@ describe('expand-contract check', () => {
   it('prints text with the location, the rule and a summary line', async () => {
     const dir = repo(history);
     const r = await cli(['check', 'db'], dir);
-    expect(r.stdout).toContain('db/002_drop.sql:2:1');
+    expect(r.stdout).toContain('db/002_drop.sql:2:19');
     expect(r.stdout).toContain('ban-drop-column');
     expect(r.stdout).not.toContain('\u001b[');
   });

@@ -51,13 +51,15 @@ describe('ban-drop-cascade', () => {
       'ALTER TABLE users\n  DROP COLUMN email CASCADE,\n  DROP CONSTRAINT users_email_key CASCADE;',
       [
         {
-          line: 1,
+          line: 2,
+          column: 3,
           object: 'public.users.email',
           lock: 'ACCESS EXCLUSIVE',
           message: '`DROP COLUMN ... CASCADE`',
         },
         {
-          line: 1,
+          line: 3,
+          column: 3,
           object: 'public.users.users_email_key',
           message: 'blocking reads and writes on `public.users`',
         },

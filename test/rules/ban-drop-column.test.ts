@@ -11,7 +11,7 @@ describe('ban-drop-column', () => {
       [
         {
           line: 3,
-          column: 1,
+          column: 19,
           statementLine: 3,
           breaking: true,
           object: 'public.users.full_name',

@@ -11,8 +11,8 @@ describe('ban-drop-not-null', () => {
       '\nALTER TABLE users\n  ALTER COLUMN email DROP NOT NULL;',
       [
         {
-          line: 2,
-          column: 1,
+          line: 3,
+          column: 3,
           breaking: false,
           severity: 'notice',
           object: 'public.users.email',

@@ -16,8 +16,8 @@ describe('dropping-column-default', () => {
       '\nALTER TABLE users\n  ALTER COLUMN plan DROP DEFAULT;',
       [
         {
-          line: 2,
-          column: 1,
+          line: 3,
+          column: 3,
           breaking: true,
           object: 'public.users.plan',
           lock: 'ACCESS EXCLUSIVE',

@@ -11,8 +11,8 @@ describe('setting-not-null', () => {
       '\nALTER TABLE users\n  ALTER COLUMN email SET NOT NULL;',
       [
         {
-          line: 2,
-          column: 1,
+          line: 3,
+          column: 3,
           breaking: true,
           object: 'public.users.email',
           lock: 'ACCESS EXCLUSIVE',

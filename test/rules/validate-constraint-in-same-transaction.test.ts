@@ -13,7 +13,7 @@ describe(RULE, () => {
       [
         {
           line: 3,
-          column: 1,
+          column: 19,
           severity: 'error',
           breaking: false,
           object: 'public.users.age_ok',

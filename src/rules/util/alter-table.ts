@@ -1,6 +1,7 @@
 // Readers over ALTER TABLE statements shared by the rules: the target table, its commands, column
 // definitions and defaults, and whether a later statement of the release gives a column a default again.
 import { rangeVarName, typeRef, unwrap, type Node, type QualifiedName } from '../../parse/ast.js';
+import { scanSql } from '../../parse/libpg.js';
 import type { Statement } from '../../types.js';
 import { perStatement } from './memo.js';
 
@@ -14,6 +15,8 @@ export interface AlterCmd {
   cascade: boolean;
   /** `IF EXISTS` / `IF NOT EXISTS` on the command. */
   missingOk: boolean;
+  /** Position of the command in the statement (0-based). */
+  index: number;
 }
 
 export interface AlterTable {
@@ -48,6 +51,7 @@ const readAnyAlterTable = perStatement((statement: Statement): AlterTable | unde
       def: cmd.def && typeof cmd.def === 'object' ? (cmd.def as Node) : undefined,
       cascade: cmd.behavior === 'DROP_CASCADE',
       missingOk: Boolean(cmd.missing_ok),
+      index: cmds.length,
     });
   }
   return { table: rangeVarName(n.relation), objtype, cmds };
@@ -118,3 +122,40 @@ export function defaultSetIn(
     return alter?.table.key === table.key && alter.cmds.some((c) => givesDefault(c, column));
   });
 }
+
+/**
+ * The `location` of an ALTER TABLE command, which libpg-query does not give: the first token of the
+ * command, found by splitting the statement's text at its top-level commas. Lexes only when asked.
+ */
+export function cmdLocation(statement: Statement, cmd: AlterCmd): number | undefined {
+  const starts = commandStarts(statement);
+  const at = starts?.[cmd.index];
+  return at === undefined ? undefined : statement.textLocation(at);
+}
+
+const commandStarts = perStatement((statement: Statement): number[] | undefined => {
+  const tokens = scanSql(statement.text)?.filter(
+    (t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT',
+  );
+  const relation = (statement.node.AlterTableStmt as Node | undefined)?.relation as Node | undefined;
+  if (!tokens || typeof relation?.location !== 'number') return undefined;
+  // `ALTER TABLE [IF EXISTS] [ONLY] [schema.]name [*]`, then the commands, split at top-level commas.
+  const relByte = relation.location - statement.textLocation(0);
+  let i = tokens.findIndex((t) => t.start === relByte);
+  if (i < 0) return undefined;
+  i++;
+  while (tokens[i]?.text === '.') i += 2;
+  if (tokens[i]?.text === '*') i++;
+  const first = tokens[i];
+  if (!first) return undefined;
+  const starts = [first.start];
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    const t = tokens[j] as { text: string };
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+    else if (t.text === ',' && depth === 0 && tokens[j + 1])
+      starts.push((tokens[j + 1] as { start: number }).start);
+  }
+  return starts;
+});
