@@ -50329,7 +50329,9 @@ async function run() {
         setOutput('report', reportPath);
         await summary.addRaw(renderMarkdown(report, { title: 'expand-contract' })).write();
         if (exitCode(report, settings.failOn) !== 0) {
-            setFailed(`expand-contract found ${report.findings.length} problem(s) at or above fail-on: ${settings.failOn}.`);
+            const levels = settings.failOn === 'warning' ? ['error', 'warning'] : ['error'];
+            const failing = report.findings.filter((f) => levels.includes(f.severity)).length;
+            setFailed(`expand-contract found ${failing} ${failing === 1 ? 'finding' : 'findings'} at or above fail-on: ${settings.failOn}; see the annotations and the job summary.`);
         }
     }
     catch (error) {

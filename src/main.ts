@@ -45,8 +45,10 @@ export async function run(): Promise<void> {
     core.setOutput('report', reportPath);
     await core.summary.addRaw(renderMarkdown(report, { title: 'expand-contract' })).write();
     if (exitCode(report, settings.failOn) !== 0) {
+      const levels = settings.failOn === 'warning' ? ['error', 'warning'] : ['error'];
+      const failing = report.findings.filter((f) => levels.includes(f.severity)).length;
       core.setFailed(
-        `expand-contract found ${report.findings.length} problem(s) at or above fail-on: ${settings.failOn}.`,
+        `expand-contract found ${failing} ${failing === 1 ? 'finding' : 'findings'} at or above fail-on: ${settings.failOn}; see the annotations and the job summary.`,
       );
     }
   } catch (error: unknown) {
