@@ -49906,13 +49906,18 @@ const DEFAULT_OPTIONS = {
     today: new Date().toISOString().slice(0, 10),
 };
 async function analyze(input, options = DEFAULT_OPTIONS) {
+    return (await analyzeDetailed(input, options)).report;
+}
+/** `analyze`, keeping each statement and its findings: what the planner works from. */
+async function analyzeDetailed(input, options = DEFAULT_OPTIONS) {
     await loadParser();
     const catalog = new StaticCatalog();
     catalog.beginRelease(0);
-    for (const file of input.history) {
-        for (const s of parseFile(file).statements)
+    const history = input.history.map((file) => parseFile(file));
+    for (const parsed of history)
+        for (const s of parsed.statements)
             catalog.apply(s);
-    }
+    const statements = [];
     const rules = RULES.filter((r) => options.rules[r.meta.id]?.severity !== 'off');
     const report = { version: 1, files: [], findings: [], suppressed: [] };
     input.releases.forEach((releaseFiles, i) => {
@@ -49956,6 +49961,7 @@ async function analyze(input, options = DEFAULT_OPTIONS) {
                     rule.check(statement, ctx);
                 }
                 perStatement.push({ statement, findings: own });
+                statements.push({ file: p.file, release: i, statement, findings: own });
                 catalog.apply(statement);
                 if (statement.inTransaction)
                     txState.previous.push(statement);
@@ -49981,7 +49987,7 @@ async function analyze(input, options = DEFAULT_OPTIONS) {
     const byPlace = (a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0) || a.line - b.line || a.column - b.column;
     report.findings.sort(byPlace);
     report.suppressed.sort(byPlace);
-    return report;
+    return { report, statements, history };
 }
 function toFinding(rule, statement, input, path, options) {
     const setting = options.rules[rule.meta.id]?.severity;
@@ -50048,10 +50054,9 @@ function applyDirectives(parsed, perStatement, report, options) {
             const d = [...applicable, ...fileDirectives].find((x) => matches(x, f) && !isExpired(x, options.today));
             if (d) {
                 d.used = true;
-                report.suppressed.push({
-                    ...f,
-                    suppressed: { reason: d.reason, ...(d.until ? { until: d.until } : {}) },
-                });
+                // Marked in place, so a statement's findings (analyzeDetailed) show the suppression too.
+                f.suppressed = { reason: d.reason, ...(d.until ? { until: d.until } : {}) };
+                report.suppressed.push(f);
             }
             else
                 own.push(f);

@@ -35,16 +35,41 @@ export const DEFAULT_OPTIONS: EngineOptions = {
   today: new Date().toISOString().slice(0, 10),
 };
 
+/** One analysed statement with the findings its rules reported; a silenced one carries `suppressed`. */
+export interface AnalysedStatement {
+  file: MigrationFile;
+  /** Index of the release the statement belongs to (0-based, as in AnalysisInput.releases). */
+  release: number;
+  statement: Statement;
+  findings: Finding[];
+}
+
+export interface DetailedAnalysis {
+  report: Report;
+  /** Every statement of every release, in the order it runs. */
+  statements: AnalysedStatement[];
+  /** The parsed files of the history (already deployed), in order. */
+  history: ParsedFile[];
+}
+
 export async function analyze(
   input: AnalysisInput,
   options: EngineOptions = DEFAULT_OPTIONS,
 ): Promise<Report> {
+  return (await analyzeDetailed(input, options)).report;
+}
+
+/** `analyze`, keeping each statement and its findings: what the planner works from. */
+export async function analyzeDetailed(
+  input: AnalysisInput,
+  options: EngineOptions = DEFAULT_OPTIONS,
+): Promise<DetailedAnalysis> {
   await loadParser();
   const catalog = new StaticCatalog();
   catalog.beginRelease(0);
-  for (const file of input.history) {
-    for (const s of parseFile(file).statements) catalog.apply(s);
-  }
+  const history = input.history.map((file) => parseFile(file));
+  for (const parsed of history) for (const s of parsed.statements) catalog.apply(s);
+  const statements: AnalysedStatement[] = [];
 
   const rules = RULES.filter((r) => options.rules[r.meta.id]?.severity !== 'off');
   const report: Report = { version: 1, files: [], findings: [], suppressed: [] };
@@ -91,6 +116,7 @@ export async function analyze(
           rule.check(statement, ctx);
         }
         perStatement.push({ statement, findings: own });
+        statements.push({ file: p.file, release: i, statement, findings: own });
         catalog.apply(statement);
         if (statement.inTransaction) txState.previous.push(statement);
         const setting = timeoutSetting(statement);
@@ -112,7 +138,7 @@ export async function analyze(
     (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0) || a.line - b.line || a.column - b.column;
   report.findings.sort(byPlace);
   report.suppressed.sort(byPlace);
-  return report;
+  return { report, statements, history };
 }
 
 function toFinding(
@@ -189,10 +215,9 @@ function applyDirectives(
       const d = [...applicable, ...fileDirectives].find((x) => matches(x, f) && !isExpired(x, options.today));
       if (d) {
         d.used = true;
-        report.suppressed.push({
-          ...f,
-          suppressed: { reason: d.reason, ...(d.until ? { until: d.until } : {}) },
-        });
+        // Marked in place, so a statement's findings (analyzeDetailed) show the suppression too.
+        f.suppressed = { reason: d.reason, ...(d.until ? { until: d.until } : {}) };
+        report.suppressed.push(f);
       } else own.push(f);
     }
   }
