@@ -45979,7 +45979,9 @@ function parseFile(file) {
     const statements = [];
     let txCounter = 0;
     let explicitTx;
-    const fileTx = file.transactional ? ++txCounter : undefined;
+    // The framework's own transaction lasts until the file's SQL ends it with COMMIT or ROLLBACK (drizzle
+    // and dbmate files do, to run CREATE INDEX CONCURRENTLY after it); then statements run in autocommit.
+    let fileTx = file.transactional ? ++txCounter : undefined;
     const add = (p, tx, plpgsql) => {
         const trivia = skipTrivia(src, p.start, p.end);
         const kind = Object.keys(p.stmt)[0] ?? 'Unknown';
@@ -46005,11 +46007,14 @@ function parseFile(file) {
         const kind = Object.keys(p.stmt)[0];
         if (kind === 'TransactionStmt') {
             const k = p.stmt.TransactionStmt.kind;
-            if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START')
+            // BEGIN inside the framework's transaction only warns in PostgreSQL: the same transaction goes on.
+            if ((k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') && fileTx === undefined)
                 explicitTx = ++txCounter;
             add(p, currentTx());
-            if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK')
+            if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK') {
                 explicitTx = undefined;
+                fileTx = undefined;
+            }
             continue;
         }
         const tx = currentTx();

@@ -23,7 +23,9 @@ export function parseFile(file: MigrationFile): ParsedFile {
   const statements: Statement[] = [];
   let txCounter = 0;
   let explicitTx: number | undefined;
-  const fileTx = file.transactional ? ++txCounter : undefined;
+  // The framework's own transaction lasts until the file's SQL ends it with COMMIT or ROLLBACK (drizzle
+  // and dbmate files do, to run CREATE INDEX CONCURRENTLY after it); then statements run in autocommit.
+  let fileTx = file.transactional ? ++txCounter : undefined;
 
   const add = (
     p: PlacedStmt,
@@ -56,9 +58,14 @@ export function parseFile(file: MigrationFile): ParsedFile {
     const kind = Object.keys(p.stmt)[0];
     if (kind === 'TransactionStmt') {
       const k = (p.stmt.TransactionStmt as { kind?: string }).kind;
-      if (k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') explicitTx = ++txCounter;
+      // BEGIN inside the framework's transaction only warns in PostgreSQL: the same transaction goes on.
+      if ((k === 'TRANS_STMT_BEGIN' || k === 'TRANS_STMT_START') && fileTx === undefined)
+        explicitTx = ++txCounter;
       add(p, currentTx());
-      if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK') explicitTx = undefined;
+      if (k === 'TRANS_STMT_COMMIT' || k === 'TRANS_STMT_ROLLBACK') {
+        explicitTx = undefined;
+        fileTx = undefined;
+      }
       continue;
     }
     const tx = currentTx();

@@ -231,3 +231,26 @@ describe('psql variables', () => {
     expect(parseFile(file(''))).toMatchObject({ statements: [], diagnostics: [] });
   });
 });
+
+describe('a COMMIT inside a file the framework wraps', () => {
+  it('ends the framework transaction: what follows runs outside any transaction until a BEGIN', () => {
+    const sql =
+      'ALTER TABLE a ADD COLUMN b int;\nCOMMIT;\nCREATE INDEX CONCURRENTLY i ON a (b);\nBEGIN;\nSELECT 1;\nCOMMIT;';
+    const s = parseFile(file(sql, true)).statements;
+    expect(s.map((x) => [x.kind, x.inTransaction])).toEqual([
+      ['AlterTableStmt', true],
+      ['TransactionStmt', true],
+      ['IndexStmt', false],
+      ['TransactionStmt', true],
+      ['SelectStmt', true],
+      ['TransactionStmt', true],
+    ]);
+    expect(s[4]?.transactionId).not.toBe(s[0]?.transactionId);
+  });
+
+  it('keeps one transaction through a BEGIN nested in the framework transaction', () => {
+    const s = parseFile(file('BEGIN;\nSELECT 1;\nSELECT 2;', true)).statements;
+    expect(new Set(s.map((x) => x.transactionId)).size).toBe(1);
+    expect(s.every((x) => x.inTransaction)).toBe(true);
+  });
+});
