@@ -27,11 +27,11 @@ import {
 
 export class StaticCatalog implements SchemaCatalog {
   release = BEFORE;
-  private readonly relations = new Map<string, RelationModel>();
-  private readonly indexes = new Map<string, IndexModel>();
-  private readonly types = new Map<string, TypeModel>();
-  private readonly sequences = new Map<string, SequenceModel>();
-  private readonly schemas = new Map<string, number>([['public', BEFORE]]);
+  protected readonly relations = new Map<string, RelationModel>();
+  protected readonly indexes = new Map<string, IndexModel>();
+  protected readonly types = new Map<string, TypeModel>();
+  protected readonly sequences = new Map<string, SequenceModel>();
+  protected readonly schemas = new Map<string, number>([['public', BEFORE]]);
 
   /** Starts a new release: objects created from now on are "new". */
   beginRelease(release: number): void {

@@ -1,0 +1,95 @@
+// The composite behind rename-column, change-column-type and the lost-rename alternative: add a
+// replacement column, keep it in step with a trigger, backfill it in batches, and in the contract drop
+// the trigger and the old column and make the replacement NOT NULL through a validated check.
+import type { SchemaCatalog } from '../catalog/model.js';
+import { batchedSet } from './batch.js';
+import { notNullSteps } from './not-null.js';
+import { qualifiedSql, quoteIdent, tableSql, type TableRef } from './sql.js';
+import { syncTrigger, type SyncTrigger } from './sync-trigger.js';
+
+export interface ColumnSwap {
+  table: TableRef;
+  oldColumn: string;
+  newColumn: string;
+  /** The replacement column's type, as SQL. */
+  newType: string;
+  /** The replacement's default (SQL), set for new rows only; null for none. */
+  default: string | null;
+  /** The old column's default, which the trigger needs to tell an explicit write from a default. */
+  oldDefault: string | null;
+  notNull: boolean;
+  /** New value from a reference to the old one (`NEW.col`) and back. */
+  toNew: (ref: string) => string;
+  toOld: (ref: string) => string;
+  /** The backfill's value for the replacement, over the table's columns. */
+  backfillValue: string;
+  catalog: SchemaCatalog;
+  batchSize: number;
+}
+
+export function swapTrigger(s: ColumnSwap): SyncTrigger {
+  return syncTrigger({
+    table: s.table,
+    oldColumn: s.oldColumn,
+    newColumn: s.newColumn,
+    toNew: s.toNew,
+    toOld: s.toOld,
+    oldDefault: s.oldDefault,
+  });
+}
+
+export function swapExpand(s: ColumnSwap): string[] {
+  const t = tableSql(s.table);
+  const col = quoteIdent(s.newColumn);
+  const out = [`ALTER TABLE ${t} ADD COLUMN ${col} ${s.newType}`];
+  // A separate SET DEFAULT never rewrites the table, whatever the default's volatility.
+  if (s.default !== null) out.push(`ALTER TABLE ${t} ALTER COLUMN ${col} SET DEFAULT ${s.default}`);
+  // Enforced for new writes at once (the trigger fills the column for old writers), checked later.
+  if (s.notNull) out.push(notNullSteps(s.table, s.newColumn).addCheck);
+  return out;
+}
+
+export function swapDualWrite(s: ColumnSwap): string[] {
+  return swapTrigger(s).create;
+}
+
+export function swapBackfill(s: ColumnSwap): string[] {
+  const col = quoteIdent(s.newColumn);
+  return [
+    batchedSet({
+      table: s.table.name,
+      tableSql: tableSql(s.table),
+      set: `${col} = ${s.backfillValue}`,
+      where: `${col} IS DISTINCT FROM ${s.backfillValue}`,
+      catalog: s.catalog,
+      batchSize: s.batchSize,
+    }),
+  ];
+}
+
+export function swapContract(s: ColumnSwap): string[] {
+  // Validate first: if rows are still NULL, the contract fails before anything is dropped.
+  const out: string[] = [];
+  if (s.notNull) {
+    const nn = notNullSteps(s.table, s.newColumn);
+    out.push(nn.validate, nn.setNotNull, nn.dropCheck);
+  }
+  out.push(...swapTrigger(s).drop, `ALTER TABLE ${tableSql(s.table)} DROP COLUMN ${quoteIdent(s.oldColumn)}`);
+  return out;
+}
+
+export function swapRollback(s: ColumnSwap): string[] {
+  return [
+    ...swapTrigger(s).drop,
+    `ALTER TABLE ${tableSql(s.table)} DROP COLUMN IF EXISTS ${quoteIdent(s.newColumn)}`,
+  ];
+}
+
+export function swapDrops(s: ColumnSwap): string[] {
+  const trigger = swapTrigger(s);
+  return [
+    `${s.table.name.key}.${s.oldColumn}`,
+    `trigger ${trigger.triggerName} on ${s.table.name.key}`,
+    `function ${qualifiedSql({ ...s.table, explicitSchema: true }, trigger.functionName)}()`,
+  ];
+}

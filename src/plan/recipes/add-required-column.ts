@@ -1,0 +1,69 @@
+// add-required-column: ADD COLUMN ... NOT NULL without a default. Add it nullable now, backfill the
+// existing rows (the value is a placeholder a person fills), and make it NOT NULL in the contract
+// through a validated check, once every deployed version writes it.
+import { columnDef, readAlterTable } from '../../rules/util/alter-table.js';
+import { batchedSet } from '../batch.js';
+import { notNullNote, notNullSteps } from '../not-null.js';
+import { placeholder, quoteIdent, tableRef, tableSql, type TableRef } from '../sql.js';
+import { notNullClause, SqlText } from '../tokens.js';
+import type { Recipe } from '../types.js';
+
+interface Spec {
+  table: TableRef;
+  column: string;
+  addNullable: string;
+  backfill: string;
+  postgresVersion: number;
+}
+
+export const addRequiredColumn = {
+  id: 'add-required-column',
+  rules: ['adding-required-field'],
+  kind: 'primary',
+  appliesTo: (finding) => finding.rule === 'adding-required-field',
+  validate(target, ctx) {
+    const alter = readAlterTable(target.statement);
+    const cmd = alter?.cmds[0];
+    const def = cmd ? columnDef(cmd) : undefined;
+    if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_AddColumn' || !def)
+      return { refused: 'the statement is not a single ADD COLUMN' };
+    const sql = new SqlText(target.statement.text);
+    const nn = notNullClause(sql);
+    if (!nn) return { refused: 'the column is required by something other than NOT NULL (PRIMARY KEY?)' };
+    const table = tableRef((target.statement.node.AlterTableStmt as { relation?: unknown }).relation);
+    const column = String(def.colname);
+    return {
+      table,
+      column,
+      addNullable: sql.without(nn.from, nn.to),
+      backfill: batchedSet({
+        table: table.name,
+        tableSql: tableSql(table),
+        set: `${quoteIdent(column)} = ${placeholder(`value for existing rows of ${table.name.key}.${column}`)}`,
+        where: `${quoteIdent(column)} IS NULL`,
+        catalog: ctx.catalog,
+        batchSize: ctx.batchSize,
+      }),
+      postgresVersion: ctx.postgresVersion,
+    };
+  },
+  object: (s) => `${s.table.name.key}.${s.column}`,
+  summary: (s) =>
+    `Add ${s.table.name.key}.${s.column} nullable, backfill existing rows, and make it NOT NULL in the contract through a validated check${notNullNote(s.postgresVersion)}.`,
+  expand: (s) => [s.addNullable],
+  backfill: (s) => [s.backfill],
+  contract: (s) => {
+    const nn = notNullSteps(s.table, s.column);
+    return [nn.addCheck, nn.validate, nn.setNotNull, nn.dropCheck];
+  },
+  rollback: (s) => [`ALTER TABLE ${tableSql(s.table)} DROP COLUMN IF EXISTS ${quoteIdent(s.column)}`],
+  app: (s) => ({
+    dualWrite: [
+      `Deploy code that writes ${quoteIdent(s.column)} on every insert into ${s.table.name.key} before the backfill runs.`,
+      `If new rows should get a default instead, add ALTER TABLE ${tableSql(s.table)} ALTER COLUMN ${quoteIdent(s.column)} SET DEFAULT ... to the expand migration.`,
+    ],
+    switchReads: [],
+    ignore: [],
+  }),
+  drops: () => [],
+} satisfies Recipe<Spec>;

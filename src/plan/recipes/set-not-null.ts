@@ -1,0 +1,59 @@
+// set-not-null: CHECK (col IS NOT NULL) NOT VALID now, VALIDATE it in a later migration, and in the
+// contract SET NOT NULL (proved by the validated check on PostgreSQL 12+, no scan) and drop the check.
+import { readAlterTable } from '../../rules/util/alter-table.js';
+import { notNullNote, notNullSteps, type NotNullSteps } from '../not-null.js';
+import { quoteIdent, tableRef, tableSql, type TableRef } from '../sql.js';
+import type { Recipe } from '../types.js';
+
+interface Spec {
+  table: TableRef;
+  column: string;
+  steps: NotNullSteps;
+  postgresVersion: number;
+}
+
+export const setNotNull = {
+  id: 'set-not-null',
+  rules: ['setting-not-null'],
+  kind: 'primary',
+  appliesTo: (finding) => finding.rule === 'setting-not-null',
+  validate(target, ctx) {
+    const alter = readAlterTable(target.statement);
+    const cmd = alter?.cmds[0];
+    if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_SetNotNull' || !cmd.name)
+      return { refused: 'the statement is not a single ALTER COLUMN ... SET NOT NULL' };
+    if (ctx.catalog.isNewColumn(alter.table, cmd.name))
+      return { refused: 'the column is added by this release; give it a default or write it first' };
+    const table = tableRef((target.statement.node.AlterTableStmt as { relation?: unknown }).relation);
+    return {
+      table,
+      column: cmd.name,
+      steps: notNullSteps(table, cmd.name),
+      postgresVersion: ctx.postgresVersion,
+    };
+  },
+  object: (s) => `${s.table.name.key}.${s.column}`,
+  summary: (s) =>
+    `Make ${s.table.name.key}.${s.column} NOT NULL through a NOT VALID check, validated in a later migration, then SET NOT NULL in the contract${notNullNote(s.postgresVersion)}.`,
+  expand: (s) => [s.steps.addCheck],
+  later: (s) => [
+    {
+      sql: s.steps.validate,
+      outsideTransaction: false,
+      why: 'VALIDATE CONSTRAINT scans the table under SHARE UPDATE EXCLUSIVE (reads and writes go on); a separate migration keeps the expand one short.',
+    },
+  ],
+  contract: (s) => [s.steps.setNotNull, s.steps.dropCheck],
+  rollback: (s) => [
+    `ALTER TABLE ${tableSql(s.table)} DROP CONSTRAINT IF EXISTS ${quoteIdent(s.steps.constraint)}`,
+  ],
+  app: (s) => ({
+    dualWrite: [
+      `Make every deployed version write a value to ${quoteIdent(s.column)} on ${s.table.name.key} before the expand ships: the check rejects new NULL writes at once.`,
+      `Fix existing rows before the later migration validates the check: SELECT count(*) FROM ${s.table.name.key} WHERE ${quoteIdent(s.column)} IS NULL must be 0.`,
+    ],
+    switchReads: [],
+    ignore: [],
+  }),
+  drops: (s) => [`constraint ${s.steps.constraint} on ${s.table.name.key}`],
+} satisfies Recipe<Spec>;

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { planOf, USERS } from '../helpers.js';
+
+describe('backfill', () => {
+  it('batches an UPDATE over integer primary-key ranges, keeping its SET and WHERE', async () => {
+    const plan = await planOf(
+      USERS,
+      'UPDATE users u SET email = lower(email) WHERE email <> lower(email) RETURNING id;',
+      {
+        batchSize: 500,
+      },
+    );
+    expect(plan.expand).toBe('');
+    expect(plan.backfill).toBe(
+      [
+        'DO $backfill$',
+        'DECLARE',
+        '  _ec_from bigint;',
+        '  _ec_last bigint;',
+        'BEGIN',
+        '  SELECT min(id), max(id) INTO _ec_from, _ec_last FROM users;',
+        '  WHILE _ec_from <= _ec_last LOOP',
+        '    UPDATE users u SET email = lower(email)',
+        '     WHERE u.id >= _ec_from AND u.id < _ec_from + 500 AND (email <> lower(email));',
+        '    COMMIT;',
+        '    _ec_from := _ec_from + 500;',
+        '  END LOOP;',
+        'END',
+        '$backfill$;',
+      ].join('\n'),
+    );
+    expect(plan.recipes[0]?.app.dualWrite[0]).toContain('writes the new values itself');
+  });
+
+  it('walks a uuid key with keyset pagination', async () => {
+    const plan = await planOf(
+      'CREATE TABLE events (id uuid PRIMARY KEY, kind text);',
+      "DELETE FROM events WHERE kind = 'debug';",
+    );
+    expect(plan.backfill).toBe(
+      [
+        'DO $backfill$',
+        'DECLARE',
+        '  _ec_after uuid;',
+        '  _ec_upto uuid;',
+        'BEGIN',
+        '  LOOP',
+        '    SELECT id INTO _ec_upto FROM events',
+        '     WHERE _ec_after IS NULL OR id > _ec_after ORDER BY id OFFSET 999 LIMIT 1;',
+        '    DELETE FROM events',
+        "     WHERE (_ec_after IS NULL OR events.id > _ec_after) AND (_ec_upto IS NULL OR events.id <= _ec_upto) AND (kind = 'debug');",
+        '    COMMIT;',
+        '    EXIT WHEN _ec_upto IS NULL;',
+        '    _ec_after := _ec_upto;',
+        '  END LOOP;',
+        'END',
+        '$backfill$;',
+      ].join('\n'),
+    );
+  });
+
+  it('puts a placeholder naming what is missing when no key fits', async () => {
+    const plan = await planOf('CREATE TABLE logs (a text, b text);', 'UPDATE logs SET b = a;');
+    expect(plan.backfill).toBe(
+      "SELECT expand_contract_todo('batch this change by hand: public.logs has no primary key; a single-column integer, bigint or uuid primary key is needed');",
+    );
+    expect(plan.placeholders).toEqual([
+      {
+        recipe: 'backfill',
+        phase: 'backfill',
+        statementLine: 1,
+        description:
+          'batch this change by hand: public.logs has no primary key; a single-column integer, bigint or uuid primary key is needed',
+        marker:
+          "expand_contract_todo('batch this change by hand: public.logs has no primary key; a single-column integer, bigint or uuid primary key is needed')",
+      },
+    ]);
+  });
+
+  it('names a text primary key as the missing piece', async () => {
+    const plan = await planOf(
+      'CREATE TABLE codes (code text PRIMARY KEY, n int);',
+      'UPDATE codes SET n = 0;',
+    );
+    expect(plan.placeholders[0]?.description).toContain(
+      'the primary key public.codes.code is text, not integer, bigint or uuid',
+    );
+  });
+
+  it('leaves a data-modifying WITH query in place, unplanned with the reason', async () => {
+    const plan = await planOf(
+      USERS,
+      'WITH x AS (UPDATE users SET age = 0 RETURNING id) SELECT count(*) FROM x;',
+    );
+    expect(plan.passthrough).toHaveLength(1);
+    expect(plan.unplanned.map((u) => u.reason)).toEqual([
+      'recipe backfill: only a plain UPDATE or DELETE is moved to a backfill (not one inside a WITH query)',
+    ]);
+  });
+
+  it('refuses before PostgreSQL 11 (no COMMIT in DO blocks)', async () => {
+    const plan = await planOf(USERS, 'UPDATE users SET age = 0;', { postgresVersion: 10 });
+    expect(plan.backfill).toBeNull();
+    expect(plan.unplanned[0]?.reason).toContain('needs PostgreSQL 11 or later');
+  });
+});
