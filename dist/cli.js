@@ -19,6 +19,8 @@ import require$$0$2 from 'process';
 import require$$0$3 from 'buffer';
 import require$$1$2 from 'node:crypto';
 
+/** The levels of `fail-on`, lowest bar last. */
+const FAIL_ON = ['error', 'warning', 'never'];
 const DEFAULT_CONFIG = {
     paths: [],
     postgresVersion: 16,
@@ -5719,7 +5721,7 @@ var supabase = /*#__PURE__*/Object.freeze({
     order: order
 });
 
-const FRAMEWORKS$2 = [
+const FRAMEWORKS$1 = [
     sqitch,
     drizzle,
     prisma,
@@ -5731,13 +5733,13 @@ const FRAMEWORKS$2 = [
     sql,
 ];
 function frameworkNamed(name) {
-    return FRAMEWORKS$2.find((f) => f.name === name) ?? sql;
+    return FRAMEWORKS$1.find((f) => f.name === name) ?? sql;
 }
 /** The framework that explains the folder best (plain `sql` when none does). */
 function detectFramework(folder) {
     let best = sql;
     let score = 0;
-    for (const f of FRAMEWORKS$2) {
+    for (const f of FRAMEWORKS$1) {
         const s = f.detect(folder);
         if (s > score)
             [best, score] = [f, s];
@@ -5746,7 +5748,7 @@ function detectFramework(folder) {
 }
 /** Every auxiliary file any framework wants to see for these candidates. */
 function auxFilesFor(files) {
-    return [...new Set(FRAMEWORKS$2.flatMap((f) => f.auxFiles?.(files) ?? []))];
+    return [...new Set(FRAMEWORKS$1.flatMap((f) => f.auxFiles?.(files) ?? []))];
 }
 
 const SQITCH_DIRS = ['deploy', 'revert', 'verify'];
@@ -15114,6 +15116,32 @@ function requireDist () {
 
 var distExports = requireDist();
 
+// Shared shapes of the pipeline: discover -> parse -> catalog -> rules -> report.
+// Plain data only; every stage returns values of these types.
+/** Every supported migration framework; the one list (config, CLI and Action validate against it). */
+const FRAMEWORK_NAMES = [
+    'sql',
+    'prisma',
+    'golang-migrate',
+    'flyway',
+    'dbmate',
+    'goose',
+    'sqitch',
+    'supabase',
+    'drizzle',
+];
+/** PostgreSQL table-level lock modes, weakest first. */
+const LOCK_MODES = [
+    'ACCESS SHARE',
+    'ROW SHARE',
+    'ROW EXCLUSIVE',
+    'SHARE UPDATE EXCLUSIVE',
+    'SHARE',
+    'SHARE ROW EXCLUSIVE',
+    'EXCLUSIVE',
+    'ACCESS EXCLUSIVE',
+];
+
 // "Did you mean ...?" for misspelt keys, rule ids and values.
 /** The closest candidate to a misspelt word, when one is close enough to be what was meant. */
 function suggest(word, candidates) {
@@ -15171,18 +15199,7 @@ const CONFIG_KEYS = [
     'placeholders',
     'max-file-size',
 ];
-const FRAMEWORKS$1 = [
-    'sql',
-    'prisma',
-    'golang-migrate',
-    'flyway',
-    'dbmate',
-    'goose',
-    'sqitch',
-    'supabase',
-    'drizzle',
-];
-const FAIL_ON$1 = ['error', 'warning', 'never'];
+const FRAMEWORKS = FRAMEWORK_NAMES;
 const SEVERITIES = ['error', 'warning', 'notice', 'off'];
 const UNITS = {
     b: 1,
@@ -15257,7 +15274,7 @@ class Checker {
                     config.paths = this.strings(at, value, 'paths', 'a glob or a list of globs', "write globs such as 'db/migrations/*.sql'");
                     break;
                 case 'framework': {
-                    const name = this.choice(at, value, 'framework', FRAMEWORKS$1);
+                    const name = this.choice(at, value, 'framework', FRAMEWORKS);
                     if (name)
                         config.framework = name;
                     break;
@@ -15266,7 +15283,7 @@ class Checker {
                     config.postgresVersion = this.version(at, value) ?? config.postgresVersion;
                     break;
                 case 'fail-on':
-                    config.failOn = this.choice(at, value, 'fail-on', FAIL_ON$1) ?? config.failOn;
+                    config.failOn = this.choice(at, value, 'fail-on', FAIL_ON) ?? config.failOn;
                     break;
                 case 'rules':
                     config.rules = this.rules(at, value);
@@ -17453,20 +17470,6 @@ const addingFieldWithDefault = {
         }
     },
 };
-
-// Shared shapes of the pipeline: discover -> parse -> catalog -> rules -> report.
-// Plain data only; every stage returns values of these types.
-/** PostgreSQL table-level lock modes, weakest first. */
-const LOCK_MODES = [
-    'ACCESS SHARE',
-    'ROW SHARE',
-    'ROW EXCLUSIVE',
-    'SHARE UPDATE EXCLUSIVE',
-    'SHARE',
-    'SHARE ROW EXCLUSIVE',
-    'EXCLUSIVE',
-    'ACCESS EXCLUSIVE',
-];
 
 // Which table-level locks a statement takes, per the PostgreSQL documentation ("Explicit Locking" and the
 // lock notes of ALTER TABLE, CREATE INDEX, REINDEX, ...) and `AlterTableGetLockLevel` in tablecmds.c.
@@ -21638,18 +21641,6 @@ class UsageError extends Error {
 }
 
 // `expand-contract check`: discover -> analyze -> render, with the exit code of --fail-on.
-const FRAMEWORKS = [
-    'sql',
-    'prisma',
-    'golang-migrate',
-    'flyway',
-    'dbmate',
-    'goose',
-    'sqitch',
-    'supabase',
-    'drizzle',
-];
-const FAIL_ON = ['error', 'warning', 'never'];
 async function runCheck(args, io) {
     if (args.help) {
         io.stdout(USAGE);
@@ -21699,7 +21690,7 @@ function merge(config, args) {
     if (args.failOn !== undefined)
         out.failOn = oneOf('--fail-on', args.failOn, FAIL_ON);
     if (args.framework !== undefined)
-        out.framework = oneOf('--framework', args.framework, FRAMEWORKS);
+        out.framework = oneOf('--framework', args.framework, FRAMEWORK_NAMES);
     return out;
 }
 async function discover(args, config, io) {

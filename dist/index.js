@@ -29073,6 +29073,8 @@ function notice$1(message, properties = {}) {
     issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 
+/** The levels of `fail-on`, lowest bar last. */
+const FAIL_ON = ['error', 'warning', 'never'];
 const DEFAULT_CONFIG = {
     paths: [],
     postgresVersion: 16,
@@ -37798,6 +37800,32 @@ function requireDist$2 () {
 
 var distExports$2 = requireDist$2();
 
+// Shared shapes of the pipeline: discover -> parse -> catalog -> rules -> report.
+// Plain data only; every stage returns values of these types.
+/** Every supported migration framework; the one list (config, CLI and Action validate against it). */
+const FRAMEWORK_NAMES = [
+    'sql',
+    'prisma',
+    'golang-migrate',
+    'flyway',
+    'dbmate',
+    'goose',
+    'sqitch',
+    'supabase',
+    'drizzle',
+];
+/** PostgreSQL table-level lock modes, weakest first. */
+const LOCK_MODES = [
+    'ACCESS SHARE',
+    'ROW SHARE',
+    'ROW EXCLUSIVE',
+    'SHARE UPDATE EXCLUSIVE',
+    'SHARE',
+    'SHARE ROW EXCLUSIVE',
+    'EXCLUSIVE',
+    'ACCESS EXCLUSIVE',
+];
+
 // "Did you mean ...?" for misspelt keys, rule ids and values.
 /** The closest candidate to a misspelt word, when one is close enough to be what was meant. */
 function suggest(word, candidates) {
@@ -37855,18 +37883,7 @@ const CONFIG_KEYS = [
     'placeholders',
     'max-file-size',
 ];
-const FRAMEWORKS$1 = [
-    'sql',
-    'prisma',
-    'golang-migrate',
-    'flyway',
-    'dbmate',
-    'goose',
-    'sqitch',
-    'supabase',
-    'drizzle',
-];
-const FAIL_ON = ['error', 'warning', 'never'];
+const FRAMEWORKS$1 = FRAMEWORK_NAMES;
 const SEVERITIES = ['error', 'warning', 'notice', 'off'];
 const UNITS = {
     b: 1,
@@ -46504,20 +46521,6 @@ const addingFieldWithDefault = {
     },
 };
 
-// Shared shapes of the pipeline: discover -> parse -> catalog -> rules -> report.
-// Plain data only; every stage returns values of these types.
-/** PostgreSQL table-level lock modes, weakest first. */
-const LOCK_MODES = [
-    'ACCESS SHARE',
-    'ROW SHARE',
-    'ROW EXCLUSIVE',
-    'SHARE UPDATE EXCLUSIVE',
-    'SHARE',
-    'SHARE ROW EXCLUSIVE',
-    'EXCLUSIVE',
-    'ACCESS EXCLUSIVE',
-];
-
 // Which table-level locks a statement takes, per the PostgreSQL documentation ("Explicit Locking" and the
 // lock notes of ALTER TABLE, CREATE INDEX, REINDEX, ...) and `AlterTableGetLockLevel` in tablecmds.c.
 // Used by the blocking rules and the planner. Row locks, catalog locks and locks on indexes alone are
@@ -50354,8 +50357,9 @@ async function run() {
 function inputs(config) {
     const out = { ...config };
     const failOn = getInput('fail-on') || config.failOn;
-    if (!['error', 'warning', 'never'].includes(failOn))
-        throw new InputError(`fail-on: '${failOn}' is not one of error, warning, never.`);
+    if (!FAIL_ON.includes(failOn)) {
+        throw new InputError(`fail-on: '${failOn}' is not one of ${FAIL_ON.join(', ')}.`);
+    }
     out.failOn = failOn;
     const version = getInput('postgres-version');
     if (version) {
@@ -50365,6 +50369,9 @@ function inputs(config) {
         out.postgresVersion = v;
     }
     const framework = getInput('framework');
+    if (framework && !FRAMEWORK_NAMES.includes(framework)) {
+        throw new InputError(`framework: '${framework}' is not one of ${FRAMEWORK_NAMES.join(', ')}.`);
+    }
     if (framework)
         out.framework = framework;
     const migrations = getInput('migrations')

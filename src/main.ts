@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from './config/load.js';
-import { ConfigError, type Config, type FailOn } from './config/types.js';
+import { ConfigError, FAIL_ON, type Config, type FailOn } from './config/types.js';
 import { discoverChanged, discoverPaths, InputError } from './discover/index.js';
 import { analyze, type AnalysisInput } from './engine.js';
 import { exitCode } from './cli/check.js';
@@ -12,7 +12,7 @@ import { renderJson } from './report/json.js';
 import { renderMarkdown } from './report/markdown.js';
 import { RULES } from './rules/index.js';
 import { BUILTIN_RULE_IDS } from './rules/meta.js';
-import type { FrameworkName } from './types.js';
+import { FRAMEWORK_NAMES, type FrameworkName } from './types.js';
 
 export async function run(): Promise<void> {
   try {
@@ -60,8 +60,9 @@ export async function run(): Promise<void> {
 function inputs(config: Config): Config {
   const out = { ...config };
   const failOn = core.getInput('fail-on') || config.failOn;
-  if (!['error', 'warning', 'never'].includes(failOn))
-    throw new InputError(`fail-on: '${failOn}' is not one of error, warning, never.`);
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+    throw new InputError(`fail-on: '${failOn}' is not one of ${FAIL_ON.join(', ')}.`);
+  }
   out.failOn = failOn as FailOn;
   const version = core.getInput('postgres-version');
   if (version) {
@@ -71,6 +72,9 @@ function inputs(config: Config): Config {
     out.postgresVersion = v;
   }
   const framework = core.getInput('framework');
+  if (framework && !(FRAMEWORK_NAMES as readonly string[]).includes(framework)) {
+    throw new InputError(`framework: '${framework}' is not one of ${FRAMEWORK_NAMES.join(', ')}.`);
+  }
   if (framework) out.framework = framework as FrameworkName;
   const migrations = core
     .getInput('migrations')

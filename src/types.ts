@@ -1,8 +1,19 @@
 // Shared shapes of the pipeline: discover -> parse -> catalog -> rules -> report.
 // Plain data only; every stage returns values of these types.
 
-export type FrameworkName =
-  'sql' | 'prisma' | 'golang-migrate' | 'flyway' | 'dbmate' | 'goose' | 'sqitch' | 'supabase' | 'drizzle';
+/** Every supported migration framework; the one list (config, CLI and Action validate against it). */
+export const FRAMEWORK_NAMES = [
+  'sql',
+  'prisma',
+  'golang-migrate',
+  'flyway',
+  'dbmate',
+  'goose',
+  'sqitch',
+  'supabase',
+  'drizzle',
+] as const;
+export type FrameworkName = (typeof FRAMEWORK_NAMES)[number];
 
 export type Severity = 'error' | 'warning' | 'notice';
 

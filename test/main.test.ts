@@ -63,3 +63,14 @@ describe('the Action', () => {
     expect(core.setOutput).not.toHaveBeenCalled();
   });
 });
+
+describe('the Action inputs', () => {
+  it('fails the step with one line for a framework it does not know', async () => {
+    core.inputs.set('migrations', 'examples/split-name/migrations/*.sql');
+    core.inputs.set('framework', 'liquibase');
+    await run();
+    expect(core.setFailed).toHaveBeenCalledWith(
+      "framework: 'liquibase' is not one of sql, prisma, golang-migrate, flyway, dbmate, goose, sqitch, supabase, drizzle.",
+    );
+  });
+});

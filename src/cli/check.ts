@@ -1,29 +1,16 @@
 // `expand-contract check`: discover -> analyze -> render, with the exit code of --fail-on.
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import type { Config, FailOn } from '../config/types.js';
+import { FAIL_ON, type Config, type FailOn } from '../config/types.js';
 import { discoverChanged, discoverPaths, type DiscoverConfig } from '../discover/index.js';
 import { analyze, type AnalysisInput } from '../engine.js';
 import { FORMATS, render, type Format } from '../report/index.js';
 import { RULES } from '../rules/index.js';
 import { BUILTIN_RULE_IDS } from '../rules/meta.js';
-import type { FrameworkName, Report } from '../types.js';
+import { FRAMEWORK_NAMES, type FrameworkName, type Report } from '../types.js';
 import { VERSION } from '../version.js';
 import { UsageError, type CliIO } from './io.js';
 import { USAGE, type CheckArgs } from './main.js';
-
-const FRAMEWORKS: readonly FrameworkName[] = [
-  'sql',
-  'prisma',
-  'golang-migrate',
-  'flyway',
-  'dbmate',
-  'goose',
-  'sqitch',
-  'supabase',
-  'drizzle',
-];
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
 export async function runCheck(args: CheckArgs, io: CliIO): Promise<number> {
   if (args.help) {
@@ -76,7 +63,7 @@ function merge(config: Config, args: CheckArgs): Config {
   }
   if (args.failOn !== undefined) out.failOn = oneOf('--fail-on', args.failOn, FAIL_ON) as FailOn;
   if (args.framework !== undefined)
-    out.framework = oneOf('--framework', args.framework, FRAMEWORKS) as FrameworkName;
+    out.framework = oneOf('--framework', args.framework, FRAMEWORK_NAMES) as FrameworkName;
   return out;
 }
 

@@ -1,7 +1,9 @@
 // The user's configuration (`.github/expand-contract.yml`), after validation.
 import type { FrameworkName, Severity } from '../types.js';
 
-export type FailOn = 'error' | 'warning' | 'never';
+/** The levels of `fail-on`, lowest bar last. */
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
 
 export interface RuleConfig {
   severity?: Severity | 'off';

@@ -10,9 +10,9 @@ import {
   type Document,
   type YAMLMap,
 } from 'yaml';
-import type { FrameworkName, Severity } from '../types.js';
+import { FRAMEWORK_NAMES, type FrameworkName, type Severity } from '../types.js';
 import { suggest } from './suggest.js';
-import { ConfigError, DEFAULT_CONFIG, type Config, type FailOn, type RuleConfig } from './types.js';
+import { ConfigError, DEFAULT_CONFIG, FAIL_ON, type Config, type FailOn, type RuleConfig } from './types.js';
 
 export const CONFIG_KEYS = [
   'paths',
@@ -25,18 +25,7 @@ export const CONFIG_KEYS = [
   'max-file-size',
 ] as const;
 
-export const FRAMEWORKS: readonly FrameworkName[] = [
-  'sql',
-  'prisma',
-  'golang-migrate',
-  'flyway',
-  'dbmate',
-  'goose',
-  'sqitch',
-  'supabase',
-  'drizzle',
-];
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+export const FRAMEWORKS: readonly FrameworkName[] = FRAMEWORK_NAMES;
 const SEVERITIES: readonly (Severity | 'off')[] = ['error', 'warning', 'notice', 'off'];
 const UNITS: Record<string, number> = {
   b: 1,
