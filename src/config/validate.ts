@@ -12,7 +12,7 @@ import {
 } from 'yaml';
 import { FRAMEWORK_NAMES, type FrameworkName, type Severity } from '../types.js';
 import { suggest } from './suggest.js';
-import { ConfigError, DEFAULT_CONFIG, FAIL_ON, type Config, type FailOn, type RuleConfig } from './types.js';
+import { ConfigError, DEFAULT_CONFIG, FAIL_ON, type Config, type RuleConfig } from './types.js';
 
 export const CONFIG_KEYS = [
   'paths',
