@@ -1,0 +1,173 @@
+// A plan as the files that go into the repository: the expand migration in place of the source
+// (in the framework's own form), one migration per `later` step right after it, the backfill script,
+// and the pending contract file whose header says what it drops and how long to wait.
+// Pure: returns paths and texts; writing them is the caller's job. Generated SQL is re-read with
+// PostgreSQL's parser, so `loadParser()` must have been awaited first (planning needs it anyway).
+import type { MigrationFile } from '../types.js';
+import { laterPaths, migrationsDir } from './naming/paths.js';
+import { renderExpand, renderLater } from './naming/render.js';
+import type { MigrationPlan } from './types.js';
+
+export type SplitRole = 'expand' | 'later' | 'backfill' | 'contract';
+
+export interface SplitFile {
+  path: string;
+  content: string;
+  role: SplitRole;
+}
+
+export interface SplitOptions {
+  contractAfterDays: number;
+  /** Paths already in the repository (the migrations directory at least), to pick free versions. */
+  existing?: readonly string[];
+}
+
+export interface SplitResult {
+  planId: string;
+  files: SplitFile[];
+  /** Path of the rewritten expand migration (the source's own path). */
+  expand: string | null;
+  backfill: string | null;
+  contract: string | null;
+}
+
+export const STATE_DIR = '.expand-contract';
+
+export function backfillPath(planId: string): string {
+  return `${STATE_DIR}/backfill/${planId}.sql`;
+}
+
+export function pendingPath(planId: string): string {
+  return `${STATE_DIR}/pending/${planId}.sql`;
+}
+
+export function splitFiles(
+  plan: MigrationPlan,
+  migration: MigrationFile,
+  options: SplitOptions,
+): SplitResult {
+  const framework = migration.framework;
+  const contract = plan.contract === null ? null : pendingPath(plan.planId);
+  const files: SplitFile[] = [];
+
+  const rollback = [...plan.recipes].reverse().flatMap((r) => r.rollback);
+  for (const f of renderExpand({
+    framework,
+    planId: plan.planId,
+    sql: plan.expand,
+    rollback,
+    transactional: migration.transactional,
+    pending: contract ?? 'no contract phase',
+  })) {
+    files.push({ path: withSuffix(migration.path, f.suffix), content: f.content, role: 'expand' });
+  }
+
+  const paths = laterPaths(framework, migration.path, plan.later.length, options.existing ?? []);
+  plan.later.forEach((step, i) => {
+    const path = paths[i] as string;
+    for (const f of renderLater({ framework, planId: plan.planId, source: migration.path, ...step })) {
+      files.push({ path: withSuffix(path, f.suffix), content: f.content, role: 'later' });
+    }
+  });
+
+  const backfill = plan.backfill === null ? null : backfillPath(plan.planId);
+  if (backfill !== null && plan.backfill !== null) {
+    const header = [
+      `-- expand-contract ${plan.planId}: backfill for ${migration.path}`,
+      '-- Run with `expand-contract backfill` (or psql) outside a transaction block: it commits per batch.',
+    ];
+    files.push({ path: backfill, content: text([...header, semicolon(plan.backfill)]), role: 'backfill' });
+  }
+
+  if (contract !== null && plan.contract !== null) {
+    const header = pendingHeader({
+      planId: plan.planId,
+      source: migration.path,
+      framework,
+      migrationsDir: migrationsDir(framework, migration.path),
+      contractAfterDays: options.contractAfterDays,
+      drops: plan.recipes.flatMap((r) => r.drops),
+    });
+    files.push({ path: contract, content: text([...header, semicolon(plan.contract)]), role: 'contract' });
+  }
+
+  return { planId: plan.planId, files, expand: migration.path, backfill, contract };
+}
+
+/** What the header of a pending contract file records. */
+export interface PendingHeader {
+  planId: string;
+  source: string;
+  framework: MigrationFile['framework'];
+  migrationsDir: string;
+  contractAfterDays: number;
+  drops: string[];
+}
+
+const FIELDS = ['plan', 'source', 'framework', 'migrations-dir', 'contract-after-days'] as const;
+
+export function pendingHeader(h: PendingHeader): string[] {
+  return [
+    '-- expand-contract: pending contract migration (do not apply before it is due)',
+    `-- plan: ${h.planId}`,
+    `-- source: ${h.source}`,
+    `-- framework: ${h.framework}`,
+    `-- migrations-dir: ${h.migrationsDir}`,
+    `-- contract-after-days: ${h.contractAfterDays}`,
+    ...h.drops.map((d) => `-- drops: ${d}`),
+  ];
+}
+
+/** Reads back the header of a pending contract file; null when it is not one. */
+export function readPendingHeader(content: string): PendingHeader | null {
+  const values = new Map<string, string>();
+  const drops: string[] = [];
+  for (const line of content.split(/\r?\n/)) {
+    const m = /^--\s*([a-z-]+):\s*(.*?)\s*$/.exec(line);
+    if (!m) {
+      if (line.startsWith('--')) continue;
+      break;
+    }
+    const [key, value] = [m[1] as string, m[2] as string];
+    if (key === 'drops') drops.push(value);
+    else if (!values.has(key)) values.set(key, value);
+  }
+  if (!FIELDS.every((f) => values.has(f))) return null;
+  const days = Number(values.get('contract-after-days'));
+  if (!Number.isFinite(days)) return null;
+  return {
+    planId: values.get('plan') as string,
+    source: values.get('source') as string,
+    framework: values.get('framework') as PendingHeader['framework'],
+    migrationsDir: values.get('migrations-dir') as string,
+    contractAfterDays: days,
+    drops,
+  };
+}
+
+/**
+ * True when the plan's migration was split already: the plan has nothing left to move out of the
+ * expand migration (no later step, backfill or contract), and a pending contract file names it.
+ */
+export function isAlreadySplit(
+  plan: MigrationPlan,
+  pending: ReadonlyArray<{ path: string; content: string }>,
+): boolean {
+  if (plan.contract !== null || plan.backfill !== null || plan.later.length > 0) return false;
+  return pending.some(
+    (p) => p.path.startsWith(`${STATE_DIR}/pending/`) && readPendingHeader(p.content)?.source === plan.source,
+  );
+}
+
+function withSuffix(path: string, suffix: string): string {
+  if (suffix === '.down.sql') return path.replace(/\.up\.sql$/, '.down.sql');
+  return path + suffix;
+}
+
+function semicolon(sql: string): string {
+  return `${sql.trimEnd().replace(/;$/, '')};`;
+}
+
+function text(list: readonly string[]): string {
+  return `${list.join('\n')}\n`;
+}

@@ -1,0 +1,182 @@
+// The proof of a plan: the same history and the same sample rows on two embedded databases; the
+// original migration runs on one, expand -> each later -> backfill -> contract on the other, and the
+// schemas and the touched tables' rows must end up the same. A failing proof is a result, never thrown.
+import { replayHistory, historyExtensions } from '../catalog/replay.js';
+import type { Database } from '../db/database.js';
+import { openPglite } from '../db/pglite.js';
+import { rangeVarName, walk } from '../parse/ast.js';
+import { loadParser, parseFile } from '../parse/index.js';
+import type { MigrationPlan } from '../plan/types.js';
+import type { MigrationFile } from '../types.js';
+import { compareStates, readState, type DatabaseState } from './compare.js';
+import { insertSampleRows, quoteIdent, type SampleInsert } from './sample.js';
+
+export interface VerifyInput {
+  history: readonly MigrationFile[];
+  migration: MigrationFile;
+  plan: MigrationPlan;
+  /** Rows inserted into each touched table before the migration runs (default 5). */
+  sampleRows?: number;
+  /** Opens an empty database (default: a fresh PGlite with the history's extensions). Closed by verifyPlan. */
+  open?: () => Promise<Database>;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Human sentences, one per difference between the original migration's result and the plan's. */
+  differences: string[];
+  /** What the proof did not or could not cover (tables without sample rows, placeholders...). */
+  notes: string[];
+}
+
+/** The original migration's side of a proof, reusable to check several plans of the same migration. */
+export interface OriginalRun {
+  /** The sample rows, to insert again before the plan runs. */
+  inserts: SampleInsert[];
+  /** Touched tables, `schema.name`. */
+  tables: string[];
+  /** The state after the original migration; null when it could not run. */
+  state: DatabaseState | null;
+  differences: string[];
+  notes: string[];
+}
+
+type OriginalInput = Omit<VerifyInput, 'plan'>;
+
+/** Proves `plan` ends where the original migration ends. Two databases, opened and closed in turn. */
+export async function verifyPlan(input: VerifyInput): Promise<VerifyResult> {
+  return proveAgainst(await runOriginal(input), input);
+}
+
+/** Runs the history, the sample rows and the original migration on one database, and reads the result. */
+export async function runOriginal(input: OriginalInput): Promise<OriginalRun> {
+  await loadParser();
+  const notes: string[] = [];
+  const db = await openFor(input);
+  try {
+    const replay = await replayHistory(input.history, db);
+    if (!replay.ok)
+      return failed(notes, `the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`);
+    const tables = await touchedTables(db, input.migration);
+    const sample = await insertSampleRows(db, tables.map(quoted), input.sampleRows ?? 5);
+    notes.push(...sample.notes);
+    const error = await runStatements(db, statementsOf(input.migration));
+    if (error)
+      return failed(
+        notes,
+        `the original migration fails on the sample rows: ${error}`,
+        sample.inserts,
+        tables,
+      );
+    return { inserts: sample.inserts, tables, state: await readState(db, tables), differences: [], notes };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs the plan after the same history and sample rows, and compares with the original run. */
+export async function proveAgainst(original: OriginalRun, input: VerifyInput): Promise<VerifyResult> {
+  const notes = [...original.notes];
+  if (!original.state) return { ok: false, differences: [...original.differences], notes };
+  const { plan } = input;
+  if (plan.placeholders.length > 0)
+    notes.push(`the plan has ${plan.placeholders.length} placeholder(s) to fill before it can run`);
+  if (plan.unplanned.length > 0)
+    notes.push(`${plan.unplanned.length} finding(s) have no recipe; their statements run as written`);
+  const db = await openFor(input);
+  try {
+    const replay = await replayHistory(input.history, db);
+    if (!replay.ok)
+      return {
+        ok: false,
+        differences: [`the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`],
+        notes,
+      };
+    for (const insert of original.inserts) {
+      try {
+        await db.exec(insert.sql);
+      } catch (e: unknown) {
+        return { ok: false, differences: [`the sample rows of ${insert.table} fail: ${message(e)}`], notes };
+      }
+    }
+    const phases: Array<[string, string | null]> = [
+      ['expand', plan.expand],
+      ...plan.later.map((l, i): [string, string] => [`later migration ${i + 1}`, l.sql]),
+      ['backfill', plan.backfill],
+      ['contract', plan.contract],
+    ];
+    for (const [phase, sql] of phases) {
+      if (!sql) continue;
+      const error = await runStatements(db, statementsOf({ ...input.migration, path: `${phase}.sql`, sql }));
+      if (error) return { ok: false, differences: [`the ${phase} phase fails: ${error}`], notes };
+    }
+    const differences = compareStates(original.state, await readState(db, original.tables));
+    return { ok: differences.length === 0, differences, notes };
+  } finally {
+    await db.close();
+  }
+}
+
+function failed(
+  notes: string[],
+  difference: string,
+  inserts: SampleInsert[] = [],
+  tables: string[] = [],
+): OriginalRun {
+  return { inserts, tables, state: null, differences: [difference], notes };
+}
+
+async function openFor(input: OriginalInput): Promise<Database> {
+  if (input.open) return input.open();
+  return openPglite({ extensions: historyExtensions([...input.history, input.migration]) });
+}
+
+const quoted = (key: string): string => {
+  const dot = key.indexOf('.');
+  return `${quoteIdent(key.slice(0, dot))}.${quoteIdent(key.slice(dot + 1))}`;
+};
+
+/** Top-level statement texts of a file (PL/pgSQL bodies stay inside their statement). */
+function statementsOf(file: MigrationFile): string[] {
+  return parseFile(file)
+    .statements.filter((s) => !s.plpgsql)
+    .map((s) => s.text);
+}
+
+/** Tables the migration names that exist after the history, as `schema.name`. */
+async function touchedTables(db: Database, migration: MigrationFile): Promise<string[]> {
+  const names = new Set<string>();
+  for (const s of parseFile(migration).statements) {
+    if (s.plpgsql) continue;
+    walk(s.node, (key, value) => {
+      if (key === 'RangeVar' || key === 'relation') {
+        const name = rangeVarName(value);
+        if (name.name) names.add(name.key);
+      }
+    });
+  }
+  const out: string[] = [];
+  for (const key of names) {
+    const rows = await db.query<{ kind: string | null }>(
+      `SELECT (SELECT c.relkind::text FROM pg_class c WHERE c.oid = to_regclass($1)) AS kind`,
+      [quoted(key)],
+    );
+    if (rows[0]?.kind === 'r' || rows[0]?.kind === 'p') out.push(key);
+  }
+  return out.sort();
+}
+
+/** Runs each statement on its own (so DO blocks may COMMIT); the first failure, as text, or null. */
+async function runStatements(db: Database, statements: readonly string[]): Promise<string | null> {
+  for (const sql of statements) {
+    try {
+      await db.exec(sql);
+    } catch (e: unknown) {
+      const first = sql.split('\n')[0] ?? '';
+      return `${message(e)} (statement: ${first.length > 100 || sql.includes('\n') ? `${first.slice(0, 100)}...` : first})`;
+    }
+  }
+  return null;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
