@@ -1,5 +1,6 @@
 // The analysis pipeline: parsed migrations -> schema model -> rules -> Report.
 // Reads no environment, opens no sockets: the CLI and the Action are front ends over it.
+import { SeededCatalog, type CatalogSnapshot } from './catalog/replay-seed.js';
 import { StaticCatalog } from './catalog/static-catalog.js';
 import { loadParser, parseFile } from './parse/index.js';
 import { ruleDocs, ruleMessage } from './rules/meta.js';
@@ -20,6 +21,11 @@ export interface EngineOptions {
   rules: Record<string, RuleSetting>;
   /** Today as YYYY-MM-DD, for `until=` on ignore directives. */
   today: string;
+  /**
+   * The schema after the history, read from a database that replayed it: the model starts there
+   * instead of reading the history statically (the history is still parsed, for the planner).
+   */
+  seed?: CatalogSnapshot;
 }
 
 export interface AnalysisInput {
@@ -50,6 +56,8 @@ export interface DetailedAnalysis {
   statements: AnalysedStatement[];
   /** The parsed files of the history (already deployed), in order. */
   history: ParsedFile[];
+  /** The replayed schema the model started from, when one was given. */
+  seed?: CatalogSnapshot;
 }
 
 export async function analyze(
@@ -65,10 +73,10 @@ export async function analyzeDetailed(
   options: EngineOptions = DEFAULT_OPTIONS,
 ): Promise<DetailedAnalysis> {
   await loadParser();
-  const catalog = new StaticCatalog();
-  catalog.beginRelease(0);
   const history = input.history.map((file) => parseFile(file));
-  for (const parsed of history) for (const s of parsed.statements) catalog.apply(s);
+  const catalog = options.seed ? SeededCatalog.seed(options.seed) : new StaticCatalog();
+  catalog.beginRelease(0);
+  if (!options.seed) for (const parsed of history) for (const s of parsed.statements) catalog.apply(s);
   const statements: AnalysedStatement[] = [];
 
   const rules = RULES.filter((r) => options.rules[r.meta.id]?.severity !== 'off');
@@ -138,7 +146,7 @@ export async function analyzeDetailed(
     (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0) || a.line - b.line || a.column - b.column;
   report.findings.sort(byPlace);
   report.suppressed.sort(byPlace);
-  return { report, statements, history };
+  return { report, statements, history, ...(options.seed ? { seed: options.seed } : {}) };
 }
 
 function toFinding(

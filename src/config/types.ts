@@ -21,6 +21,8 @@ export interface Config {
   placeholders: Record<string, string>;
   /** Files larger than this many bytes are reported and skipped (default 5 MiB). */
   maxFileBytes: number;
+  /** Days between the expand deploy and the contract phase (default 7). */
+  contractAfterDays: number;
   /** Where the config came from (for messages), or null for defaults. */
   source: string | null;
 }
@@ -32,6 +34,7 @@ export const DEFAULT_CONFIG: Config = {
   rules: {},
   placeholders: {},
   maxFileBytes: 5 * 1024 * 1024,
+  contractAfterDays: 7,
   source: null,
 };
 

@@ -23,6 +23,7 @@ export const CONFIG_KEYS = [
   'disable',
   'placeholders',
   'max-file-size',
+  'contract-after',
 ] as const;
 
 export const FRAMEWORKS: readonly FrameworkName[] = FRAMEWORK_NAMES;
@@ -153,6 +154,9 @@ class Checker {
         case 'max-file-size':
           config.maxFileBytes = this.size(at, value) ?? config.maxFileBytes;
           break;
+        case 'contract-after':
+          config.contractAfterDays = this.days(at, value) ?? config.contractAfterDays;
+          break;
         default: {
           const hint = suggest(key, CONFIG_KEYS);
           this.fail(
@@ -275,6 +279,16 @@ class Checker {
     else if (v < 10 || v > 18) this.fail(at, 'postgres-version', `${v} is not supported`, advice);
     else return v;
     return undefined;
+  }
+
+  private days(at: Node, value: Node): number | undefined {
+    const advice = 'write a whole number of days from 0 to 365, such as 7';
+    const v = isScalar(value) ? value.value : undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 365) {
+      this.fail(at, 'contract-after', `${this.show(value)} is not a number of days`, advice);
+      return undefined;
+    }
+    return v;
   }
 
   private size(at: Node, value: Node): number | undefined {

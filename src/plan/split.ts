@@ -1,14 +1,18 @@
 // A plan as the files that go into the repository: the expand migration in place of the source
 // (in the framework's own form), one migration per `later` step right after it, the backfill script,
-// and the pending contract file whose header says what it drops and how long to wait.
+// and the pending contract file whose header says what it drops and how long to wait. Drizzle's
+// journal and sqitch's plan come back updated to list the later migrations (role 'index'), given
+// their current text through `readIndex`.
 // Pure: returns paths and texts; writing them is the caller's job. Generated SQL is re-read with
 // PostgreSQL's parser, so `loadParser()` must have been awaited first (planning needs it anyway).
 import type { MigrationFile } from '../types.js';
+import { updateIndex } from './naming/indexes.js';
 import { laterPaths, migrationsDir } from './naming/paths.js';
 import { renderExpand, renderLater } from './naming/render.js';
 import type { MigrationPlan } from './types.js';
 
-export type SplitRole = 'expand' | 'later' | 'backfill' | 'contract';
+/** `index`: drizzle's meta/_journal.json or sqitch.plan, updated to list the later migrations. */
+export type SplitRole = 'expand' | 'later' | 'index' | 'backfill' | 'contract';
 
 export interface SplitFile {
   path: string;
@@ -20,6 +24,12 @@ export interface SplitOptions {
   contractAfterDays: number;
   /** Paths already in the repository (the migrations directory at least), to pick free versions. */
   existing?: readonly string[];
+  /**
+   * Current text of an index file the framework keeps (`<dir>/meta/_journal.json` for drizzle,
+   * `<root>/sqitch.plan` for sqitch), by repository path; null when it cannot be read. Without it
+   * (or when the file cannot be read or parsed) the later migrations say to add them by hand.
+   */
+  readIndex?: (path: string) => string | null;
 }
 
 export interface SplitResult {
@@ -29,6 +39,8 @@ export interface SplitResult {
   expand: string | null;
   backfill: string | null;
   contract: string | null;
+  /** Why an index file was not updated (each later migration then says to add it by hand). */
+  notes: string[];
 }
 
 export const STATE_DIR = '.expand-contract';
@@ -63,12 +75,22 @@ export function splitFiles(
   }
 
   const paths = laterPaths(framework, migration.path, plan.later.length, options.existing ?? []);
+  const index = updateIndex({
+    framework,
+    planId: plan.planId,
+    source: migration.path,
+    later: plan.later.map((step, i) => ({ ...step, path: paths[i] as string })),
+    readIndex: options.readIndex,
+  });
   plan.later.forEach((step, i) => {
     const path = paths[i] as string;
-    for (const f of renderLater({ framework, planId: plan.planId, source: migration.path, ...step })) {
+    const input = { framework, planId: plan.planId, source: migration.path, indexed: index.indexed, ...step };
+    for (const f of renderLater(input)) {
       files.push({ path: withSuffix(path, f.suffix), content: f.content, role: 'later' });
     }
+    for (const f of index.extra[i] ?? []) files.push({ ...f, role: 'later' });
   });
+  if (index.index !== null) files.push({ ...index.index, role: 'index' });
 
   const backfill = plan.backfill === null ? null : backfillPath(plan.planId);
   if (backfill !== null && plan.backfill !== null) {
@@ -91,7 +113,7 @@ export function splitFiles(
     files.push({ path: contract, content: text([...header, semicolon(plan.contract)]), role: 'contract' });
   }
 
-  return { planId: plan.planId, files, expand: migration.path, backfill, contract };
+  return { planId: plan.planId, files, expand: migration.path, backfill, contract, notes: index.notes };
 }
 
 /** What the header of a pending contract file records. */

@@ -18,11 +18,15 @@ function finding(f: Finding): Record<string, unknown> {
 }
 
 export function renderJson(report: Report): string {
-  const out = {
+  return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
+}
+
+/** The report as the JSON object `renderJson` prints (the plan formats extend it). */
+export function jsonReport(report: Report): Record<string, unknown> {
+  return {
     version: report.version,
     files: report.files,
     findings: report.findings.map(finding),
     suppressed: report.suppressed.map((f) => ({ ...finding(f), reason: f.suppressed?.reason ?? '' })),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
 }

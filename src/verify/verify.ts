@@ -10,6 +10,7 @@ import type { MigrationPlan } from '../plan/types.js';
 import type { MigrationFile } from '../types.js';
 import { compareStates, readState, type DatabaseState } from './compare.js';
 import { insertSampleRows, quoteIdent, type SampleInsert } from './sample.js';
+import { traceStatement, type PhaseTrace, type TracedStatement } from './trace.js';
 
 export interface VerifyInput {
   history: readonly MigrationFile[];
@@ -19,6 +20,8 @@ export interface VerifyInput {
   sampleRows?: number;
   /** Opens an empty database (default: a fresh PGlite with the history's extensions). Closed by verifyPlan. */
   open?: () => Promise<Database>;
+  /** Trace each statement's locks and rewrites (in a rolled-back transaction) before running it. */
+  trace?: boolean;
 }
 
 export interface VerifyResult {
@@ -27,6 +30,8 @@ export interface VerifyResult {
   differences: string[];
   /** What the proof did not or could not cover (tables without sample rows, placeholders...). */
   notes: string[];
+  /** With `trace`: the original migration's, then each plan phase that has SQL, in run order. */
+  trace?: PhaseTrace[];
 }
 
 /** The original migration's side of a proof, reusable to check several plans of the same migration. */
@@ -39,6 +44,8 @@ export interface OriginalRun {
   state: DatabaseState | null;
   differences: string[];
   notes: string[];
+  /** The original migration's lock trace, with `trace`; else null. */
+  trace: PhaseTrace | null;
 }
 
 type OriginalInput = Omit<VerifyInput, 'plan'>;
@@ -60,15 +67,15 @@ export async function runOriginal(input: OriginalInput): Promise<OriginalRun> {
     const tables = await touchedTables(db, input.migration);
     const sample = await insertSampleRows(db, tables.map(quoted), input.sampleRows ?? 5);
     notes.push(...sample.notes);
-    const error = await runStatements(db, statementsOf(input.migration));
+    const trace: PhaseTrace | null = input.trace ? { phase: 'original', statements: [] } : null;
+    const error = await runStatements(db, statementsOf(input.migration), trace?.statements);
     if (error)
-      return failed(
-        notes,
-        `the original migration fails on the sample rows: ${error}`,
-        sample.inserts,
-        tables,
-      );
-    return { inserts: sample.inserts, tables, state: await readState(db, tables), differences: [], notes };
+      return {
+        ...failed(notes, `the original migration fails on the sample rows: ${error}`, sample.inserts, tables),
+        trace,
+      };
+    const state = await readState(db, tables);
+    return { inserts: sample.inserts, tables, state, differences: [], notes, trace };
   } finally {
     await db.close();
   }
@@ -77,7 +84,14 @@ export async function runOriginal(input: OriginalInput): Promise<OriginalRun> {
 /** Runs the plan after the same history and sample rows, and compares with the original run. */
 export async function proveAgainst(original: OriginalRun, input: VerifyInput): Promise<VerifyResult> {
   const notes = [...original.notes];
-  if (!original.state) return { ok: false, differences: [...original.differences], notes };
+  const traces: PhaseTrace[] | undefined = input.trace ? (original.trace ? [original.trace] : []) : undefined;
+  const result = (ok: boolean, differences: string[]): VerifyResult => ({
+    ok,
+    differences,
+    notes,
+    ...(traces ? { trace: traces } : {}),
+  });
+  if (!original.state) return result(false, [...original.differences]);
   const { plan } = input;
   if (plan.placeholders.length > 0)
     notes.push(`the plan has ${plan.placeholders.length} placeholder(s) to fill before it can run`);
@@ -87,16 +101,12 @@ export async function proveAgainst(original: OriginalRun, input: VerifyInput): P
   try {
     const replay = await replayHistory(input.history, db);
     if (!replay.ok)
-      return {
-        ok: false,
-        differences: [`the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`],
-        notes,
-      };
+      return result(false, [`the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`]);
     for (const insert of original.inserts) {
       try {
         await db.exec(insert.sql);
       } catch (e: unknown) {
-        return { ok: false, differences: [`the sample rows of ${insert.table} fail: ${message(e)}`], notes };
+        return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`]);
       }
     }
     const phases: Array<[string, string | null]> = [
@@ -107,11 +117,14 @@ export async function proveAgainst(original: OriginalRun, input: VerifyInput): P
     ];
     for (const [phase, sql] of phases) {
       if (!sql) continue;
-      const error = await runStatements(db, statementsOf({ ...input.migration, path: `${phase}.sql`, sql }));
-      if (error) return { ok: false, differences: [`the ${phase} phase fails: ${error}`], notes };
+      const trace: PhaseTrace | null = traces ? { phase, statements: [] } : null;
+      if (trace) traces?.push(trace);
+      const statements = statementsOf({ ...input.migration, path: `${phase}.sql`, sql });
+      const error = await runStatements(db, statements, trace?.statements);
+      if (error) return result(false, [`the ${phase} phase fails: ${error}`]);
     }
     const differences = compareStates(original.state, await readState(db, original.tables));
-    return { ok: differences.length === 0, differences, notes };
+    return result(differences.length === 0, differences);
   } finally {
     await db.close();
   }
@@ -123,7 +136,7 @@ function failed(
   inserts: SampleInsert[] = [],
   tables: string[] = [],
 ): OriginalRun {
-  return { inserts, tables, state: null, differences: [difference], notes };
+  return { inserts, tables, state: null, differences: [difference], notes, trace: null };
 }
 
 async function openFor(input: OriginalInput): Promise<Database> {
@@ -166,10 +179,19 @@ async function touchedTables(db: Database, migration: MigrationFile): Promise<st
   return out.sort();
 }
 
-/** Runs each statement on its own (so DO blocks may COMMIT); the first failure, as text, or null. */
-async function runStatements(db: Database, statements: readonly string[]): Promise<string | null> {
+/**
+ * Runs each statement on its own (so DO blocks may COMMIT), traced first when `trace` collects the
+ * traces; the first failure, as text, or null.
+ */
+async function runStatements(
+  db: Database,
+  statements: readonly string[],
+  trace?: TracedStatement[],
+): Promise<string | null> {
   for (const sql of statements) {
     try {
+      // A statement that fails when traced fails again below, and is reported from there.
+      if (trace) trace.push(await traceStatement(db, sql).catch((e: unknown) => failedTrace(sql, e)));
       await db.exec(sql);
     } catch (e: unknown) {
       const first = sql.split('\n')[0] ?? '';
@@ -178,5 +200,14 @@ async function runStatements(db: Database, statements: readonly string[]): Promi
   }
   return null;
 }
+
+const failedTrace = (sql: string, e: unknown): TracedStatement => ({
+  sql,
+  traced: false,
+  locks: [],
+  rewritten: [],
+  ms: 0,
+  note: `fails: ${message(e)}`,
+});
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));

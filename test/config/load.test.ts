@@ -130,6 +130,7 @@ describe('loadConfig: valid files', () => {
         '  ratio: 1.0',
         '  mask: 0x1F',
         "max-file-size: '512KiB'",
+        'contract-after: 14',
         '',
       ].join('\n'),
     );
@@ -146,6 +147,7 @@ describe('loadConfig: valid files', () => {
       },
       placeholders: { schema: 'app', ratio: '1.0', mask: '0x1F' },
       maxFileBytes: 512 * 1024,
+      contractAfterDays: 14,
       source: FILE,
     } satisfies Config);
   });
@@ -228,7 +230,7 @@ describe('loadConfig: problems name the file, the line and the key', () => {
 
   it('unknown top-level key without anything close', async () => {
     expect(await problem('colour: always\n')).toBe(
-      '.github/expand-contract.yml:1: colour: unknown key; accepted keys are paths, framework, postgres-version, fail-on, rules, disable, placeholders, max-file-size',
+      '.github/expand-contract.yml:1: colour: unknown key; accepted keys are paths, framework, postgres-version, fail-on, rules, disable, placeholders, max-file-size, contract-after',
     );
   });
 
@@ -326,6 +328,19 @@ describe('loadConfig: problems name the file, the line and the key', () => {
     );
     expect(await problem('placeholders:\n  owner:\n')).toBe(
       ".github/expand-contract.yml:2: placeholders.owner: expected a string or a number, got nothing; quote the value, as in owner: 'text'",
+    );
+  });
+
+  it('contract-after: not a whole number of days from 0 to 365', async () => {
+    const advice = 'write a whole number of days from 0 to 365, such as 7';
+    expect(await problem('contract-after: soon\n')).toBe(
+      `.github/expand-contract.yml:1: contract-after: 'soon' is not a number of days; ${advice}`,
+    );
+    expect(await problem('contract-after: 400\n')).toBe(
+      `.github/expand-contract.yml:1: contract-after: 400 is not a number of days; ${advice}`,
+    );
+    expect(await problem('contract-after: 1.5\n')).toBe(
+      `.github/expand-contract.yml:1: contract-after: 1.5 is not a number of days; ${advice}`,
     );
   });
 

@@ -15,15 +15,19 @@ async function split(
   framework: FrameworkName,
   path: string,
   existing: string[] = [],
+  indexes: Record<string, string> = {},
 ): Promise<{ plan: MigrationPlan; result: SplitResult }> {
   const plan = await planOf(USERS, CHANGE, { framework });
   const migration = file(path, CHANGE, { framework });
-  const result = splitFiles(plan, migration, { contractAfterDays: 7, existing });
-  // Same input, same files; and the files already in place keep their paths.
-  expect(splitFiles(plan, migration, { contractAfterDays: 7, existing })).toEqual(result);
+  const readIndex = (p: string): string | null => indexes[p] ?? null;
+  const result = splitFiles(plan, migration, { contractAfterDays: 7, existing, readIndex });
+  // Same input, same files; and the files already in place (index files updated) keep their paths.
+  expect(splitFiles(plan, migration, { contractAfterDays: 7, existing, readIndex })).toEqual(result);
+  const written = new Map(result.files.map((f) => [f.path, f.content]));
   const again = splitFiles(plan, migration, {
     contractAfterDays: 7,
     existing: [...existing, ...result.files.map((f) => f.path)],
+    readIndex: (p) => written.get(p) ?? readIndex(p),
   });
   expect(again).toEqual(result);
   for (const f of result.files) if (f.path.endsWith('.sql')) await expectParses(f.content);
@@ -38,7 +42,8 @@ function expectFrameworkReads(framework: FrameworkName, result: SplitResult): vo
   const module = frameworkNamed(framework);
   const texts = new Map(result.files.map((f) => [f.path, f.content]));
   for (const f of result.files) {
-    if (f.role === 'backfill' || f.role === 'contract' || !f.path.endsWith('.sql')) continue;
+    if (f.role !== 'expand' && f.role !== 'later') continue;
+    if (!f.path.endsWith('.sql')) continue;
     const rel = f.path.slice(f.path.indexOf('/') + 1);
     const extracted = module.extract(f.content, {
       rel,
@@ -216,6 +221,107 @@ describe('splitFiles', () => {
     });
   });
 
+  it('drizzle: later migrations entered in meta/_journal.json after the source, in drizzle-kit form', async () => {
+    const entry = (idx: number, when: number, tag: string): Record<string, unknown> => ({
+      idx,
+      version: '7',
+      when,
+      tag,
+      breakpoints: true,
+    });
+    const journal = (entries: unknown[]): string =>
+      `${JSON.stringify({ version: '7', dialect: 'postgresql', entries }, null, 2)}\n`;
+    const before = [entry(0, 1700000000000, '0000_init'), entry(1, 1700000001000, '0001_change')];
+    const { result } = await split('drizzle', 'drizzle/0001_change.sql', ['drizzle/0000_init.sql'], {
+      'drizzle/meta/_journal.json': journal(before),
+    });
+    expect(paths(result).slice(0, 4)).toEqual([
+      ['expand', 'drizzle/0001_change.sql'],
+      ['later', 'drizzle/0002_change_later1.sql'],
+      ['later', 'drizzle/0003_change_later2.sql'],
+      ['index', 'drizzle/meta/_journal.json'],
+    ]);
+    expect(result.files.find((f) => f.role === 'index')?.content).toBe(
+      journal([
+        ...before,
+        entry(2, 1700000001001, '0002_change_later1'),
+        entry(3, 1700000001002, '0003_change_later2'),
+      ]),
+    );
+    expect(result.notes).toEqual([]);
+    for (const f of result.files.filter((x) => x.role === 'later'))
+      expect(f.content).not.toContain('meta/_journal.json');
+  });
+
+  it('drizzle: a journal that does not parse keeps the "add this file" comment, with a note', async () => {
+    const { result } = await split('drizzle', 'drizzle/0001_change.sql', [], {
+      'drizzle/meta/_journal.json': '{ "entries": [',
+    });
+    expect(result.files.map((f) => f.role)).not.toContain('index');
+    expect(content(result, 'drizzle/0002_change_later1.sql')).toContain(
+      '-- expand-contract: add this file to meta/_journal.json.',
+    );
+    expect(result.notes).toHaveLength(1);
+    expect(result.notes[0]).toMatch(
+      /^drizzle\/meta\/_journal\.json was not updated: it is not valid JSON \(.+\); add each later migration to it by hand\.$/,
+    );
+  });
+
+  it('sqitch: changes entered in sqitch.plan after the source, with revert and verify scripts', async () => {
+    const plan = [
+      '%syntax-version=1.0.0',
+      '%project=app',
+      '',
+      'init 2024-01-01T10:00:00Z Ann Dev <ann@example.com> # Users and orgs.',
+      'change [init] 2024-01-02T10:00:00Z Ann Dev <ann@example.com> # Rename email.',
+      '',
+    ].join('\n');
+    const { plan: p, result } = await split('sqitch', 'db/deploy/change.sql', [], { 'db/sqitch.plan': plan });
+    expect(paths(result).slice(0, 8)).toEqual([
+      ['expand', 'db/deploy/change.sql'],
+      ['later', 'db/deploy/change_later1.sql'],
+      ['later', 'db/revert/change_later1.sql'],
+      ['later', 'db/verify/change_later1.sql'],
+      ['later', 'db/deploy/change_later2.sql'],
+      ['later', 'db/revert/change_later2.sql'],
+      ['later', 'db/verify/change_later2.sql'],
+      ['index', 'db/sqitch.plan'],
+    ]);
+    const note = `# expand-contract ${p.planId}: runs after change`;
+    expect(content(result, 'db/sqitch.plan')).toEqual([
+      ...plan.split('\n').slice(0, -1),
+      `change_later1 [change] 2024-01-02T10:00:00Z Ann Dev <ann@example.com> ${note}`,
+      `change_later2 [change] 2024-01-02T10:00:00Z Ann Dev <ann@example.com> ${note}`,
+      '',
+    ]);
+    expect(content(result, 'db/revert/change_later1.sql')).toEqual([
+      '-- Revert app:change_later1 from pg',
+      '',
+      'DROP INDEX CONCURRENTLY IF EXISTS i;',
+      '',
+    ]);
+    expect(content(result, 'db/verify/change_later2.sql')).toEqual([
+      '-- Verify app:change_later2 on pg',
+      '',
+      "SELECT 1 / count(*) FROM pg_catalog.pg_constraint WHERE conrelid = to_regclass('users') AND conname = 'fk' AND convalidated;",
+      '',
+    ]);
+    expect(content(result, 'db/revert/change_later2.sql')[2]).toMatch(/^-- Nothing to revert: VALIDATE/);
+    expect(content(result, 'db/deploy/change_later1.sql').join('\n')).not.toContain('sqitch.plan');
+    expect(result.notes).toEqual([]);
+  });
+
+  it('sqitch: without the plan the changes keep the "add this change" comment, with a note', async () => {
+    const { result } = await split('sqitch', 'db/deploy/change.sql');
+    expect(result.files.map((f) => f.role)).not.toContain('index');
+    expect(content(result, 'db/deploy/change_later1.sql')).toContain(
+      '-- expand-contract: add this change to sqitch.plan.',
+    );
+    expect(result.notes).toEqual([
+      'db/sqitch.plan could not be read, so it was not updated: add each later change to it after the source (`sqitch add <name> --requires <source>`).',
+    ]);
+  });
+
   it('gives null phases and only the expand file for a plan without later, backfill or contract', async () => {
     const plan = await planOf(USERS, 'CREATE TABLE tags (id int PRIMARY KEY);');
     const result = splitFiles(plan, file('002_change.sql', ''), { contractAfterDays: 7 });
@@ -228,6 +334,25 @@ describe('splitFiles', () => {
 });
 
 describe('isAlreadySplit', () => {
+  it('is true for a drizzle migration once split: its expand plans no later step', async () => {
+    const journal = '{"entries":[{"idx":0,"version":"7","when":1,"tag":"002_change","breakpoints":true}]}';
+    const first = await planOf(USERS, CHANGE, { framework: 'drizzle' });
+    const { files } = splitFiles(first, file(first.source, CHANGE, { framework: 'drizzle' }), {
+      contractAfterDays: 7,
+      readIndex: (p) => (p === 'meta/_journal.json' ? journal : null),
+    });
+    expect(files.filter((f) => f.role === 'index').map((f) => f.path)).toEqual(['meta/_journal.json']);
+    const expand = files.find((f) => f.role === 'expand')?.content ?? '';
+    const replanned = await planOf(USERS, expand, { framework: 'drizzle' });
+    expect(replanned.later).toEqual([]);
+    expect(
+      isAlreadySplit(
+        replanned,
+        files.filter((f) => f.role === 'contract'),
+      ),
+    ).toBe(true);
+  });
+
   it('is true once the pending contract names the source and nothing is left to move out', async () => {
     const first = await planOf(USERS, CHANGE);
     const { files } = splitFiles(first, file(first.source, CHANGE), { contractAfterDays: 7 });

@@ -27,6 +27,8 @@ export interface LaterInput {
   sql: string;
   why: string;
   outsideTransaction: boolean;
+  /** True when the framework's index (drizzle's journal, sqitch.plan) lists this migration already. */
+  indexed?: boolean;
 }
 
 /** Frameworks whose files carry no marker that turns their transaction off. */
@@ -124,9 +126,10 @@ export function renderLater(input: LaterInput): RenderedFile[] {
         NO_MARKER.has(input.framework) && outside
           ? ['-- expand-contract: this migration must run outside a transaction block; run it on its own.']
           : [];
-      if (input.framework === 'drizzle')
+      if (input.framework === 'drizzle' && input.indexed !== true)
         note.push('-- expand-contract: add this file to meta/_journal.json.');
-      if (input.framework === 'sqitch') note.push('-- expand-contract: add this change to sqitch.plan.');
+      if (input.framework === 'sqitch' && input.indexed !== true)
+        note.push('-- expand-contract: add this change to sqitch.plan.');
       return [{ suffix: '', content: lines([...header, ...note, ...stmts.map(statement)]) }];
     }
   }

@@ -13,6 +13,9 @@ const BODY_KINDS = new Set(['DoStmt', 'CreateFunctionStmt']);
 
 /** The statements of `sql`, in order; throws when the text does not parse. */
 export function statementsOf(sql: string): SqlStatement[] {
+  // Everything moved to later migrations: the expand phase has no statement (PostgreSQL's parser
+  // rejects an empty query).
+  if (sql.trim() === '') return [];
   const outcome = parseSql(sql);
   if (!outcome.ok) {
     throw new Error(`generated SQL does not parse (${outcome.error.message}); was loadParser() awaited?`);

@@ -1,0 +1,95 @@
+// Command-line arguments of every command: one parser, each command accepting its own options.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './io.js';
+
+export const COMMANDS = ['check', 'plan', 'split', 'trace'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export interface CliArgs {
+  command: Command;
+  paths: string[];
+  base?: string;
+  format?: string;
+  config?: string;
+  postgresVersion?: string;
+  framework?: string;
+  failOn?: string;
+  color?: boolean;
+  help: boolean;
+  /** plan, split, trace */
+  contractAfter?: string;
+  shadowDatabaseUrl?: string;
+  cacheDir?: string;
+  cache: boolean;
+  /** plan, split: run the proof (on by default; `--no-prove` skips it). */
+  prove: boolean;
+  /** split: write the files instead of printing them. */
+  write: boolean;
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const COMMON: Options = {
+  format: { type: 'string' },
+  config: { type: 'string' },
+  'postgres-version': { type: 'string' },
+  framework: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+
+const PLANNER: Options = {
+  'contract-after': { type: 'string' },
+  'shadow-database-url': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+};
+
+const OPTIONS: Record<Command, Options> = {
+  check: { ...COMMON, base: { type: 'string' }, 'fail-on': { type: 'string' } },
+  plan: {
+    ...COMMON,
+    ...PLANNER,
+    base: { type: 'string' },
+    'fail-on': { type: 'string' },
+    'no-prove': { type: 'boolean' },
+  },
+  split: { ...COMMON, ...PLANNER, write: { type: 'boolean' }, 'no-prove': { type: 'boolean' } },
+  trace: { ...COMMON, ...PLANNER },
+};
+
+export function parseCommand(command: Command, args: string[]): CliArgs {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS[command] });
+  } catch (error: unknown) {
+    const message = error instanceof Error ? error.message.replace(/\.?$/, '') : String(error);
+    throw new UsageError(`${message}; run expand-contract ${command} --help for the options.`);
+  }
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  const str = (name: string): string | undefined => (typeof v[name] === 'string' ? v[name] : undefined);
+  const out: CliArgs = {
+    command,
+    paths: parsed.positionals,
+    help: v.help === true,
+    cache: v['no-cache'] !== true,
+    prove: v['no-prove'] !== true,
+    write: v.write === true,
+  };
+  const set = <K extends keyof CliArgs>(key: K, value: CliArgs[K] | undefined): void => {
+    if (value !== undefined) out[key] = value;
+  };
+  set('base', str('base'));
+  set('format', str('format'));
+  set('config', str('config'));
+  set('postgresVersion', str('postgres-version'));
+  set('framework', str('framework'));
+  set('failOn', str('fail-on'));
+  set('contractAfter', str('contract-after'));
+  set('shadowDatabaseUrl', str('shadow-database-url'));
+  set('cacheDir', str('cache-dir'));
+  if (v['no-color'] === true) out.color = false;
+  else if (v.color === true) out.color = true;
+  return out;
+}
