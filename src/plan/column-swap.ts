@@ -1,11 +1,15 @@
 // The composite behind rename-column, change-column-type and the lost-rename alternative: add a
 // replacement column, keep it in step with a trigger, backfill it in batches, and in the contract drop
-// the trigger and the old column and make the replacement NOT NULL through a validated check.
+// the trigger and the old column and make the replacement NOT NULL through a validated check. What
+// depends on the old column (checks, foreign keys, unique and primary keys, indexes) is copied onto the
+// replacement (src/plan/swap-dependents.ts) and takes its original names back after the drop.
 import type { SchemaCatalog } from '../catalog/model.js';
 import { batchedSet } from './batch.js';
 import { notNullSteps } from './not-null.js';
 import { qualifiedSql, quoteIdent, tableSql, type TableRef } from './sql.js';
+import { swapDependents, type SwapDependents } from './swap-dependents.js';
 import { syncTrigger, type SyncTrigger } from './sync-trigger.js';
+import type { LaterStep, Refusal } from './types.js';
 
 export interface ColumnSwap {
   table: TableRef;
@@ -25,6 +29,14 @@ export interface ColumnSwap {
   backfillValue: string;
   catalog: SchemaCatalog;
   batchSize: number;
+  /** Constraints and indexes of the old column, copied onto the new one. */
+  dependents: SwapDependents;
+}
+
+/** The swap with its dependents read from the catalog, or why they cannot be copied. */
+export function withDependents(s: Omit<ColumnSwap, 'dependents'>): ColumnSwap | Refusal {
+  const dependents = swapDependents(s);
+  return 'refused' in dependents ? dependents : { ...s, dependents };
 }
 
 export function swapTrigger(s: ColumnSwap): SyncTrigger {
@@ -46,7 +58,23 @@ export function swapExpand(s: ColumnSwap): string[] {
   if (s.default !== null) out.push(`ALTER TABLE ${t} ALTER COLUMN ${col} SET DEFAULT ${s.default}`);
   // Enforced for new writes at once (the trigger fills the column for old writers), checked later.
   if (s.notNull) out.push(notNullSteps(s.table, s.newColumn).addCheck);
-  return out;
+  return [...out, ...s.dependents.expand];
+}
+
+/** Index builds (CONCURRENTLY) and constraint validations of the copied dependents. */
+export function swapLater(s: ColumnSwap): LaterStep[] {
+  return s.dependents.later;
+}
+
+/** Sentences for the summary and the app steps about the copied dependents, if any. */
+export function dependentsNote(s: ColumnSwap): string {
+  const d = s.dependents;
+  if (d.copied.length === 0) return '';
+  const col = quoteIdent(s.newColumn);
+  let note = ` What depends on ${quoteIdent(s.oldColumn)} (${d.copied.map(quoteIdent).join(', ')}) is copied onto ${col}: constraints NOT VALID then validated, indexes built CONCURRENTLY, in later migrations; the copies take the original names back in the contract.`;
+  if (d.primaryKey)
+    note += ` The primary key ${quoteIdent(d.primaryKey)} moves to ${col} in the contract (ADD PRIMARY KEY USING INDEX, right after the old column is dropped): foreign keys added to reference ${s.table.name.key} before the contract ships must be re-pointed at ${col} by hand.`;
+  return note;
 }
 
 export function swapDualWrite(s: ColumnSwap): string[] {
@@ -69,13 +97,14 @@ export function swapBackfill(s: ColumnSwap): string[] {
 
 export function swapContract(s: ColumnSwap): string[] {
   // Validate first: if rows are still NULL, the contract fails before anything is dropped.
-  const out: string[] = [];
+  const out: string[] = [...s.dependents.beforeDrop];
   if (s.notNull) {
     const nn = notNullSteps(s.table, s.newColumn);
     out.push(nn.validate, nn.setNotNull, nn.dropCheck);
   }
   out.push(...swapTrigger(s).drop, `ALTER TABLE ${tableSql(s.table)} DROP COLUMN ${quoteIdent(s.oldColumn)}`);
-  return out;
+  // The drop took the old column's indexes and constraints: the copies get their names.
+  return [...out, ...s.dependents.contract];
 }
 
 export function swapRollback(s: ColumnSwap): string[] {

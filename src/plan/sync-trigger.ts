@@ -4,7 +4,8 @@
 //   INSERT: copy whichever of the two is set to the other (old first, when both are NULL nothing
 //           happens; when the old column has a default, the one that differs from it is the written one).
 //   UPDATE: when only one of the two changed, copy it to the other; when both changed (a writer that
-//           knows both), leave them as written.
+//           knows both), leave them as written; when neither changed and the replacement is still NULL
+//           (a row the backfill has not reached), fill it.
 //
 // `toNew` / `toOld` turn a value of one column into the other's (identity for a rename, a cast for a
 // type change).
@@ -66,6 +67,10 @@ export function syncTrigger(spec: SyncSpec): SyncTrigger {
     `  ELSIF ${n} IS DISTINCT FROM ${oldN} AND ${o} IS NOT DISTINCT FROM ${oldO} THEN`,
     `    ${o} := ${spec.toOld(n)};`,
     `  ELSIF ${o} IS DISTINCT FROM ${oldO} AND ${n} IS NOT DISTINCT FROM ${oldN} THEN`,
+    `    ${n} := ${spec.toNew(o)};`,
+    // Neither changed on a row the backfill has not reached: fill the copy, or a NOT VALID check on the
+    // replacement (checked on every updated row) would refuse an UPDATE of any other column.
+    `  ELSIF ${n} IS NULL AND ${oldN} IS NULL THEN`,
     `    ${n} := ${spec.toNew(o)};`,
     '  END IF;',
     '  RETURN NEW;',

@@ -1,16 +1,22 @@
 // change-column-type: a new column of the new type beside the old one, kept in step by a trigger that
 // casts (with the USING expression when given), backfilled in batches; the contract drops the old
 // column. The new column keeps its `_new` name: renaming it back is a rename, planned the same way.
+// Checks, foreign keys, unique and primary keys and indexes of the column are copied onto the new one
+// (their expressions over the new column, as ALTER TYPE re-reads them for the new type) and take the
+// original names back in the contract, as ALTER TYPE keeps them.
 import { readAlterTable, columnDef } from '../../rules/util/alter-table.js';
 import { typeRef } from '../../parse/ast.js';
 import {
+  dependentsNote,
   swapBackfill,
   swapContract,
   swapDrops,
   swapDualWrite,
   swapExpand,
+  swapLater,
   swapRollback,
   swapTrigger,
+  withDependents,
   type ColumnSwap,
 } from '../column-swap.js';
 import { ignoreColumn } from '../orm.js';
@@ -46,13 +52,11 @@ export const changeColumnType = {
     const oldType = typeSql(col.type);
     const using = usingExpr(new SqlText(target.statement.text));
     const column = cmd.name;
-    return {
+    const swap = withDependents({
       table,
       oldColumn: column,
       newColumn: objectName(column, 'new'),
       newType,
-      oldType,
-      using,
       default: null,
       oldDefault: null,
       notNull: col.notNull,
@@ -61,14 +65,16 @@ export const changeColumnType = {
       backfillValue: using ? `(${using})` : `${quoteIdent(column)}::${newType}`,
       catalog: ctx.catalog,
       batchSize: ctx.batchSize,
-    };
+    });
+    return 'refused' in swap ? swap : { ...swap, oldType, using };
   },
   object: (s) => `${s.table.name.key}.${s.oldColumn}`,
   summary: (s) =>
-    `Change ${s.table.name.key}.${s.oldColumn} from ${s.oldType} to ${s.newType} through a new column ${s.newColumn}, kept in step by a casting trigger and backfilled in batches; the contract drops ${s.oldColumn}.`,
+    `Change ${s.table.name.key}.${s.oldColumn} from ${s.oldType} to ${s.newType} through a new column ${s.newColumn}, kept in step by a casting trigger and backfilled in batches; the contract drops ${s.oldColumn}.${dependentsNote(s)}`,
   expand: swapExpand,
   dualWrite: swapDualWrite,
   backfill: swapBackfill,
+  later: swapLater,
   contract: swapContract,
   rollback: swapRollback,
   app: (s) => ({
@@ -78,6 +84,7 @@ export const changeColumnType = {
     switchReads: [
       `Read and write ${quoteIdent(s.newColumn)} (${s.newType}) instead of ${quoteIdent(s.oldColumn)}; deploy before the contract.`,
       `To get the name ${quoteIdent(s.oldColumn)} back after the contract, add a migration ALTER TABLE ${tableSql(s.table)} RENAME COLUMN ${quoteIdent(s.newColumn)} TO ${quoteIdent(s.oldColumn)}: expand-contract plans that rename the same way (rename-column).`,
+      ...(s.dependents.primaryKey ? [dependentsNote(s).trim()] : []),
     ],
     ignore: ignoreColumn(s.table.name.key, s.oldColumn),
   }),

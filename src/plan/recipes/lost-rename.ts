@@ -5,11 +5,13 @@ import { rangeVarName, strings, typeRef, walk, type Node } from '../../parse/ast
 import type { Statement } from '../../types.js';
 import { columnDef, readAlterTable } from '../../rules/util/alter-table.js';
 import {
+  dependentsNote,
   swapBackfill,
   swapContract,
   swapDrops,
   swapDualWrite,
   swapExpand,
+  swapLater,
   swapRollback,
   type ColumnSwap,
 } from '../column-swap.js';
@@ -53,10 +55,11 @@ export const lostRename = {
   },
   object: (s) => `${s.table.name.key}.${s.oldColumn}`,
   summary: (s) =>
-    `Likely a lost rename: ${s.table.name.key}.${s.oldColumn} is dropped and ${s.newColumn} (${s.newType}, line ${s.addLine}) is added in the same migration, which loses every value (Prisma writes a rename this way). If it is a rename, use this plan instead of the literal one.`,
+    `Likely a lost rename: ${s.table.name.key}.${s.oldColumn} is dropped and ${s.newColumn} (${s.newType}, line ${s.addLine}) is added in the same migration, which loses every value (Prisma writes a rename this way). If it is a rename, use this plan instead of the literal one.${dependentsNote(s)}`,
   expand: swapExpand,
   dualWrite: swapDualWrite,
   backfill: swapBackfill,
+  later: swapLater,
   contract: swapContract,
   rollback: swapRollback,
   app: (s) => ({ ...renameApp(s), ignore: ignoreColumn(s.table.name.key, s.oldColumn) }),

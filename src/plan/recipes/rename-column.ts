@@ -1,14 +1,19 @@
 // rename-column: add the new column beside the old one (same type, default, NOT NULL as a NOT VALID
-// check), keep both in step with a trigger, backfill, switch reads, and drop the old column later.
+// check, and copies of its checks, foreign keys, unique and primary keys and indexes), keep both in step
+// with a trigger, backfill, switch reads, and drop the old column later; the copies then take the
+// original names, as RENAME COLUMN keeps them.
 import { rangeVarName, unwrap } from '../../parse/ast.js';
 import {
+  dependentsNote,
   swapBackfill,
   swapContract,
   swapDrops,
   swapDualWrite,
   swapExpand,
+  swapLater,
   swapRollback,
   swapTrigger,
+  withDependents,
   type ColumnSwap,
 } from '../column-swap.js';
 import { ignoreColumn } from '../orm.js';
@@ -31,7 +36,7 @@ export function renameSwap(
     };
   const def = col.default && !col.default.includes('(expression)') ? col.default : null;
   const q = quoteIdent;
-  return {
+  return withDependents({
     table,
     oldColumn: from,
     newColumn: to,
@@ -44,7 +49,7 @@ export function renameSwap(
     backfillValue: q(from),
     catalog: ctx.catalog,
     batchSize: ctx.batchSize,
-  };
+  });
 }
 
 export function renameApp(s: ColumnSwap): { dualWrite: string[]; switchReads: string[] } {
@@ -57,6 +62,7 @@ export function renameApp(s: ColumnSwap): { dualWrite: string[]; switchReads: st
     switchReads: [
       `Read and write ${n} instead of ${o} on ${t} (queries, ORM mappings, views, reports); deploy.`,
       `Make sure no deployed version names ${o} before the contract ships.`,
+      ...(s.dependents.primaryKey ? [dependentsNote(s).trim()] : []),
     ],
   };
 }
@@ -77,10 +83,11 @@ export const renameColumn = {
   validate: validateRename,
   object: (s) => `${s.table.name.key}.${s.oldColumn}`,
   summary: (s) =>
-    `Rename ${s.table.name.key}.${s.oldColumn} to ${s.newColumn}: add ${s.newColumn} (${s.newType}) kept in step by a trigger, backfill it, and drop ${s.oldColumn} in the contract.`,
+    `Rename ${s.table.name.key}.${s.oldColumn} to ${s.newColumn}: add ${s.newColumn} (${s.newType}) kept in step by a trigger, backfill it, and drop ${s.oldColumn} in the contract.${dependentsNote(s)}`,
   expand: swapExpand,
   dualWrite: swapDualWrite,
   backfill: swapBackfill,
+  later: swapLater,
   contract: swapContract,
   rollback: swapRollback,
   app: (s) => ({ ...renameApp(s), ignore: ignoreColumn(s.table.name.key, s.oldColumn) }),

@@ -46,6 +46,8 @@ describe('rename-column', () => {
         '    NEW.email := NEW.mail;',
         '  ELSIF NEW.email IS DISTINCT FROM OLD.email AND NEW.mail IS NOT DISTINCT FROM OLD.mail THEN',
         '    NEW.mail := NEW.email;',
+        '  ELSIF NEW.mail IS NULL AND OLD.mail IS NULL THEN',
+        '    NEW.mail := NEW.email;',
         '  END IF;',
         '  RETURN NEW;',
         'END',
