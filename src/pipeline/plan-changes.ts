@@ -6,6 +6,7 @@ import { replayNotice } from '../catalog/replay.js';
 import { DatabaseError, type Database } from '../db/database.js';
 import { openShadow } from '../db/shadow.js';
 import { analyzeDetailed, type AnalysisInput, type DetailedAnalysis, type EngineOptions } from '../engine.js';
+import { loadParser } from '../parse/index.js';
 import { planMigration } from '../plan/planner.js';
 import { SeededCatalog } from '../catalog/replay-seed.js';
 import { StaticCatalog } from '../catalog/static-catalog.js';
@@ -65,6 +66,8 @@ export interface PlanRun {
 }
 
 export async function planChanges(input: AnalysisInput, options: PlanChangesOptions): Promise<PlanRun> {
+  // The replay reads the history's CREATE EXTENSION statements with the parser: load it first.
+  await loadParser();
   const notices: string[] = [];
   const schema: SchemaSource = { kind: 'none', backend: null, migrations: input.history.length };
   let seed: EngineOptions['seed'];

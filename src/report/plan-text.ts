@@ -25,7 +25,7 @@ export function schemaLine(input: PlanReport): string {
     case 'static':
       return `Schema before the change: ${n} read by the static model (the replay failed; see the note above).`;
     case 'none':
-      return 'Schema before the change: empty (no earlier migrations were given).';
+      return 'Schema before the change: built from the files given, each planned against the files before it.';
   }
 }
 

@@ -86,6 +86,18 @@ describe('expand-contract plan', () => {
     expect(json.plans[0]?.plan.contract).toContain('DROP COLUMN email');
   }, 60_000);
 
+  it('loads the contrib extensions the history creates (citext) into the embedded database', async () => {
+    const dir = repo({
+      'db/001_users.sql':
+        'CREATE EXTENSION citext;\nCREATE TABLE users (id bigint PRIMARY KEY, email citext, name text);\n',
+      'db/002_drop.sql': 'ALTER TABLE users DROP COLUMN name;\n',
+    });
+    const r = await cli(['plan', 'db/002_drop.sql', '--format', 'json', '--no-cache', '--no-prove'], dir);
+    const json = JSON.parse(r.stdout) as PlanJson;
+    expect(json.notices).toEqual([]);
+    expect(json.schema).toEqual({ kind: 'replay', backend: 'PGlite', migrations: 1 });
+  }, 60_000);
+
   it('never caches inside the repository', async () => {
     const dir = repo({ 'db/001_users.sql': USERS, 'db/002_split.sql': SPLIT_NAME }, { git: true });
     const r = await cli(
