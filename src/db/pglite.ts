@@ -192,6 +192,13 @@ class PgliteBackend implements PgliteDatabase {
       throw toDatabaseError(e, 'cannot dump the PGlite data directory');
     }
   }
+  async clone(): Promise<PgliteDatabase> {
+    try {
+      return new PgliteBackend((await this.live().clone()) as PGlite, this.extensions);
+    } catch (e: unknown) {
+      throw toDatabaseError(e, 'cannot copy the PGlite database');
+    }
+  }
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

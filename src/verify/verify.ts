@@ -50,13 +50,29 @@ export interface OriginalRun {
 
 type OriginalInput = Omit<VerifyInput, 'plan'>;
 
-/** Proves `plan` ends where the original migration ends. Two databases, opened and closed in turn. */
+/**
+ * Proves `plan` ends where the original migration ends, on two databases. When the backend can copy
+ * itself (PGlite), the second is a copy of the first taken after the history and the sample rows, so the
+ * history replays once; else each is opened and replayed in turn.
+ */
 export async function verifyPlan(input: VerifyInput): Promise<VerifyResult> {
-  return proveAgainst(await runOriginal(input), input);
+  let copy: Database | undefined;
+  try {
+    const original = await runOriginal(input, async (db) => {
+      copy = await db.clone?.();
+    });
+    return await proveAgainst(original, input, copy);
+  } finally {
+    await copy?.close();
+  }
 }
 
 /** Runs the history, the sample rows and the original migration on one database, and reads the result. */
-export async function runOriginal(input: OriginalInput): Promise<OriginalRun> {
+export async function runOriginal(
+  input: OriginalInput,
+  /** Called once the history and the sample rows are in, before the original migration runs. */
+  prepared?: (db: Database) => Promise<void>,
+): Promise<OriginalRun> {
   await loadParser();
   const notes: string[] = [];
   const db = await openFor(input);
@@ -67,6 +83,7 @@ export async function runOriginal(input: OriginalInput): Promise<OriginalRun> {
     const tables = await touchedTables(db, input.migration);
     const sample = await insertSampleRows(db, tables.map(quoted), input.sampleRows ?? 5);
     notes.push(...sample.notes);
+    await prepared?.(db);
     const trace: PhaseTrace | null = input.trace ? { phase: 'original', statements: [] } : null;
     const error = await runStatements(db, statementsOf(input.migration), trace?.statements);
     if (error)
@@ -81,8 +98,15 @@ export async function runOriginal(input: OriginalInput): Promise<OriginalRun> {
   }
 }
 
-/** Runs the plan after the same history and sample rows, and compares with the original run. */
-export async function proveAgainst(original: OriginalRun, input: VerifyInput): Promise<VerifyResult> {
+/**
+ * Runs the plan after the same history and sample rows, and compares with the original run. `ready` is a
+ * database already holding the history and the sample rows (the caller closes it).
+ */
+export async function proveAgainst(
+  original: OriginalRun,
+  input: VerifyInput,
+  ready?: Database,
+): Promise<VerifyResult> {
   const notes = [...original.notes];
   const traces: PhaseTrace[] | undefined = input.trace ? (original.trace ? [original.trace] : []) : undefined;
   const result = (ok: boolean, differences: string[]): VerifyResult => ({
@@ -97,16 +121,21 @@ export async function proveAgainst(original: OriginalRun, input: VerifyInput): P
     notes.push(`the plan has ${plan.placeholders.length} placeholder(s) to fill before it can run`);
   if (plan.unplanned.length > 0)
     notes.push(`${plan.unplanned.length} finding(s) have no recipe; their statements run as written`);
-  const db = await openFor(input);
+  const own = ready ? undefined : await openFor(input);
+  const db = (ready ?? own) as Database;
   try {
-    const replay = await replayHistory(input.history, db);
-    if (!replay.ok)
-      return result(false, [`the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`]);
-    for (const insert of original.inserts) {
-      try {
-        await db.exec(insert.sql);
-      } catch (e: unknown) {
-        return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`]);
+    if (own) {
+      const replay = await replayHistory(input.history, own);
+      if (!replay.ok)
+        return result(false, [
+          `the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`,
+        ]);
+      for (const insert of original.inserts) {
+        try {
+          await own.exec(insert.sql);
+        } catch (e: unknown) {
+          return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`]);
+        }
       }
     }
     const phases: Array<[string, string | null]> = [
@@ -126,7 +155,7 @@ export async function proveAgainst(original: OriginalRun, input: VerifyInput): P
     const differences = compareStates(original.state, await readState(db, original.tables));
     return result(differences.length === 0, differences);
   } finally {
-    await db.close();
+    await own?.close();
   }
 }
 
