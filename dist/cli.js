@@ -12849,6 +12849,14 @@ class PgliteBackend {
             throw toDatabaseError(e, 'cannot dump the PGlite data directory');
         }
     }
+    async clone() {
+        try {
+            return new PgliteBackend((await this.live().clone()), this.extensions);
+        }
+        catch (e) {
+            throw toDatabaseError(e, 'cannot copy the PGlite database');
+        }
+    }
     async close() {
         if (this.closed)
             return;
@@ -25949,12 +25957,27 @@ function summarize(sql, ms, before, after, held, taken, inBlock) {
 // The proof of a plan: the same history and the same sample rows on two embedded databases; the
 // original migration runs on one, expand -> each later -> backfill -> contract on the other, and the
 // schemas and the touched tables' rows must end up the same. A failing proof is a result, never thrown.
-/** Proves `plan` ends where the original migration ends. Two databases, opened and closed in turn. */
+/**
+ * Proves `plan` ends where the original migration ends, on two databases. When the backend can copy
+ * itself (PGlite), the second is a copy of the first taken after the history and the sample rows, so the
+ * history replays once; else each is opened and replayed in turn.
+ */
 async function verifyPlan(input) {
-    return proveAgainst(await runOriginal(input), input);
+    let copy;
+    try {
+        const original = await runOriginal(input, async (db) => {
+            copy = await db.clone?.();
+        });
+        return await proveAgainst(original, input, copy);
+    }
+    finally {
+        await copy?.close();
+    }
 }
 /** Runs the history, the sample rows and the original migration on one database, and reads the result. */
-async function runOriginal(input) {
+async function runOriginal(input, 
+/** Called once the history and the sample rows are in, before the original migration runs. */
+prepared) {
     await loadParser();
     const notes = [];
     const db = await openFor(input);
@@ -25965,6 +25988,7 @@ async function runOriginal(input) {
         const tables = await touchedTables(db, input.migration);
         const sample = await insertSampleRows(db, tables.map(quoted), input.sampleRows ?? 5);
         notes.push(...sample.notes);
+        await prepared?.(db);
         const trace = input.trace ? { phase: 'original', statements: [] } : null;
         const error = await runStatements(db, statementsOf$1(input.migration), trace?.statements);
         if (error)
@@ -25979,8 +26003,11 @@ async function runOriginal(input) {
         await db.close();
     }
 }
-/** Runs the plan after the same history and sample rows, and compares with the original run. */
-async function proveAgainst(original, input) {
+/**
+ * Runs the plan after the same history and sample rows, and compares with the original run. `ready` is a
+ * database already holding the history and the sample rows (the caller closes it).
+ */
+async function proveAgainst(original, input, ready) {
     const notes = [...original.notes];
     const traces = input.trace ? (original.trace ? [original.trace] : []) : undefined;
     const result = (ok, differences) => ({
@@ -25996,17 +26023,22 @@ async function proveAgainst(original, input) {
         notes.push(`the plan has ${plan.placeholders.length} placeholder(s) to fill before it can run`);
     if (plan.unplanned.length > 0)
         notes.push(`${plan.unplanned.length} finding(s) have no recipe; their statements run as written`);
-    const db = await openFor(input);
+    const own = ready ? undefined : await openFor(input);
+    const db = (ready ?? own);
     try {
-        const replay = await replayHistory(input.history, db);
-        if (!replay.ok)
-            return result(false, [`the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`]);
-        for (const insert of original.inserts) {
-            try {
-                await db.exec(insert.sql);
-            }
-            catch (e) {
-                return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`]);
+        if (own) {
+            const replay = await replayHistory(input.history, own);
+            if (!replay.ok)
+                return result(false, [
+                    `the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`,
+                ]);
+            for (const insert of original.inserts) {
+                try {
+                    await own.exec(insert.sql);
+                }
+                catch (e) {
+                    return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`]);
+                }
             }
         }
         const phases = [
@@ -26030,7 +26062,7 @@ async function proveAgainst(original, input) {
         return result(differences.length === 0, differences);
     }
     finally {
-        await db.close();
+        await own?.close();
     }
 }
 function failed(notes, difference, inserts = [], tables = []) {
