@@ -7,7 +7,10 @@
 // Prints per history: files, statements, findings by rule, breaking count and wall time.
 //
 //   node bench/corpus.js [--only NAME,NAME] [--samples N] [--corpus DIR] [--verbose]
+//   node bench/corpus.js --plan [--only NAME,NAME] [--limit N] [--skip N] [--jobs N] [--budget MINUTES] [--no-prove] [--no-build]
 //
+// --plan runs the planner pass instead (bench/corpus-plan.js): each file with error findings planned against
+// the files before it and the plan proven on PGlite; see that file.
 // --samples N prints up to N breaking findings per history (one rule after another) to judge precision.
 // $EXPAND_CONTRACT_BIN checks another build of the CLI; $EXPAND_CONTRACT_CORPUS (or --corpus) another corpus.
 // Without the corpus folder (a fresh clone elsewhere) it says so and exits 0.
@@ -37,14 +40,38 @@ const { values: opts } = parseArgs({
     samples: { type: 'string', default: '0' },
     corpus: { type: 'string' },
     verbose: { type: 'boolean', short: 'v', default: false },
+    plan: { type: 'boolean', default: false },
+    limit: { type: 'string' },
+    skip: { type: 'string' },
+    jobs: { type: 'string' },
+    'no-prove': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    budget: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (opts.help) {
   process.stdout.write(
-    'Usage: node bench/corpus.js [--only NAME,NAME] [--samples N] [--corpus DIR] [--verbose]\n',
+    'Usage: node bench/corpus.js [--only NAME,NAME] [--samples N] [--corpus DIR] [--verbose]\n' +
+      '       node bench/corpus.js --plan [--only NAME,NAME] [--limit N] [--skip N] [--jobs N] [--budget MINUTES] [--no-prove]\n' +
+      '                                   [--no-build] [--corpus DIR] [--verbose]\n',
   );
   process.exit(0);
+}
+if (opts.plan) {
+  for (const [name, value] of [
+    ['--limit', opts.limit],
+    ['--skip', opts.skip],
+    ['--jobs', opts.jobs],
+    ['--budget', opts.budget],
+  ]) {
+    if (value !== undefined && !(Number.isInteger(Number(value)) && Number(value) > 0)) {
+      console.error(`${name} ${value} must be a positive whole number`);
+      process.exit(2);
+    }
+  }
+  const { corpusPlan } = await import('./corpus-plan.js');
+  process.exit(await corpusPlan(opts));
 }
 
 const root = corpusRoot(opts.corpus);

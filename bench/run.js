@@ -4,7 +4,7 @@
 //
 //   node bench/run.js [--runs 5] [--warmup 1] [--statements 10000] [--sizes 100,1000,10000]
 //                     [--only NAME,NAME] [--tools expand-contract,squawk,...] [--no-corpus]
-//                     [--timeout SECONDS] [--corpus DIR] [--out FILE]
+//                     [--timeout SECONDS] [--corpus DIR] [--out FILE] [--no-plan] [--no-build]
 //
 // Every figure is the median of --runs runs after --warmup runs, each a fresh process started with spawnSync
 // and its output read through a pipe, so process start, module loading and printing the report all count.
@@ -13,6 +13,10 @@
 // machine. The competitors get the files expand-contract analysed for that input (its report's `files`), so a
 // history's down or revert scripts, which we leave out, are left out for them too. A tool that stops at the
 // first file it cannot parse (pgfence) is timed without the files it rejects, and its row says so.
+//
+// Then the planner's figures (bench/plan.js, the library compiled by `npm run build` into build/): replay
+// throughput on PGlite per history, cold and through the replay cache, and the time and memory to plan and
+// prove examples/split-name and examples/rename-column. --no-plan leaves them out; --no-build uses build/ as is.
 //
 // $EXPAND_CONTRACT_BIN measures another build of the CLI; $EXPAND_CONTRACT_CORPUS (or --corpus) another corpus.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +27,7 @@ import process from 'node:process';
 import { parseArgs } from 'node:util';
 import { loadModule, parseSync } from 'libpg-query';
 import { writeMigration } from './generate.js';
+import { planBench } from './plan.js';
 import {
   BIN,
   REPO,
@@ -50,6 +55,8 @@ const { values: opts } = parseArgs({
     timeout: { type: 'string', default: '300' },
     corpus: { type: 'string' },
     out: { type: 'string' },
+    'no-plan': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -57,7 +64,7 @@ if (opts.help) {
   process.stdout.write(
     'Usage: node bench/run.js [--runs 5] [--warmup 1] [--statements 10000] [--sizes 100,1000,10000]\n' +
       '                         [--only NAME,NAME] [--tools expand-contract,squawk,squawk-shim,pgfence] [--no-corpus]\n' +
-      '                         [--timeout SECONDS] [--corpus DIR] [--out FILE]\n',
+      '                         [--timeout SECONDS] [--corpus DIR] [--out FILE] [--no-plan] [--no-build]\n',
   );
   process.exit(0);
 }
@@ -324,6 +331,22 @@ console.log(
 for (const l of linearity.filter((x) => x.error))
   console.log(`${l.statements} statements failed: ${l.error}`);
 
+// The planner: replay on PGlite and plan + proof (bench/plan.js); a failure there is a line, never a crash.
+let planner;
+if (!opts['no-plan']) {
+  try {
+    planner = await planBench({
+      only: opts.only,
+      corpus: opts.corpus,
+      build: !opts['no-build'],
+      replay: !opts['no-corpus'],
+      timeoutMs: TIMEOUT_MS * 4,
+    });
+  } catch (error) {
+    console.log(`planner figures failed: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
 console.log(`\nload average at the end: ${load()}`);
 
 if (opts.out) {
@@ -340,6 +363,7 @@ if (opts.out) {
     results,
     baselines,
     linearity,
+    ...(planner ? { planner } : {}),
   };
   writeFileSync(out, `${JSON.stringify(data, null, 2)}\n`);
   console.log(`\nwrote ${out}`);
