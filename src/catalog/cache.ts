@@ -15,8 +15,8 @@ import type { ReplayResult } from './replay.js';
 
 const gzipAsync = promisify(gzip);
 
-/** Bumped when the entry layout changes; old entries are then simply never read. */
-const FORMAT = 1;
+/** Bumped when the entry layout changes; old entries are then simply never read (2: definitions). */
+const FORMAT = 2;
 const SUBDIR = `v${FORMAT}`;
 
 /**

@@ -23,9 +23,21 @@ export type ConstraintKind = 'primary key' | 'unique' | 'foreign key' | 'check' 
 export interface ConstraintModel {
   name: string;
   kind: ConstraintKind;
+  /** Key columns; for a CHECK, the columns its expression reads (as pg_constraint.conkey). */
   columns: string[];
   validated: boolean;
   origin: number;
+  /**
+   * The definition as `pg_get_constraintdef` prints it, without a trailing NOT VALID (`validated` says
+   * so): `CHECK ((price > 0))`, `UNIQUE (code)`, `FOREIGN KEY (org_id) REFERENCES orgs(id) ON DELETE
+   * CASCADE`. A static model keeps the text as written (`CHECK (price > 0)`), with the current names of
+   * columns and tables. Absent when not known (a NOT NULL constraint, a definition that could not follow
+   * a rename).
+   */
+  definition?: string;
+  /** Foreign keys: the referenced table (`schema.name`) and columns (empty: its primary key, not known). */
+  refTable?: string;
+  refColumns?: string[];
 }
 
 export type RelationKind = 'table' | 'partitioned table' | 'view' | 'materialized view' | 'foreign table';
@@ -39,6 +51,11 @@ export interface RelationModel {
   origin: number;
   /** Release in which the table was last emptied or recreated (TRUNCATE does not count). */
   partitionOf?: string;
+  /**
+   * Static model only: created with LIKE, INHERITS or PARTITION OF, so it may hold indexes and
+   * constraints that were not read.
+   */
+  incomplete?: boolean;
 }
 
 export interface IndexModel {
@@ -46,8 +63,15 @@ export interface IndexModel {
   name: string;
   table: string;
   unique: boolean;
+  /** Plain key columns (not expressions, not INCLUDE). */
   columns: string[];
   origin: number;
+  /**
+   * The definition as `pg_get_indexdef` prints it: `CREATE [UNIQUE] INDEX name ON schema.table USING
+   * btree (col) [INCLUDE (...)] [WHERE (...)]`. A static model keeps what follows the table as written,
+   * with the current names. Absent when not known.
+   */
+  definition?: string;
 }
 
 export interface TypeModel {
@@ -85,4 +109,6 @@ export interface SchemaCatalog {
   isNewSchema(name: string): boolean;
   /** Indexes defined on a table. */
   indexesOn(table: QualifiedName): IndexModel[];
+  /** Every relation (tables, views...), for what references a table from elsewhere (foreign keys). */
+  allRelations(): RelationModel[];
 }

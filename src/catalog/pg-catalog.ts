@@ -48,13 +48,18 @@ ORDER BY a.attrelid, a.attnum`;
 const CONSTRAINTS_SQL = `SELECT con.conrelid::text AS rel, con.conname AS name, con.contype::text AS type,
   con.convalidated AS validated,
   ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
-        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord) AS columns
+        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord) AS columns,
+  CASE WHEN con.contype <> 'n' THEN pg_get_constraintdef(con.oid) END AS definition,
+  rn.nspname || '.' || rc.relname AS ref_table,
+  ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+        JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_columns
 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x', 'n') AND ${USER_SCHEMA}
 ORDER BY con.conrelid, con.conname`;
 
 const INDEXES_SQL = `SELECT n.nspname AS schema, ic.relname AS name, n.nspname || '.' || tc.relname AS "table",
-  i.indisunique AS "unique",
+  i.indisunique AS "unique", pg_get_indexdef(i.indexrelid) AS definition,
   ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
         WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS columns
@@ -131,6 +136,9 @@ async function readIn(db: Queryable): Promise<CatalogSnapshot> {
     type: string;
     validated: boolean;
     columns: string[];
+    definition: string | null;
+    ref_table: string | null;
+    ref_columns: string[];
   }>(CONSTRAINTS_SQL);
   const indexes = await db.query<{
     schema: string;
@@ -138,11 +146,12 @@ async function readIn(db: Queryable): Promise<CatalogSnapshot> {
     table: string;
     unique: boolean;
     columns: string[];
+    definition: string;
   }>(INDEXES_SQL);
   const types = await db.query<{ schema: string; name: string; kind: string; labels: string[] }>(TYPES_SQL);
 
   const snapshot: CatalogSnapshot = {
-    format: 1,
+    format: 2,
     schemas: schemas.map((s) => s.name),
     relations: [],
     indexes: indexes.map((i) => ({ ...i, columns: [...i.columns], origin: BEFORE })),
@@ -185,6 +194,11 @@ async function readIn(db: Queryable): Promise<CatalogSnapshot> {
       columns: [...c.columns],
       validated: c.validated,
       origin: BEFORE,
+      // NOT VALID is what `validated` says: the definition stays the same once validated.
+      ...(c.definition ? { definition: c.definition.replace(/ NOT VALID$/, '') } : {}),
+      ...(kind === 'foreign key' && c.ref_table
+        ? { refTable: c.ref_table, refColumns: [...c.ref_columns] }
+        : {}),
     });
   }
   return snapshot;
@@ -281,6 +295,9 @@ export class PgCatalog implements SchemaCatalog {
   }
   isNewSchema(_name: string): boolean {
     return false;
+  }
+  allRelations(): RelationModel[] {
+    return [...this.maps.relations.values()];
   }
   indexesOn(table: QualifiedName): IndexModel[] {
     return [...this.maps.indexes.values()].filter((i) => i.table === table.key);

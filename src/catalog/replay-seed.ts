@@ -20,7 +20,8 @@ export interface RelationSnapshot extends Omit<RelationModel, 'columns' | 'const
 
 /** Every object of the user's schemas; all have origin BEFORE (they are history). */
 export interface CatalogSnapshot {
-  format: 1;
+  /** 2: indexes and constraints carry their definitions (pg_get_indexdef, pg_get_constraintdef). */
+  format: 2;
   schemas: string[];
   relations: RelationSnapshot[];
   indexes: IndexModel[];
@@ -49,7 +50,12 @@ export function snapshotMaps(snapshot: CatalogSnapshot): CatalogMaps {
           columns: new Map(
             r.columns.map((c) => [c.name, { ...c, type: { ...c.type, mods: [...c.type.mods] } }]),
           ),
-          constraints: new Map(r.constraints.map((c) => [c.name, { ...c, columns: [...c.columns] }])),
+          constraints: new Map(
+            r.constraints.map((c) => [
+              c.name,
+              { ...c, columns: [...c.columns], ...(c.refColumns ? { refColumns: [...c.refColumns] } : {}) },
+            ]),
+          ),
         },
       ]),
     ),
@@ -66,7 +72,7 @@ export function isCatalogSnapshot(value: unknown): value is CatalogSnapshot {
   return (
     typeof v === 'object' &&
     v !== null &&
-    v.format === 1 &&
+    v.format === 2 &&
     [v.schemas, v.relations, v.indexes, v.types, v.sequences].every(Array.isArray) &&
     (v.relations ?? []).every((r) => Array.isArray(r.columns) && Array.isArray(r.constraints))
   );

@@ -12,10 +12,18 @@ import {
 } from '../parse/ast.js';
 import { deparseExpr } from './expr.js';
 import type { Statement } from '../types.js';
+import type { DefinitionSource } from './definitions.js';
+import {
+  dropColumnDependents,
+  dropTableDependents,
+  followColumnRename,
+  followIndexRename,
+  followTableRename,
+} from './follow.js';
+import { constraintModel, indexModel, type ObjectMaps } from './static-objects.js';
 import {
   BEFORE,
   type ColumnModel,
-  type ConstraintKind,
   type ConstraintModel,
   type IndexModel,
   type RelationKind,
@@ -32,6 +40,10 @@ export class StaticCatalog implements SchemaCatalog {
   protected readonly types = new Map<string, TypeModel>();
   protected readonly sequences = new Map<string, SequenceModel>();
   protected readonly schemas = new Map<string, number>([['public', BEFORE]]);
+
+  private get modelMaps(): ObjectMaps {
+    return { relations: this.relations, indexes: this.indexes, sequences: this.sequences };
+  }
 
   /** Starts a new release: objects created from now on are "new". */
   beginRelease(release: number): void {
@@ -78,6 +90,9 @@ export class StaticCatalog implements SchemaCatalog {
   isNewSchema(name: string): boolean {
     return this.schemas.get(name) === this.release;
   }
+  allRelations(): RelationModel[] {
+    return [...this.relations.values()];
+  }
   indexesOn(table: QualifiedName): IndexModel[] {
     return [...this.indexes.values()].filter((i) => i.table === table.key);
   }
@@ -87,19 +102,19 @@ export class StaticCatalog implements SchemaCatalog {
     const [kind, n] = unwrap(statement.node);
     switch (kind) {
       case 'CreateStmt':
-        return this.createTable(n);
+        return this.createTable(n, statement);
       case 'CreateTableAsStmt':
         return this.createTableAs(n);
       case 'ViewStmt':
         return this.createView(n);
       case 'AlterTableStmt':
-        return this.alterTable(n);
+        return this.alterTable(n, statement);
       case 'RenameStmt':
         return this.rename(n);
       case 'DropStmt':
         return this.drop(n);
       case 'IndexStmt':
-        return this.createIndex(n);
+        return this.createIndex(n, statement);
       case 'CreateEnumStmt':
         return this.createType(listName(n.typeName), 'enum', strings(n.vals));
       case 'CreateDomainStmt':
@@ -131,7 +146,7 @@ export class StaticCatalog implements SchemaCatalog {
     }
   }
 
-  private createTable(n: Node): void {
+  private createTable(n: Node, src: DefinitionSource): void {
     const name = rangeVarName(n.relation);
     if (n.if_not_exists && this.relations.has(name.key)) return;
     const rel: RelationModel = {
@@ -142,6 +157,12 @@ export class StaticCatalog implements SchemaCatalog {
       constraints: new Map(),
       origin: this.release,
     };
+    // Indexes and constraints a table gets from LIKE, INHERITS or PARTITION OF are not read.
+    if (
+      ((n.inhRelations as unknown[] | undefined) ?? []).length ||
+      ((n.tableElts as unknown[] | undefined) ?? []).some((e) => unwrap(e)[0] === 'TableLikeClause')
+    )
+      rel.incomplete = true;
     for (const parent of (n.inhRelations as unknown[] | undefined) ?? []) {
       const p = this.relations.get(rangeVarName((parent as Node).RangeVar).key);
       if (p) for (const [k, c] of p.columns) rel.columns.set(k, { ...c, origin: this.release });
@@ -150,8 +171,8 @@ export class StaticCatalog implements SchemaCatalog {
     this.relations.set(name.key, rel);
     for (const elt of (n.tableElts as unknown[] | undefined) ?? []) {
       const [k, body] = unwrap(elt);
-      if (k === 'ColumnDef') this.addColumn(rel, body);
-      else if (k === 'Constraint') this.addConstraint(rel, body);
+      if (k === 'ColumnDef') this.addColumn(rel, body, src);
+      else if (k === 'Constraint') this.addConstraint(rel, body, src);
       else if (k === 'TableLikeClause') {
         const src = this.relations.get(rangeVarName(body.relation).key);
         if (src) for (const [ck, c] of src.columns) rel.columns.set(ck, { ...c, origin: this.release });
@@ -205,7 +226,7 @@ export class StaticCatalog implements SchemaCatalog {
     });
   }
 
-  private addColumn(rel: RelationModel, def: Node): void {
+  private addColumn(rel: RelationModel, def: Node, src: DefinitionSource): void {
     const name = def.colname as string;
     const col: ColumnModel = {
       name,
@@ -221,8 +242,14 @@ export class StaticCatalog implements SchemaCatalog {
       col.default = `nextval('${rel.name}_${name}_seq')`;
     }
     if (def.raw_default) col.default = deparseExpr(def.raw_default);
-    for (const c of (def.constraints as unknown[] | undefined) ?? []) {
-      const con = (c as Node).Constraint as Node;
+    const list = ((def.constraints as unknown[] | undefined) ?? []).map(
+      (c) => (c as Node).Constraint as Node,
+    );
+    for (const [i, con] of list.entries()) {
+      // A column constraint's text ends where the next one starts.
+      const next = list[i + 1]?.location;
+      const inline = (): void =>
+        this.addConstraint(rel, con, src, name, typeof next === 'number' ? next : undefined);
       switch (con.contype) {
         case 'CONSTR_NOTNULL':
           col.notNull = true;
@@ -239,39 +266,27 @@ export class StaticCatalog implements SchemaCatalog {
           break;
         case 'CONSTR_PRIMARY':
           col.notNull = true;
-          this.addConstraint(rel, { ...con, keys: [{ String: { sval: name } }] });
+          inline();
           break;
         default:
-          this.addConstraint(rel, { ...con, keys: [{ String: { sval: name } }] });
+          inline();
       }
     }
     rel.columns.set(name, col);
   }
 
-  private addConstraint(rel: RelationModel, con: Node): void {
-    const kind = CONSTRAINT_KINDS[con.contype as string];
-    if (!kind) return;
-    const columns = strings(con.keys ?? con.fk_attrs);
-    if (kind === 'primary key') {
-      for (const c of columns) {
-        const col = rel.columns.get(c);
-        if (col) col.notNull = true;
-      }
-    }
-    // PostgreSQL's own naming: users_pkey, users_email_key, users_org_id_fkey, users_age_check.
-    const name =
-      (con.conname as string | undefined) ??
-      (kind === 'primary key' ? `${rel.name}_pkey` : [rel.name, ...columns, SUFFIX[kind] ?? 'key'].join('_'));
-    rel.constraints.set(name, {
-      name,
-      kind,
-      columns,
-      validated: !con.skip_validation,
-      origin: this.release,
-    });
+  private addConstraint(
+    rel: RelationModel,
+    con: Node,
+    src?: DefinitionSource,
+    column?: string,
+    next?: number,
+  ): void {
+    const model = constraintModel(this.modelMaps, rel, con, { release: this.release, src, column, next });
+    if (model) rel.constraints.set(model.name, model);
   }
 
-  private alterTable(n: Node): void {
+  private alterTable(n: Node, src: DefinitionSource): void {
     const name = rangeVarName(n.relation);
     const rel = this.relations.get(name.key);
     if (n.objtype === 'OBJECT_INDEX') return;
@@ -282,13 +297,12 @@ export class StaticCatalog implements SchemaCatalog {
       switch (cmd.subtype) {
         case 'AT_AddColumn': {
           const def = ((cmd.def as Node).ColumnDef ?? {}) as Node;
-          if (!(cmd.missing_ok && rel.columns.has(def.colname as string))) this.addColumn(rel, def);
+          if (!(cmd.missing_ok && rel.columns.has(def.colname as string))) this.addColumn(rel, def, src);
           break;
         }
         case 'AT_DropColumn':
           rel.columns.delete(cmd.name as string);
-          for (const [k, con] of rel.constraints)
-            if (con.columns.includes(cmd.name as string)) rel.constraints.delete(k);
+          dropColumnDependents(this.modelMaps, name.key, cmd.name as string);
           break;
         case 'AT_AlterColumnType':
           if (col) col.type = typeRef(((cmd.def as Node).ColumnDef as Node).typeName);
@@ -303,7 +317,7 @@ export class StaticCatalog implements SchemaCatalog {
           if (col) col.default = cmd.def ? deparseExpr(cmd.def) : null;
           break;
         case 'AT_AddConstraint':
-          this.addConstraint(rel, ((cmd.def as Node).Constraint ?? {}) as Node);
+          this.addConstraint(rel, ((cmd.def as Node).Constraint ?? {}) as Node, src);
           break;
         case 'AT_DropConstraint':
           rel.constraints.delete(cmd.name as string);
@@ -343,6 +357,7 @@ export class StaticCatalog implements SchemaCatalog {
         this.relations.set(qualify(newName, old.schema).key, renamed);
         for (const idx of this.indexes.values())
           if (idx.table === old.key) idx.table = `${old.schema}.${newName}`;
+        followTableRename(this.modelMaps, old, newName);
         return;
       }
       case 'OBJECT_COLUMN': {
@@ -351,14 +366,17 @@ export class StaticCatalog implements SchemaCatalog {
         if (!rel || !col) return;
         rel.columns.delete(col.name);
         rel.columns.set(newName, { ...col, name: newName });
+        followColumnRename(this.modelMaps, rangeVarName(n.relation).key, col.name, newName);
         return;
       }
       case 'OBJECT_INDEX': {
         const old = rangeVarName(n.relation);
         const idx = this.indexes.get(old.key);
-        if (!idx) return;
-        this.indexes.delete(old.key);
-        this.indexes.set(qualify(newName, old.schema).key, { ...idx, name: newName });
+        if (idx) {
+          this.indexes.delete(old.key);
+          this.indexes.set(qualify(newName, old.schema).key, { ...idx, name: newName });
+        }
+        followIndexRename(this.modelMaps, old, newName);
         return;
       }
       case 'OBJECT_TABCONSTRAINT': {
@@ -409,6 +427,7 @@ export class StaticCatalog implements SchemaCatalog {
           const name = listName((o as Node).List ? ((o as Node).List as Node).items : o);
           this.relations.delete(name.key);
           for (const [k, idx] of this.indexes) if (idx.table === name.key) this.indexes.delete(k);
+          dropTableDependents(this.modelMaps, name.key);
           break;
         }
         case 'OBJECT_INDEX':
@@ -436,24 +455,10 @@ export class StaticCatalog implements SchemaCatalog {
     }
   }
 
-  private createIndex(n: Node): void {
-    const table = rangeVarName(n.relation);
-    const idxName = (n.idxname as string | undefined) ?? `${table.name}_idx`;
-    const name = qualify(idxName, table.schema);
-    if (n.if_not_exists && this.indexes.has(name.key)) return;
-    const columns: string[] = [];
-    for (const p of (n.indexParams as unknown[] | undefined) ?? []) {
-      const e = (p as Node).IndexElem as Node | undefined;
-      if (e?.name) columns.push(e.name as string);
-    }
-    this.indexes.set(name.key, {
-      schema: name.schema,
-      name: idxName,
-      table: table.key,
-      unique: Boolean(n.unique),
-      columns,
-      origin: this.release,
-    });
+  private createIndex(n: Node, src: DefinitionSource): void {
+    const idx = indexModel(this.modelMaps, n, src, this.release);
+    const key = qualify(idx.name, idx.schema).key;
+    if (!(n.if_not_exists && this.indexes.has(key))) this.indexes.set(key, idx);
   }
 
   private createType(name: QualifiedName, kind: TypeModel['kind'], values: string[]): void {
@@ -490,22 +495,6 @@ export class StaticCatalog implements SchemaCatalog {
     }
   }
 }
-
-const CONSTRAINT_KINDS: Record<string, ConstraintKind> = {
-  CONSTR_PRIMARY: 'primary key',
-  CONSTR_UNIQUE: 'unique',
-  CONSTR_FOREIGN: 'foreign key',
-  CONSTR_CHECK: 'check',
-  CONSTR_EXCLUSION: 'exclusion',
-};
-
-const SUFFIX: Partial<Record<ConstraintKind, string>> = {
-  'primary key': 'pkey',
-  unique: 'key',
-  'foreign key': 'fkey',
-  check: 'check',
-  exclusion: 'excl',
-};
 
 function column(name: string, origin: number): ColumnModel {
   return {

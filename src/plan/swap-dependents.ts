@@ -3,20 +3,17 @@
 // validated in a later migration, indexes built CONCURRENTLY in a later migration; in the contract, once
 // the old column (and what depends on it) is dropped, the copies take the original names back.
 import type { SchemaCatalog } from '../catalog/model.js';
-import { SeededCatalog } from '../catalog/replay-seed.js';
 import { qualify, rangeVarName, strings, walk, type Node } from '../parse/ast.js';
 import {
   columnRefs,
-  current,
-  definitionsOf,
+  Definitions,
   readsOf,
   writtenRefs,
   type ConstraintDef,
-  type Definitions,
   type IndexDef,
 } from './column-deps.js';
 import { objectName, qualifiedSql, quoteIdent, tableSql, typeSql, type TableRef } from './sql.js';
-import { isKeyword, SqlText } from './tokens.js';
+import { SqlText } from './tokens.js';
 import type { LaterStep, Refusal } from './types.js';
 
 export interface SwapDependents {
@@ -78,25 +75,16 @@ const VALIDATE_WHY =
 /** The steps that give `newColumn` what depends on `oldColumn`, or why that cannot be planned. */
 export function swapDependents(s: Swap): SwapDependents | Refusal {
   const t = s.table.name.key;
-  // A schema seeded from a replayed database has no statements to read the definitions from.
-  const defs = s.catalog instanceof SeededCatalog ? null : definitionsOf(s.catalog);
-  const rel = s.catalog.relation(s.table.name);
-  const catalogCons = [...(rel?.constraints.values() ?? [])].filter(
-    (c) => c.kind !== 'not null' && c.columns.includes(s.oldColumn),
-  );
-  const catalogIdx = s.catalog.indexesOn(s.table.name).filter((i) => i.columns.includes(s.oldColumn));
-  if (!defs) {
-    // An index without key columns is on expressions only: it may read the column.
-    const expressions = s.catalog.indexesOn(s.table.name).filter((i) => i.columns.length === 0);
-    return catalogCons.length + catalogIdx.length + expressions.length > 0
-      ? {
-          refused: `the schema read from the replayed database does not give the definitions (expressions, WHERE clauses, foreign key targets) of the indexes and constraints on ${t} that the copy of ${s.oldColumn} needs; plan this change by hand`,
-        }
-      : NO_DEPENDENTS;
-  }
-  if (defs.opaque.has(t))
+  const defs = new Definitions(s.catalog);
+  if (defs.incomplete.has(t))
     return {
       refused: `${t} was created with LIKE, INHERITS or PARTITION OF: the indexes and constraints it got that way are not known; plan this change by hand`,
+    };
+  // An index whose definition is not known may read the column in an expression or its WHERE clause.
+  const unknown = defs.unknown.find((u) => u.table === t && (u.index || u.columns.includes(s.oldColumn)));
+  if (unknown)
+    return {
+      refused: `the definition of ${unknown.what} on ${t} is not known (an unnamed object whose name PostgreSQL chose is not certain, or a definition that could not follow a rename), and the copy of ${s.oldColumn} may need it; plan this change by hand`,
     };
   const reads = (d: IndexDef | ConstraintDef): boolean => {
     const r = readsOf(d);
@@ -105,21 +93,26 @@ export function swapDependents(s: Swap): SwapDependents | Refusal {
   const on = defs.onTable(t);
   const cons = on.constraints.filter(reads);
   const idx = on.indexes.filter(reads);
-  if (catalogCons.length > cons.length || catalogIdx.length > idx.length)
-    return {
-      refused: `not every index and constraint on ${t}.${s.oldColumn} is known from the migrations read`,
-    };
-  const pk = on.constraints.find((c) => c.kind === 'primary key')?.columns ?? [];
-  const refs = defs.constraints.filter(
-    (c) =>
-      c.kind === 'foreign key' &&
-      c.refTable === t &&
-      (c.refColumns.includes(s.oldColumn) || (c.refColumns.length === 0 && pk.includes(s.oldColumn))),
-  );
+  const pk = s.catalog.relation(s.table.name)?.constraints.values();
+  const pkColumns = [...(pk ?? [])].find((c) => c.kind === 'primary key')?.columns ?? [];
+  // Foreign keys to the column, known definition or not.
+  const refs = s.catalog
+    .allRelations()
+    .flatMap((r) =>
+      [...r.constraints.values()]
+        .filter(
+          (c) =>
+            c.kind === 'foreign key' &&
+            c.refTable === t &&
+            (c.refColumns?.includes(s.oldColumn) ||
+              (!c.refColumns?.length && pkColumns.includes(s.oldColumn))),
+        )
+        .map((c) => ({ name: c.name, table: `${r.schema}.${r.name}` })),
+    );
   const ref = refs[0];
   if (ref)
     return {
-      refused: `foreign key ${ref.name ?? '(unnamed)'} on ${ref.table} references ${t}.${s.oldColumn}; move that reference by hand first (drop it, or re-point it at the new column), then plan this change`,
+      refused: `foreign key ${ref.name} on ${ref.table} references ${t}.${s.oldColumn}; move that reference by hand first (drop it, or re-point it at the new column), then plan this change`,
     };
   if (idx.length + cons.length > 0 && s.catalog.relation(s.table.name)?.kind === 'partitioned table')
     return {
@@ -137,18 +130,16 @@ export function swapDependents(s: Swap): SwapDependents | Refusal {
   for (const d of [...cons, ...idx]) {
     const refused = 'kind' in d ? copyConstraint(d, s, defs, out) : copyIndex(d, s, defs, out);
     if (refused) return { refused };
-    out.copied.push(d.name as string);
+    out.copied.push(d.name);
   }
   return out;
 }
 
 const what = (d: IndexDef | ConstraintDef): string =>
-  `${'kind' in d ? `${d.kind} constraint` : d.unique ? 'unique index' : 'index'} ${d.name ?? '(unnamed)'}`;
+  `${'kind' in d ? `${d.kind} constraint` : d.unique ? 'unique index' : 'index'} ${d.name}`;
 
 function common(d: IndexDef | ConstraintDef, s: Swap, defs: Definitions): string | { tmp: string } {
   const where = `${what(d)} on ${s.table.name.key}`;
-  if (d.name === null)
-    return `the name PostgreSQL gave the unnamed ${where} is not certain; name it (ALTER INDEX / RENAME CONSTRAINT) first`;
   const r = readsOf(d);
   const keys = [...new Set(r.keys)];
   if (keys.length !== 1 || keys[0] !== s.oldColumn)
@@ -164,7 +155,7 @@ function copyConstraint(d: ConstraintDef, s: Swap, defs: Definitions, out: SwapD
   const c = common(d, s, defs);
   if (typeof c === 'string') return c;
   const t = tableSql(s.table);
-  const [tmp, name] = [quoteIdent(c.tmp), quoteIdent(d.name as string)];
+  const [tmp, name] = [quoteIdent(c.tmp), quoteIdent(d.name)];
   const n = d.node;
   if (n.is_enforced === false) return `${what(d)} is NOT ENFORCED; plan it by hand`;
   const validate = (): void => {
@@ -273,7 +264,7 @@ function nullPassing(expr: unknown): boolean {
 
 const ACTIONS: Record<string, string> = { r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
-/** `REFERENCES table (cols) ...` of a foreign key, from its node (current column names). */
+/** `REFERENCES table (cols) ...` of a foreign key, from its definition (columns as it lists them). */
 function references(d: ConstraintDef): string {
   const n = d.node;
   const rv = rangeVarName(n.pktable);
@@ -281,7 +272,8 @@ function references(d: ConstraintDef): string {
     ? `${quoteIdent(rv.schema)}.${quoteIdent(rv.name)}`
     : quoteIdent(rv.name);
   let sql = `REFERENCES ${target}`;
-  if (d.refColumns.length) sql += ` (${d.refColumns.map(quoteIdent).join(', ')})`;
+  const columns = strings(n.pk_attrs);
+  if (columns.length) sql += ` (${columns.map(quoteIdent).join(', ')})`;
   if (n.fk_matchtype === 'f') sql += ' MATCH FULL';
   const upd = ACTIONS[n.fk_upd_action as string];
   const del = ACTIONS[n.fk_del_action as string];
@@ -292,17 +284,19 @@ function references(d: ConstraintDef): string {
   return sql;
 }
 
-/** The CHECK expression as written, over the new column, or null. */
+/** The CHECK expression of the definition (one redundant outer pair of parentheses off), over the new column, or null. */
 function checkExpression(d: ConstraintDef, s: Swap): string | null {
-  const text = new SqlText(d.stmt.text);
-  const from = (d.node.location as number) - d.stmt.textLocation(0);
-  const at = text.tokens.findIndex((t) => t.start >= from && isKeyword(t, 'CHECK'));
+  const text = new SqlText(d.definition);
+  const at = text.keyword('CHECK');
   const open = at + 1;
   if (at < 0 || text.tokens[open]?.text !== '(') return null;
   const close = matching(text, open);
   if (close < 0) return null;
-  const expr = text.slice(text.endOf(open), text.startOf(close));
-  return rewrite(new SqlText(expr), 0, targets(d, s), columnRefs(d.node.raw_expr));
+  let expr = new SqlText(text.slice(text.endOf(open), text.startOf(close)));
+  // pg_get_constraintdef prints CHECK ((a > 0)) for CHECK (a > 0).
+  if (expr.tokens[0]?.text === '(' && matching(expr, 0) === expr.tokens.length - 1)
+    expr = new SqlText(expr.slice(expr.endOf(0), expr.startOf(expr.tokens.length - 1)));
+  return rewrite(expr, 0, targets(d, s), columnRefs(d.node.raw_expr));
 }
 
 /** The index of the parenthesis closing the one at token `open`; -1 when unbalanced. */
@@ -316,15 +310,9 @@ function matching(text: SqlText, open: number): number {
   return -1;
 }
 
-/** Written column name -> the identifier the copy must use, for names that change. */
+/** Column name -> the identifier the copy must use: the old column becomes the new one. */
 function targets(d: IndexDef | ConstraintDef, s: Swap): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const w of writtenRefs(d)) {
-    const now = current(d, w);
-    const target = now === s.oldColumn ? s.newColumn : now;
-    if (target !== w) out.set(w, target);
-  }
-  return out;
+  return new Map(writtenRefs(d).includes(s.oldColumn) ? [[s.oldColumn, s.newColumn]] : []);
 }
 
 const NAMES = new Set(['IDENT', 'UNKNOWN']);
@@ -366,9 +354,7 @@ function copyIndex(d: IndexDef, s: Swap, defs: Definitions, out: SwapDependents)
   );
   const problem = plain && !d.node.whereClause ? null : typeChangeProblem(s, what(d));
   if (problem) return problem;
-  const text = new SqlText(d.stmt.text);
-  const head = text.tokens[1]?.text.toUpperCase();
-  if (head !== 'INDEX' && head !== 'UNIQUE') return `${what(d)} could not be read back from its CREATE INDEX`;
+  const text = new SqlText(d.definition);
   const on = text.keyword('ON');
   let i = on + 1;
   if (on < 0 || text.tokens[i]?.text.toUpperCase() === 'ONLY')
@@ -382,6 +368,6 @@ function copyIndex(d: IndexDef, s: Swap, defs: Definitions, out: SwapDependents)
     outsideTransaction: true,
     why: INDEX_WHY,
   });
-  out.contract.push(`ALTER INDEX ${qualifiedSql(s.table, c.tmp)} RENAME TO ${quoteIdent(d.name as string)}`);
+  out.contract.push(`ALTER INDEX ${qualifiedSql(s.table, c.tmp)} RENAME TO ${quoteIdent(d.name)}`);
   return null;
 }

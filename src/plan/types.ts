@@ -111,6 +111,12 @@ export interface Recipe<S> {
   app(spec: S): AppSteps;
   /** Objects the contract drops (`schema.table.column`, `schema.table`, `trigger on schema.table`, ...). */
   drops(spec: S): string[];
+  /**
+   * SQL the user may run after the contract, as its own change, to reach exactly the original statement's
+   * schema (a type change leaves the new column under its temporary name). Not part of the plan; the
+   * proof applies it before comparing, and says so.
+   */
+  followUp?(spec: S): string[];
 }
 
 /** A recipe as the planner holds it: the spec type erased behind one `plan` call. */
@@ -136,6 +142,8 @@ export interface RecipeOutput {
   rollback: string[];
   app: AppSteps;
   drops: string[];
+  /** See Recipe.followUp; empty for most recipes. */
+  followUp: string[];
 }
 
 export interface AppliedRecipe extends RecipeOutput {

@@ -152,6 +152,14 @@ export async function proveAgainst(
       const error = await runStatements(db, statements, trace?.statements);
       if (error) return result(false, [`the ${phase} phase fails: ${error}`]);
     }
+    // A type change leaves its new column under a temporary name; the rename back is a change of its own
+    // (planned like any rename). Apply it here so the comparison is with the original's schema.
+    const followUp = plan.recipes.flatMap((r) => r.followUp);
+    if (followUp.length > 0) {
+      const error = await runStatements(db, followUp);
+      if (error) return result(false, [`the follow-up rename fails: ${error}`]);
+      notes.push(`compared after the follow-up rename the plan describes: ${followUp.join('; ')}`);
+    }
     const differences = compareStates(original.state, await readState(db, original.tables));
     return result(differences.length === 0, differences);
   } finally {

@@ -37,7 +37,7 @@ function tinyTar(content = 'PG_VERSION 18\n'): Uint8Array {
 }
 
 const SNAPSHOT: CatalogSnapshot = {
-  format: 1,
+  format: 2,
   schemas: ['public'],
   relations: [],
   indexes: [],
@@ -70,7 +70,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const files = async (): Promise<string[]> => (await readdir(join(dir, 'v1')).catch(() => [])).sort();
+const files = async (): Promise<string[]> => (await readdir(join(dir, 'v2')).catch(() => [])).sort();
 
 describe('defaultCacheDir', () => {
   it('prefers the runner tool cache, then XDG_CACHE_HOME, then ~/.cache', () => {
@@ -138,13 +138,13 @@ describe('ReplayCache', () => {
   });
 
   it.each([
-    ['unreadable JSON', async () => writeFile(join(dir, 'v1', `${key}.json`), '{"format":1,')],
+    ['unreadable JSON', async () => writeFile(join(dir, 'v2', `${key}.json`), '{"format":2,')],
     ['another key', async () => rewriteMeta((m) => ({ ...m, key: 'b'.repeat(64) }))],
     ['another tool version', async () => rewriteMeta((m) => ({ ...m, toolVersion: '0.0.0-old' }))],
-    ['a broken snapshot', async () => rewriteMeta((m) => ({ ...m, snapshot: { format: 1 } }))],
-    ['a missing data directory', async () => rm(join(dir, 'v1', `${key}.tar.gz`))],
-    ['a damaged data directory', async () => damage(join(dir, 'v1', `${key}.tar.gz`))],
-    ['a data directory that is not gzip', async () => writeFile(join(dir, 'v1', `${key}.tar.gz`), 'junk')],
+    ['a broken snapshot', async () => rewriteMeta((m) => ({ ...m, snapshot: { format: 2 } }))],
+    ['a missing data directory', async () => rm(join(dir, 'v2', `${key}.tar.gz`))],
+    ['a damaged data directory', async () => damage(join(dir, 'v2', `${key}.tar.gz`))],
+    ['a data directory that is not gzip', async () => writeFile(join(dir, 'v2', `${key}.tar.gz`), 'junk')],
   ])('ignores and removes an entry with %s', async (_what, spoil) => {
     const cache = new ReplayCache(dir);
     await cache.write(key, OK);
@@ -181,7 +181,7 @@ describe('ReplayCache', () => {
   async function rewriteMeta(
     change: (meta: Record<string, unknown>) => Record<string, unknown>,
   ): Promise<void> {
-    const path = join(dir, 'v1', `${key}.json`);
+    const path = join(dir, 'v2', `${key}.json`);
     await writeFile(
       path,
       JSON.stringify(change(JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>)),
@@ -236,7 +236,7 @@ describe('openHistory with a cache on PGlite', () => {
     expect(performance.now() - started).toBeLessThan(500);
     expect(schemaOnly).toMatchObject({ ok: true, source: 'cache' });
 
-    await damage(join(dir, 'v1', `${key}.tar.gz`));
+    await damage(join(dir, 'v2', `${key}.tar.gz`));
     const third = await openHistory(history, { cacheDir: dir });
     expect(third).toMatchObject({ ok: true, source: 'replay' });
     if (third.ok) await third.db.close();

@@ -70,15 +70,15 @@ it('renames and type changes end at the original schema: indexes, unique, primar
     ...Array<string>(3).fill('change-column-type'),
     'lock-timeout',
   ]);
-  // The type changes keep their _new columns; the follow-up rename the app steps describe brings the names back.
-  const renameBack = ['label', 'weight', 'org_id']
-    .map((c) => `ALTER TABLE parts RENAME COLUMN ${c}_new TO ${c};`)
-    .join('\n');
+  // The type changes keep their _new columns; the proof applies each recipe's follow-up rename back.
+  expect(plan.recipes.flatMap((r) => r.followUp)).toEqual(
+    ['label', 'weight', 'org_id'].map((c) => `ALTER TABLE parts RENAME COLUMN ${c}_new TO ${c}`),
+  );
   const defs: string[][] = [];
   const result = await verifyPlan({
     history: [file('001_history.sql', HISTORY)],
     migration: file('002_change.sql', CHANGE),
-    plan: { ...plan, contract: `${plan.contract ?? ''}\n${renameBack}` },
+    plan,
     sampleRows: 3,
     open: () => capturing(defs),
   });

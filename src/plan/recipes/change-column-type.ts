@@ -89,4 +89,7 @@ export const changeColumnType = {
     ignore: ignoreColumn(s.table.name.key, s.oldColumn),
   }),
   drops: swapDrops,
+  followUp: (s) => [
+    `ALTER TABLE ${tableSql(s.table)} RENAME COLUMN ${quoteIdent(s.newColumn)} TO ${quoteIdent(s.oldColumn)}`,
+  ],
 } satisfies Recipe<Spec>;

@@ -27,6 +27,7 @@ export function register<S>(recipe: Recipe<S>): RegisteredRecipe {
         rollback: recipe.rollback(spec),
         app: recipe.app(spec),
         drops: recipe.drops(spec),
+        followUp: recipe.followUp?.(spec) ?? [],
       };
     },
   };
