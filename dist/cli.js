@@ -4,7 +4,7 @@ import { dirname as __ecDirname } from 'node:path';
 const require = __ecCreateRequire(import.meta.url);
 const __filename = __ecFileURLToPath(import.meta.url);
 const __dirname = __ecDirname(__filename);
-import { stat, readdir, readFile, utimes, mkdir, rm, writeFile, rename } from 'node:fs/promises';
+import { stat, readdir, readFile, utimes, mkdir, rm, writeFile, rename as rename$1 } from 'node:fs/promises';
 import { normalize as normalize$1, resolve, sep, join, dirname, basename, relative, isAbsolute } from 'node:path';
 import * as require$$0$1 from 'fs';
 import require$$0__default from 'fs';
@@ -6769,574 +6769,6 @@ function isVolatileExpr(expr) {
     return volatile;
 }
 
-/** Release number of objects that existed before any migration we read (or that we never saw). */
-const BEFORE = -1;
-
-// A schema model built by reading DDL statements in order, without a database.
-// Each object remembers the release that created it, so rules can tell new objects from old ones.
-class StaticCatalog {
-    release = BEFORE;
-    relations = new Map();
-    indexes = new Map();
-    types = new Map();
-    sequences = new Map();
-    schemas = new Map([['public', BEFORE]]);
-    /** Starts a new release: objects created from now on are "new". */
-    beginRelease(release) {
-        this.release = release;
-    }
-    relation(name) {
-        return this.relations.get(name.key);
-    }
-    column(table, column) {
-        return this.relations.get(table.key)?.columns.get(column);
-    }
-    index(name) {
-        return this.indexes.get(name.key);
-    }
-    type(name) {
-        return this.types.get(name.key);
-    }
-    sequence(name) {
-        return this.sequences.get(name.key);
-    }
-    schemaExists(name) {
-        return this.schemas.has(name);
-    }
-    isNewRelation(name) {
-        return this.relations.get(name.key)?.origin === this.release;
-    }
-    isNewColumn(table, column) {
-        const rel = this.relations.get(table.key);
-        if (!rel)
-            return false;
-        return rel.origin === this.release || rel.columns.get(column)?.origin === this.release;
-    }
-    isNewIndex(name) {
-        const idx = this.indexes.get(name.key);
-        if (!idx)
-            return false;
-        return idx.origin === this.release || this.relations.get(idx.table)?.origin === this.release;
-    }
-    isNewType(name) {
-        return this.types.get(name.key)?.origin === this.release;
-    }
-    isNewSequence(name) {
-        return this.sequences.get(name.key)?.origin === this.release;
-    }
-    isNewSchema(name) {
-        return this.schemas.get(name) === this.release;
-    }
-    indexesOn(table) {
-        return [...this.indexes.values()].filter((i) => i.table === table.key);
-    }
-    /** Moves the model past one statement. Unknown statements leave it unchanged. */
-    apply(statement) {
-        const [kind, n] = unwrap(statement.node);
-        switch (kind) {
-            case 'CreateStmt':
-                return this.createTable(n);
-            case 'CreateTableAsStmt':
-                return this.createTableAs(n);
-            case 'ViewStmt':
-                return this.createView(n);
-            case 'AlterTableStmt':
-                return this.alterTable(n);
-            case 'RenameStmt':
-                return this.rename(n);
-            case 'DropStmt':
-                return this.drop(n);
-            case 'IndexStmt':
-                return this.createIndex(n);
-            case 'CreateEnumStmt':
-                return this.createType(listName(n.typeName), 'enum', strings(n.vals));
-            case 'CreateDomainStmt':
-                return this.createType(listName(n.domainname), 'domain', []);
-            case 'CompositeTypeStmt':
-                return this.createType(rangeVarName(n.typevar), 'composite', []);
-            case 'CreateRangeStmt':
-                return this.createType(listName(n.typeName), 'range', []);
-            case 'AlterEnumStmt':
-                return this.alterEnum(n);
-            case 'CreateSeqStmt': {
-                const name = rangeVarName(n.sequence);
-                if (!this.sequences.has(name.key) || !n.if_not_exists)
-                    this.sequences.set(name.key, { schema: name.schema, name: name.name, origin: this.release });
-                return;
-            }
-            case 'CreateSchemaStmt': {
-                const name = n.schemaname ?? '';
-                if (!this.schemas.has(name))
-                    this.schemas.set(name, this.release);
-                for (const elt of n.schemaElts ?? []) {
-                    this.apply({ ...statement, node: elt, kind: unwrap(elt)[0] });
-                }
-                return;
-            }
-            case 'AlterObjectSchemaStmt':
-                return this.setSchema(n);
-            default:
-                return;
-        }
-    }
-    createTable(n) {
-        const name = rangeVarName(n.relation);
-        if (n.if_not_exists && this.relations.has(name.key))
-            return;
-        const rel = {
-            schema: name.schema,
-            name: name.name,
-            kind: n.partspec ? 'partitioned table' : 'table',
-            columns: new Map(),
-            constraints: new Map(),
-            origin: this.release,
-        };
-        for (const parent of n.inhRelations ?? []) {
-            const p = this.relations.get(rangeVarName(parent.RangeVar).key);
-            if (p)
-                for (const [k, c] of p.columns)
-                    rel.columns.set(k, { ...c, origin: this.release });
-            if (n.partbound && p)
-                rel.partitionOf = `${p.schema}.${p.name}`;
-        }
-        this.relations.set(name.key, rel);
-        for (const elt of n.tableElts ?? []) {
-            const [k, body] = unwrap(elt);
-            if (k === 'ColumnDef')
-                this.addColumn(rel, body);
-            else if (k === 'Constraint')
-                this.addConstraint(rel, body);
-            else if (k === 'TableLikeClause') {
-                const src = this.relations.get(rangeVarName(body.relation).key);
-                if (src)
-                    for (const [ck, c] of src.columns)
-                        rel.columns.set(ck, { ...c, origin: this.release });
-            }
-        }
-    }
-    createTableAs(n) {
-        const into = (n.into ?? {});
-        const name = rangeVarName(into.rel);
-        if (n.if_not_exists && this.relations.has(name.key))
-            return;
-        const kind = n.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table';
-        this.relations.set(name.key, {
-            schema: name.schema,
-            name: name.name,
-            kind,
-            columns: new Map(strings((into.colNames ?? []).map((c) => c)).map((c) => [
-                c,
-                column(c, this.release),
-            ])),
-            constraints: new Map(),
-            origin: this.release,
-        });
-    }
-    createView(n) {
-        const name = rangeVarName(n.view);
-        const existing = this.relations.get(name.key);
-        // CREATE OR REPLACE VIEW keeps the view's age: running code may read it.
-        const origin = existing && n.replace ? existing.origin : this.release;
-        const cols = new Map();
-        for (const c of strings(n.aliases))
-            cols.set(c, column(c, origin));
-        const query = n.query?.SelectStmt;
-        for (const t of query?.targetList ?? []) {
-            const rt = t.ResTarget;
-            const nameFromRef = strings(rt?.val?.ColumnRef?.fields).pop();
-            const colName = rt?.name ?? nameFromRef;
-            if (colName && colName !== '*' && !cols.has(colName))
-                cols.set(colName, column(colName, origin));
-        }
-        this.relations.set(name.key, {
-            schema: name.schema,
-            name: name.name,
-            kind: 'view',
-            columns: cols,
-            constraints: new Map(),
-            origin,
-        });
-    }
-    addColumn(rel, def) {
-        const name = def.colname;
-        const col = {
-            name,
-            type: typeRef(def.typeName),
-            notNull: Boolean(def.is_not_null),
-            default: null,
-            generated: null,
-            identity: false,
-            origin: this.release,
-        };
-        if (/^serial[248]?$/.test(col.type.name)) {
-            col.notNull = true;
-            col.default = `nextval('${rel.name}_${name}_seq')`;
-        }
-        if (def.raw_default)
-            col.default = deparseExpr(def.raw_default);
-        for (const c of def.constraints ?? []) {
-            const con = c.Constraint;
-            switch (con.contype) {
-                case 'CONSTR_NOTNULL':
-                    col.notNull = true;
-                    break;
-                case 'CONSTR_DEFAULT':
-                    col.default = deparseExpr(con.raw_expr);
-                    break;
-                case 'CONSTR_IDENTITY':
-                    col.identity = true;
-                    col.notNull = true;
-                    break;
-                case 'CONSTR_GENERATED':
-                    col.generated = con.generated_kind === 'v' ? 'virtual' : 'stored';
-                    break;
-                case 'CONSTR_PRIMARY':
-                    col.notNull = true;
-                    this.addConstraint(rel, { ...con, keys: [{ String: { sval: name } }] });
-                    break;
-                default:
-                    this.addConstraint(rel, { ...con, keys: [{ String: { sval: name } }] });
-            }
-        }
-        rel.columns.set(name, col);
-    }
-    addConstraint(rel, con) {
-        const kind = CONSTRAINT_KINDS$1[con.contype];
-        if (!kind)
-            return;
-        const columns = strings(con.keys ?? con.fk_attrs);
-        if (kind === 'primary key') {
-            for (const c of columns) {
-                const col = rel.columns.get(c);
-                if (col)
-                    col.notNull = true;
-            }
-        }
-        // PostgreSQL's own naming: users_pkey, users_email_key, users_org_id_fkey, users_age_check.
-        const name = con.conname ??
-            (kind === 'primary key' ? `${rel.name}_pkey` : [rel.name, ...columns, SUFFIX$1[kind] ?? 'key'].join('_'));
-        rel.constraints.set(name, {
-            name,
-            kind,
-            columns,
-            validated: !con.skip_validation,
-            origin: this.release,
-        });
-    }
-    alterTable(n) {
-        const name = rangeVarName(n.relation);
-        const rel = this.relations.get(name.key);
-        if (n.objtype === 'OBJECT_INDEX')
-            return;
-        for (const c of n.cmds ?? []) {
-            const cmd = c.AlterTableCmd;
-            if (!rel)
-                continue;
-            const col = typeof cmd.name === 'string' ? rel.columns.get(cmd.name) : undefined;
-            switch (cmd.subtype) {
-                case 'AT_AddColumn': {
-                    const def = (cmd.def.ColumnDef ?? {});
-                    if (!(cmd.missing_ok && rel.columns.has(def.colname)))
-                        this.addColumn(rel, def);
-                    break;
-                }
-                case 'AT_DropColumn':
-                    rel.columns.delete(cmd.name);
-                    for (const [k, con] of rel.constraints)
-                        if (con.columns.includes(cmd.name))
-                            rel.constraints.delete(k);
-                    break;
-                case 'AT_AlterColumnType':
-                    if (col)
-                        col.type = typeRef(cmd.def.ColumnDef.typeName);
-                    break;
-                case 'AT_SetNotNull':
-                    if (col)
-                        col.notNull = true;
-                    break;
-                case 'AT_DropNotNull':
-                    if (col)
-                        col.notNull = false;
-                    break;
-                case 'AT_ColumnDefault':
-                    if (col)
-                        col.default = cmd.def ? deparseExpr(cmd.def) : null;
-                    break;
-                case 'AT_AddConstraint':
-                    this.addConstraint(rel, (cmd.def.Constraint ?? {}));
-                    break;
-                case 'AT_DropConstraint':
-                    rel.constraints.delete(cmd.name);
-                    break;
-                case 'AT_ValidateConstraint': {
-                    const con = rel.constraints.get(cmd.name);
-                    if (con)
-                        con.validated = true;
-                    break;
-                }
-                case 'AT_AddIdentity':
-                    if (col)
-                        col.identity = true;
-                    break;
-                case 'AT_DropIdentity':
-                    if (col)
-                        col.identity = false;
-                    break;
-                case 'AT_DropExpression':
-                    if (col)
-                        col.generated = null;
-                    break;
-            }
-        }
-    }
-    rename(n) {
-        const newName = n.newname;
-        switch (n.renameType) {
-            case 'OBJECT_TABLE':
-            case 'OBJECT_VIEW':
-            case 'OBJECT_MATVIEW':
-            case 'OBJECT_FOREIGN_TABLE': {
-                const old = rangeVarName(n.relation);
-                const rel = this.relations.get(old.key);
-                if (!rel)
-                    return;
-                this.relations.delete(old.key);
-                const renamed = { ...rel, name: newName };
-                this.relations.set(qualify(newName, old.schema).key, renamed);
-                for (const idx of this.indexes.values())
-                    if (idx.table === old.key)
-                        idx.table = `${old.schema}.${newName}`;
-                return;
-            }
-            case 'OBJECT_COLUMN': {
-                const rel = this.relations.get(rangeVarName(n.relation).key);
-                const col = rel?.columns.get(n.subname);
-                if (!rel || !col)
-                    return;
-                rel.columns.delete(col.name);
-                rel.columns.set(newName, { ...col, name: newName });
-                return;
-            }
-            case 'OBJECT_INDEX': {
-                const old = rangeVarName(n.relation);
-                const idx = this.indexes.get(old.key);
-                if (!idx)
-                    return;
-                this.indexes.delete(old.key);
-                this.indexes.set(qualify(newName, old.schema).key, { ...idx, name: newName });
-                return;
-            }
-            case 'OBJECT_TABCONSTRAINT': {
-                const rel = this.relations.get(rangeVarName(n.relation).key);
-                const con = rel?.constraints.get(n.subname);
-                if (!rel || !con)
-                    return;
-                rel.constraints.delete(con.name);
-                rel.constraints.set(newName, { ...con, name: newName });
-                return;
-            }
-            case 'OBJECT_TYPE': {
-                const old = listName(n.object);
-                const t = this.types.get(old.key);
-                if (!t)
-                    return;
-                this.types.delete(old.key);
-                this.types.set(qualify(newName, old.schema).key, { ...t, name: newName });
-                // Columns refer to the type itself, not to its name: they follow the rename.
-                for (const rel of this.relations.values()) {
-                    for (const col of rel.columns.values()) {
-                        if (col.type.name === old.name && (col.type.schema ?? 'public') === old.schema) {
-                            col.type = { ...col.type, name: newName, display: col.type.display.replace(old.name, newName) };
-                        }
-                    }
-                }
-                return;
-            }
-            case 'OBJECT_SCHEMA': {
-                const old = n.subname;
-                const origin = this.schemas.get(old);
-                if (origin === undefined)
-                    return;
-                this.schemas.delete(old);
-                this.schemas.set(newName, origin);
-                return;
-            }
-            default:
-                return;
-        }
-    }
-    drop(n) {
-        const objects = n.objects ?? [];
-        for (const o of objects) {
-            switch (n.removeType) {
-                case 'OBJECT_TABLE':
-                case 'OBJECT_VIEW':
-                case 'OBJECT_MATVIEW':
-                case 'OBJECT_FOREIGN_TABLE': {
-                    const name = listName(o.List ? o.List.items : o);
-                    this.relations.delete(name.key);
-                    for (const [k, idx] of this.indexes)
-                        if (idx.table === name.key)
-                            this.indexes.delete(k);
-                    break;
-                }
-                case 'OBJECT_INDEX':
-                    this.indexes.delete(listName(o.List?.items).key);
-                    break;
-                case 'OBJECT_SEQUENCE':
-                    this.sequences.delete(listName(o.List?.items).key);
-                    break;
-                case 'OBJECT_TYPE':
-                case 'OBJECT_DOMAIN': {
-                    const tn = o.TypeName;
-                    this.types.delete(listName(tn?.names).key);
-                    break;
-                }
-                case 'OBJECT_SCHEMA': {
-                    const s = o.String;
-                    const schema = s?.sval ?? '';
-                    this.schemas.delete(schema);
-                    for (const [k] of this.relations)
-                        if (k.startsWith(`${schema}.`))
-                            this.relations.delete(k);
-                    break;
-                }
-            }
-        }
-    }
-    createIndex(n) {
-        const table = rangeVarName(n.relation);
-        const idxName = n.idxname ?? `${table.name}_idx`;
-        const name = qualify(idxName, table.schema);
-        if (n.if_not_exists && this.indexes.has(name.key))
-            return;
-        const columns = [];
-        for (const p of n.indexParams ?? []) {
-            const e = p.IndexElem;
-            if (e?.name)
-                columns.push(e.name);
-        }
-        this.indexes.set(name.key, {
-            schema: name.schema,
-            name: idxName,
-            table: table.key,
-            unique: Boolean(n.unique),
-            columns,
-            origin: this.release,
-        });
-    }
-    createType(name, kind, values) {
-        this.types.set(name.key, { schema: name.schema, name: name.name, kind, values, origin: this.release });
-    }
-    alterEnum(n) {
-        const t = this.types.get(listName(n.typeName).key);
-        if (!t)
-            return;
-        if (n.oldVal) {
-            t.values = t.values.map((v) => (v === n.oldVal ? n.newVal : v));
-            return;
-        }
-        const value = n.newVal;
-        if (t.values.includes(value))
-            return;
-        const neighbor = n.newValNeighbor;
-        const at = neighbor ? t.values.indexOf(neighbor) : -1;
-        if (at < 0)
-            t.values.push(value);
-        else
-            t.values.splice(n.newValIsAfter ? at + 1 : at, 0, value);
-    }
-    setSchema(n) {
-        const newSchema = n.newschema;
-        if (n.objectType === 'OBJECT_TABLE' ||
-            n.objectType === 'OBJECT_VIEW' ||
-            n.objectType === 'OBJECT_MATVIEW') {
-            const old = rangeVarName(n.relation);
-            const rel = this.relations.get(old.key);
-            if (!rel)
-                return;
-            this.relations.delete(old.key);
-            this.relations.set(qualify(old.name, newSchema).key, { ...rel, schema: newSchema });
-        }
-    }
-}
-const CONSTRAINT_KINDS$1 = {
-    CONSTR_PRIMARY: 'primary key',
-    CONSTR_UNIQUE: 'unique',
-    CONSTR_FOREIGN: 'foreign key',
-    CONSTR_CHECK: 'check',
-    CONSTR_EXCLUSION: 'exclusion',
-};
-const SUFFIX$1 = {
-    'primary key': 'pkey',
-    unique: 'key',
-    'foreign key': 'fkey',
-    check: 'check',
-    exclusion: 'excl',
-};
-function column(name, origin) {
-    return {
-        name,
-        type: { name: 'unknown', schema: null, mods: [], arrayDims: 0, display: 'unknown' },
-        notNull: false,
-        default: null,
-        generated: null,
-        identity: false,
-        origin,
-    };
-}
-
-// A plain, JSON-friendly picture of a schema (what a replayed database holds), and a StaticCatalog
-// seeded from it: the engine starts the first release from the replayed history this way and keeps
-// applying statements with the static model.
-/** Fresh maps (deep copies) from a snapshot: a catalog may change them without touching the snapshot. */
-function snapshotMaps(snapshot) {
-    const key = (o) => `${o.schema}.${o.name}`;
-    return {
-        relations: new Map(snapshot.relations.map((r) => [
-            key(r),
-            {
-                ...r,
-                columns: new Map(r.columns.map((c) => [c.name, { ...c, type: { ...c.type, mods: [...c.type.mods] } }])),
-                constraints: new Map(r.constraints.map((c) => [c.name, { ...c, columns: [...c.columns] }])),
-            },
-        ])),
-        indexes: new Map(snapshot.indexes.map((i) => [key(i), { ...i, columns: [...i.columns] }])),
-        types: new Map(snapshot.types.map((t) => [key(t), { ...t, values: [...t.values] }])),
-        sequences: new Map(snapshot.sequences.map((s) => [key(s), { ...s }])),
-        schemas: new Map(snapshot.schemas.map((s) => [s, BEFORE])),
-    };
-}
-/** True when `value` has the shape of a CatalogSnapshot (for snapshots read back from the cache). */
-function isCatalogSnapshot(value) {
-    const v = value;
-    return (typeof v === 'object' &&
-        v !== null &&
-        v.format === 1 &&
-        [v.schemas, v.relations, v.indexes, v.types, v.sequences].every(Array.isArray) &&
-        (v.relations ?? []).every((r) => Array.isArray(r.columns) && Array.isArray(r.constraints)));
-}
-/** A StaticCatalog that starts from a snapshot instead of an empty schema. */
-class SeededCatalog extends StaticCatalog {
-    /** The static model of the history, ready for `beginRelease(1)` and `apply()` of the change. */
-    static seed(snapshot) {
-        const catalog = new SeededCatalog();
-        const maps = snapshotMaps(snapshot);
-        for (const [k, v] of maps.relations)
-            catalog.relations.set(k, v);
-        for (const [k, v] of maps.indexes)
-            catalog.indexes.set(k, v);
-        for (const [k, v] of maps.types)
-            catalog.types.set(k, v);
-        for (const [k, v] of maps.sequences)
-            catalog.sequences.set(k, v);
-        catalog.schemas.clear();
-        for (const [k, v] of maps.schemas)
-            catalog.schemas.set(k, v);
-        return catalog;
-    }
-}
-
 var libpgQuery = {exports: {}};
 
 var hasRequiredLibpgQuery;
@@ -7539,6 +6971,1328 @@ function toFailure(error) {
     const details = error.sqlDetails;
     const message = details?.message ?? (error instanceof Error ? error.message : String(error));
     return { message, cursor: Math.max(0, details?.cursorPosition ?? 0) };
+}
+
+// Cuts and edits statement text at token boundaries (the lexer's, not regular expressions), so the
+// SQL a person wrote (a SET list, a WHERE clause, a default, a USING expression) is kept as written.
+/** A statement's text with its tokens (comments left out); offsets are UTF-8 bytes, as the lexer counts. */
+class SqlText {
+    text;
+    bytes;
+    tokens;
+    constructor(text) {
+        this.text = text;
+        this.bytes = Buffer.from(text, 'utf8');
+        this.tokens = (scanSql(text) ?? []).filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
+    }
+    slice(start, end = this.bytes.length) {
+        return this.bytes.subarray(start, end).toString('utf8').trim();
+    }
+    /** Index of the first keyword `word` at parenthesis depth 0, from token `from`; -1 when absent. */
+    keyword(word, from = 0) {
+        let depth = 0;
+        for (let i = from; i < this.tokens.length; i++) {
+            const t = this.tokens[i];
+            if (t.text === '(' || t.text === '[')
+                depth++;
+            else if (t.text === ')' || t.text === ']')
+                depth--;
+            else if (depth === 0 && isKeyword(t, word))
+                return i;
+        }
+        return -1;
+    }
+    /** Index of the first of several keywords at depth 0, from token `from`; -1 when none. */
+    firstKeyword(words, from = 0) {
+        const found = words.map((w) => this.keyword(w, from)).filter((i) => i >= 0);
+        return found.length ? Math.min(...found) : -1;
+    }
+    startOf(i) {
+        return this.tokens[i]?.start ?? this.bytes.length;
+    }
+    endOf(i) {
+        return this.tokens[i]?.end ?? this.bytes.length;
+    }
+    /** The text with the tokens from `from` to `to` (inclusive) removed. */
+    without(from, to) {
+        const head = this.bytes.subarray(0, this.startOf(from)).toString('utf8');
+        const tail = this.bytes.subarray(this.endOf(to)).toString('utf8');
+        return `${head.trimEnd()}${tail.startsWith(',') || tail === '' ? '' : ' '}${tail.trimStart()}`.trim();
+    }
+    /** The text with `insert` put after token `i`. */
+    insertAfter(i, insert) {
+        const head = this.bytes.subarray(0, this.endOf(i)).toString('utf8');
+        const tail = this.bytes.subarray(this.endOf(i)).toString('utf8');
+        return `${head} ${insert}${tail.startsWith(' ') || tail === '' ? '' : ' '}${tail}`.trimEnd();
+    }
+}
+function isKeyword(t, word) {
+    return t.tokenName !== 'IDENT' && t.tokenName !== 'SCONST' && t.text.toUpperCase() === word;
+}
+/** Keywords that start a column constraint (where a DEFAULT expression ends). */
+const COLUMN_CONSTRAINT = [
+    'CONSTRAINT',
+    'NOT',
+    'NULL',
+    'CHECK',
+    'DEFAULT',
+    'UNIQUE',
+    'PRIMARY',
+    'REFERENCES',
+    'COLLATE',
+    'GENERATED',
+];
+/** The token range of `DEFAULT expr` in a column definition, if any. */
+function defaultClause(sql) {
+    const at = sql.keyword('DEFAULT');
+    if (at < 0)
+        return undefined;
+    const stop = sql.firstKeyword(COLUMN_CONSTRAINT, at + 1);
+    const last = stop < 0 ? sql.tokens.length - 1 : stop - 1;
+    return { from: at, to: last, expr: sql.slice(sql.endOf(at), sql.endOf(last)) };
+}
+/** The token range of `NOT NULL` in a column definition, if any. */
+function notNullClause(sql) {
+    for (let i = sql.keyword('NOT'); i >= 0; i = sql.keyword('NOT', i + 1)) {
+        const next = sql.tokens[i + 1];
+        if (next && isKeyword(next, 'NULL'))
+            return { from: i, to: i + 1 };
+    }
+    return undefined;
+}
+/** The expression after `USING` in `ALTER COLUMN ... TYPE ... USING expr`, if any. */
+function usingExpr(sql) {
+    const at = sql.keyword('USING');
+    return at < 0 ? undefined : sql.slice(sql.endOf(at));
+}
+/** The parts of an `UPDATE` or `DELETE` text around its WHERE clause (RETURNING dropped). */
+function dataChangeParts(sql) {
+    const returning = sql.keyword('RETURNING');
+    const end = returning < 0 ? sql.bytes.length : sql.startOf(returning);
+    const where = sql.keyword('WHERE');
+    if (where < 0 || (returning >= 0 && where > returning))
+        return { head: sql.slice(0, end), where: null };
+    return { head: sql.slice(0, sql.startOf(where)), where: sql.slice(sql.endOf(where), end) };
+}
+/**
+ * Replaces bare references to `column` (an unqualified identifier token, as written or quoted) by
+ * `prefix.column`: turns a USING expression over the table into one over the trigger's NEW row.
+ */
+function qualifyColumn(expr, column, prefix) {
+    const sql = new SqlText(expr);
+    let out = '';
+    let at = 0;
+    sql.tokens.forEach((t, i) => {
+        const name = t.text.startsWith('"') ? t.text.slice(1, -1).replace(/""/g, '"') : t.text.toLowerCase();
+        const prev = sql.tokens[i - 1];
+        const next = sql.tokens[i + 1];
+        if (t.tokenName !== 'IDENT' || name !== column || prev?.text === '.' || next?.text === '(')
+            return;
+        out += sql.bytes.subarray(at, t.start).toString('utf8') + `${prefix}.${t.text}`;
+        at = t.end;
+    });
+    return out + sql.bytes.subarray(at).toString('utf8');
+}
+
+function perStatement(fn) {
+    const cache = new WeakMap();
+    return (statement, ...args) => {
+        if (cache.has(statement))
+            return cache.get(statement);
+        const value = fn(statement, ...args);
+        cache.set(statement, value);
+        return value;
+    };
+}
+
+// Columns a statement creates or retypes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE), with the facts
+// the advisory type rules need: the declared type, whether it is the table's primary key, and what
+// generates its values. Old columns are never listed.
+const SERIAL$1 = /^serial[248]$/;
+/** The last name of a `TypeName` node, lower case, before any alias is resolved. */
+function rawTypeName(typeName) {
+    const names = strings(typeName?.names);
+    return (names[names.length - 1] ?? '').toLowerCase();
+}
+/** True for `nextval(...)` (any schema), the default a sequence-backed column carries. */
+function isNextval(expr) {
+    const [kind, body] = unwrap(expr);
+    if (kind === 'TypeCast')
+        return isNextval(body.arg);
+    if (kind !== 'FuncCall')
+        return false;
+    const name = strings(body.funcname);
+    return name[name.length - 1]?.toLowerCase() === 'nextval';
+}
+/** Columns created or retyped by one statement, in the order they are written. */
+function computeCreatedColumns(statement) {
+    const [kind, n] = unwrap(statement.node);
+    if (kind === 'CreateStmt')
+        return fromCreateTable(n);
+    if (kind === 'AlterTableStmt')
+        return fromAlterTable(n);
+    return [];
+}
+const createdColumns = perStatement(computeCreatedColumns);
+function fromCreateTable(n) {
+    const relation = (n.relation ?? {});
+    // Temporary tables are scratch space of the migration itself; partitions take their parent's types.
+    if (relation.relpersistence === 't' || n.partbound)
+        return [];
+    const table = rangeVarName(relation);
+    const elts = n.tableElts ?? [];
+    const tablePk = new Set();
+    for (const elt of elts) {
+        const [k, body] = unwrap(elt);
+        if (k !== 'Constraint' || body.contype !== 'CONSTR_PRIMARY')
+            continue;
+        const keys = strings(body.keys);
+        if (keys.length === 1)
+            tablePk.add(keys[0]);
+    }
+    const out = [];
+    for (const elt of elts) {
+        const [k, def] = unwrap(elt);
+        if (k !== 'ColumnDef' || !def.typeName)
+            continue;
+        const column = describe(table, def, 'create-table');
+        if (tablePk.has(column.column))
+            column.primaryKey = true;
+        out.push(column);
+    }
+    return out;
+}
+function fromAlterTable(n) {
+    if (n.objtype !== 'OBJECT_TABLE')
+        return [];
+    const table = rangeVarName(n.relation);
+    const out = [];
+    for (const c of n.cmds ?? []) {
+        const cmd = (c.AlterTableCmd ?? {});
+        const def = (cmd.def?.ColumnDef ?? undefined);
+        if (!def?.typeName)
+            continue;
+        if (cmd.subtype === 'AT_AddColumn')
+            out.push(describe(table, def, 'add-column'));
+        else if (cmd.subtype === 'AT_AlterColumnType' && typeof cmd.name === 'string') {
+            out.push(describe(table, { ...def, colname: cmd.name }, 'alter-type'));
+        }
+    }
+    return out;
+}
+function describe(table, def, source) {
+    const column = def.colname ?? '';
+    const type = typeRef(def.typeName);
+    let primaryKey = false;
+    let generator = SERIAL$1.test(type.name) ? 'serial' : null;
+    // In ALTER COLUMN TYPE, `raw_default` holds the USING expression, not a default.
+    if (source !== 'alter-type' && isNextval(def.raw_default))
+        generator ??= 'sequence';
+    for (const c of def.constraints ?? []) {
+        const con = (c.Constraint ?? {});
+        if (con.contype === 'CONSTR_PRIMARY')
+            primaryKey = true;
+        else if (con.contype === 'CONSTR_IDENTITY')
+            generator = 'identity';
+        else if (con.contype === 'CONSTR_DEFAULT' && isNextval(con.raw_expr))
+            generator ??= 'sequence';
+    }
+    return {
+        table,
+        column,
+        object: `${table.key}.${column}`,
+        type,
+        rawName: rawTypeName(def.typeName),
+        typeLocation: def.typeName.location,
+        source,
+        primaryKey,
+        generator,
+    };
+}
+/** An identifier as it must be written in SQL: bare when it is a plain lower-case name, else quoted. */
+function quoteIdent$2(name) {
+    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+// Definitions of indexes and constraints as SQL text, in the shape pg_get_indexdef and
+// pg_get_constraintdef print them: read back from a statement's own text (the static model), parsed
+// back into libpg-query nodes, and rewritten when a column, table or index is renamed. A rewrite that
+// does not replace exactly the references the parse tree reads gives undefined: the definition is
+// then unknown rather than wrong.
+const arr$1 = (v) => (Array.isArray(v) ? v : []);
+/** Column names an expression reads (ColumnRef fields, last part). */
+function columnRefs(node) {
+    const out = [];
+    walk(node, (key, value) => {
+        if (key === 'ColumnRef')
+            out.push(strings(value.fields).pop() ?? '');
+    });
+    return out;
+}
+/** Columns named by index elements (names and what their expressions read). */
+function elemRefs(elems) {
+    const out = [];
+    for (const p of arr$1(elems)) {
+        const e = (p.IndexElem ?? {});
+        if (typeof e.name === 'string')
+            out.push(e.name);
+        out.push(...columnRefs(e.expr));
+    }
+    return out;
+}
+/** The IndexStmt of an index definition; undefined when it does not parse as one. */
+function parseIndexDefinition(def) {
+    const parsed = parseSql(def);
+    if (!parsed.ok || parsed.stmts.length !== 1)
+        return undefined;
+    const [kind, n] = unwrap(parsed.stmts[0]?.stmt);
+    return kind === 'IndexStmt' ? n : undefined;
+}
+/** The Constraint node of a constraint definition, parsed as `ALTER TABLE t ADD CONSTRAINT c <def>`. */
+function parseConstraintDefinition(def) {
+    const parsed = parseSql(`ALTER TABLE t ADD CONSTRAINT c ${def}`);
+    if (!parsed.ok || parsed.stmts.length !== 1)
+        return undefined;
+    const [kind, n] = unwrap(parsed.stmts[0]?.stmt);
+    const cmd = (arr$1(n.cmds)[0]?.AlterTableCmd ?? {});
+    if (kind !== 'AlterTableStmt' || arr$1(n.cmds).length !== 1 || cmd.subtype !== 'AT_AddConstraint')
+        return undefined;
+    return unwrap(cmd.def)[0] === 'Constraint' ? unwrap(cmd.def)[1] : undefined;
+}
+/** Columns an index reads: in its key and INCLUDE elements, and in its WHERE clause. */
+function indexReads(n) {
+    return {
+        keys: [...elemRefs(n.indexParams), ...elemRefs(n.indexIncludingParams)],
+        where: columnRefs(n.whereClause),
+    };
+}
+/** Columns of its own table a constraint reads (keys, INCLUDE, CHECK and EXCLUDE expressions). */
+function constraintReads(n) {
+    switch (n.contype) {
+        case 'CONSTR_CHECK':
+            return columnRefs(n.raw_expr);
+        case 'CONSTR_FOREIGN':
+            return [...strings(n.fk_attrs), ...strings(n.fk_del_set_cols)];
+        case 'CONSTR_EXCLUSION':
+            return [
+                ...arr$1(n.exclusions).flatMap((x) => elemRefs(arr$1(x.List?.items).slice(0, 1))),
+                ...columnRefs(n.where_clause),
+            ];
+        default:
+            return [...strings(n.keys), ...strings(n.including)];
+    }
+}
+/** The index definition `CREATE INDEX` statement `n` gives (name and table as now), from its text. */
+function writtenIndexDefinition(n, src, name, table) {
+    const sql = new SqlText(src.text);
+    const head = sql.tokens[1];
+    if (!sql.tokens[0] || !isKeyword(sql.tokens[0], 'CREATE') || !head)
+        return undefined;
+    if (!isKeyword(head, 'INDEX') && !isKeyword(head, 'UNIQUE'))
+        return undefined;
+    const on = sql.keyword('ON');
+    if (on < 0)
+        return undefined;
+    const only = sql.tokens[on + 1] && isKeyword(sql.tokens[on + 1], 'ONLY');
+    const [, last] = nameAt(sql, on + (only ? 2 : 1));
+    const rest = sql.slice(sql.endOf(last));
+    const q = quoteIdent$2;
+    const def = `CREATE ${n.unique ? 'UNIQUE ' : ''}INDEX ${q(name)} ON ${only ? 'ONLY ' : ''}${q(table.schema)}.${q(table.name)} ${rest}`;
+    const back = parseIndexDefinition(def);
+    return back && sameReads(indexReads(back), indexReads(n)) ? def : undefined;
+}
+const sameReads = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/** Token range `[first, last]` of the dotted name starting at token `i`. */
+function nameAt(sql, i) {
+    let last = i;
+    while (sql.tokens[last + 1]?.text === '.')
+        last += 2;
+    return [i, last];
+}
+/**
+ * The definition of a constraint from its statement's text, without `CONSTRAINT name` and NOT VALID.
+ * A column constraint (`column` given) is written as the table constraint it is: `REFERENCES orgs`
+ * becomes `FOREIGN KEY (org_id) REFERENCES orgs`, `UNIQUE` becomes `UNIQUE (code)`. `next`: where the
+ * column's next constraint starts (a location), which ends this one.
+ */
+function writtenConstraintDefinition(con, src, column, next) {
+    if (typeof con.location !== 'number' || con.location < 0)
+        return undefined;
+    const sql = new SqlText(src.text);
+    const from = con.location - src.textLocation(0);
+    const stop = next === undefined ? Infinity : next - src.textLocation(0);
+    let start = sql.tokens.findIndex((t) => t.start >= from);
+    if (start < 0)
+        return undefined;
+    if (isKeyword(sql.tokens[start], 'CONSTRAINT'))
+        start += 2;
+    let end = start;
+    for (let depth = 0; end < sql.tokens.length; end++) {
+        const t = sql.tokens[end];
+        if (t.start >= stop)
+            break;
+        if (t.text === '(')
+            depth++;
+        else if (t.text === ')' && depth-- === 0)
+            break;
+        else if (depth === 0 && (t.text === ',' || t.text === ';'))
+            break;
+    }
+    let last = end - 1;
+    const word = (i, w) => Boolean(sql.tokens[i] && isKeyword(sql.tokens[i], w));
+    if (last - 1 > start && word(last - 1, 'NOT') && word(last, 'VALID'))
+        last -= 2;
+    if (last < start)
+        return undefined;
+    let def = sql.slice(sql.startOf(start), sql.endOf(last));
+    if (column !== undefined)
+        def = asTableConstraint(con, def, column);
+    return parseConstraintDefinition(def)?.contype === con.contype ? def : undefined;
+}
+/** A column constraint's text as a table constraint on `column`. */
+function asTableConstraint(con, def, column) {
+    const col = `(${quoteIdent$2(column)})`;
+    const sql = new SqlText(def);
+    const word = (i, w) => Boolean(sql.tokens[i] && isKeyword(sql.tokens[i], w));
+    switch (con.contype) {
+        case 'CONSTR_FOREIGN':
+            return `FOREIGN KEY ${col} ${def}`;
+        case 'CONSTR_PRIMARY':
+            return sql.insertAfter(1, col);
+        case 'CONSTR_UNIQUE':
+            return sql.insertAfter(word(1, 'NULLS') ? (word(2, 'NOT') ? 3 : 2) : 0, col);
+        default:
+            return def;
+    }
+}
+/** The definition of a UNIQUE or PRIMARY KEY constraint added USING INDEX (of definition `index`). */
+function usingIndexDefinition(con, columns, index) {
+    const word = con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE';
+    const nulls = index && / NULLS NOT DISTINCT/i.test(index) && word === 'UNIQUE' ? ' NULLS NOT DISTINCT' : '';
+    const deferrable = `${con.deferrable ? ' DEFERRABLE' : ''}${con.initdeferred ? ' INITIALLY DEFERRED' : ''}`;
+    return `${word}${nulls} (${columns.map(quoteIdent$2).join(', ')})${deferrable}`;
+}
+/** Where the part starts and ends (token indexes, end exclusive), and the references it must hold. */
+function partOf(def, part) {
+    const sql = new SqlText(def);
+    if (part === 'index') {
+        const n = parseIndexDefinition(def);
+        const on = sql.keyword('ON');
+        if (!n || on < 0)
+            return undefined;
+        const only = sql.tokens[on + 1] && isKeyword(sql.tokens[on + 1], 'ONLY');
+        const r = indexReads(n);
+        return {
+            sql,
+            from: nameAt(sql, on + (only ? 2 : 1))[1] + 1,
+            to: sql.tokens.length,
+            reads: [...r.keys, ...r.where],
+        };
+    }
+    const n = parseConstraintDefinition(def);
+    if (!n)
+        return undefined;
+    const refs = sql.keyword('REFERENCES');
+    const end = refs < 0 ? sql.tokens.length : refs;
+    if (part === 'own')
+        return { sql, from: 0, to: end, reads: constraintReads(n) };
+    if (refs < 0)
+        return { sql, from: end, to: end, reads: [] };
+    return { sql, from: nameAt(sql, refs + 1)[1] + 1, to: sql.tokens.length, reads: strings(n.pk_attrs) };
+}
+const identName$1 = (text) => text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
+/** The definition with column `from` renamed `to` in `part`; undefined when that cannot be done safely. */
+function renameColumnIn(def, part, from, to) {
+    const p = partOf(def, part);
+    if (!p)
+        return undefined;
+    const expected = p.reads.filter((r) => r === from).length;
+    if (expected === 0)
+        return def;
+    const { sql } = p;
+    let out = '';
+    let at = 0;
+    let seen = 0;
+    for (let i = p.from; i < p.to; i++) {
+        const t = sql.tokens[i];
+        if (!t || !/^("|[A-Za-z_\u0080-\uffff])/.test(t.text) || identName$1(t.text) !== from)
+            continue;
+        const [prev, next] = [sql.tokens[i - 1]?.text, sql.tokens[i + 1]?.text];
+        if (prev === '.' || prev === '::' || next === '(' || next === '.')
+            continue;
+        seen++;
+        out += sql.bytes.subarray(at, t.start).toString('utf8') + quoteIdent$2(to);
+        at = t.end;
+    }
+    if (seen !== expected)
+        return undefined;
+    return out + sql.bytes.subarray(at).toString('utf8');
+}
+/** Replaces the last part of the dotted name at token `i` with `name`. */
+function renameNameAt(sql, i, name) {
+    const [, last] = nameAt(sql, i);
+    const head = sql.bytes.subarray(0, sql.startOf(last)).toString('utf8');
+    return `${head}${quoteIdent$2(name)}${sql.bytes.subarray(sql.endOf(last)).toString('utf8')}`;
+}
+/** An index definition with its table renamed. */
+function renameIndexTable(def, name) {
+    const sql = new SqlText(def);
+    const on = sql.keyword('ON');
+    const only = sql.tokens[on + 1] && isKeyword(sql.tokens[on + 1], 'ONLY');
+    return on < 0 ? def : renameNameAt(sql, on + (only ? 2 : 1), name);
+}
+/** An index definition under a new index name. */
+function renameIndexIn(def, name) {
+    const sql = new SqlText(def);
+    const on = sql.keyword('ON');
+    return on < 1 ? def : renameNameAt(sql, on - 1, name);
+}
+/** A foreign key's definition with its target table `table` renamed `name`. */
+function renameReferencedTable(def, table, name) {
+    const n = parseConstraintDefinition(def);
+    const sql = new SqlText(def);
+    const refs = sql.keyword('REFERENCES');
+    if (!n || refs < 0 || rangeVarName(n.pktable).name !== table.name)
+        return def;
+    return renameNameAt(sql, refs + 1, name);
+}
+
+// What a rename or a drop does to the indexes and constraints of a static model: definitions follow
+// renamed columns, tables and indexes (as PostgreSQL prints them with the current names), and what
+// reads a dropped column or references a dropped table goes with it.
+const rename = (o, def) => {
+    if (def === undefined)
+        delete o.definition;
+    else
+        o.definition = def;
+};
+function renameIn(o, part, from, to) {
+    if (o.definition !== undefined)
+        rename(o, renameColumnIn(o.definition, part, from, to));
+}
+const swap = (list, from, to) => list.map((c) => (c === from ? to : c));
+/** Column `from` of `table` (`schema.name`) is now `to`. */
+function followColumnRename(m, table, from, to) {
+    for (const c of m.relations.get(table)?.constraints.values() ?? []) {
+        c.columns = swap(c.columns, from, to);
+        renameIn(c, 'own', from, to);
+    }
+    for (const c of foreignKeysTo(m, table)) {
+        if (c.refColumns)
+            c.refColumns = swap(c.refColumns, from, to);
+        renameIn(c, 'ref', from, to);
+    }
+    for (const i of m.indexes.values())
+        if (i.table === table) {
+            i.columns = swap(i.columns, from, to);
+            renameIn(i, 'index', from, to);
+        }
+}
+/** Table `old` is now `name` (same schema); the index map's `table` fields are the caller's. */
+function followTableRename(m, old, name) {
+    const to = qualify(name, old.schema).key;
+    for (const i of m.indexes.values())
+        if (i.table === to && i.definition !== undefined)
+            i.definition = renameIndexTable(i.definition, name);
+    for (const c of foreignKeysTo(m, old.key)) {
+        c.refTable = to;
+        if (c.definition !== undefined)
+            c.definition = renameReferencedTable(c.definition, old, name);
+    }
+}
+/** Index `old` is now `name`: its definition, or the constraint it backs (renamed with it). */
+function followIndexRename(m, old, name) {
+    const idx = m.indexes.get(qualify(name, old.schema).key);
+    if (idx) {
+        if (idx.definition !== undefined)
+            idx.definition = renameIndexIn(idx.definition, name);
+        return;
+    }
+    for (const rel of m.relations.values()) {
+        const con = rel.schema === old.schema ? rel.constraints.get(old.name) : undefined;
+        if (!con || !['primary key', 'unique', 'exclusion'].includes(con.kind))
+            continue;
+        rel.constraints.delete(old.name);
+        rel.constraints.set(name, { ...con, name });
+    }
+}
+/** Column `column` of `table` was dropped: indexes and constraints reading it, and foreign keys to it, go. */
+function dropColumnDependents(m, table, column) {
+    for (const [k, i] of m.indexes) {
+        if (i.table !== table)
+            continue;
+        const n = i.definition === undefined ? undefined : parseIndexDefinition(i.definition);
+        const r = n ? indexReads(n) : { keys: i.columns, where: [] };
+        if ([...r.keys, ...r.where, ...i.columns].includes(column))
+            m.indexes.delete(k);
+    }
+    for (const [k, c] of m.relations.get(table)?.constraints ?? [])
+        if (c.columns.includes(column))
+            m.relations.get(table)?.constraints.delete(k);
+    for (const rel of m.relations.values())
+        for (const [k, c] of rel.constraints)
+            if (c.refTable === table && c.refColumns?.includes(column))
+                rel.constraints.delete(k);
+}
+/** Table `table` was dropped: foreign keys of other tables that reference it go (CASCADE). */
+function dropTableDependents(m, table) {
+    for (const rel of m.relations.values())
+        for (const [k, c] of rel.constraints)
+            if (c.refTable === table)
+                rel.constraints.delete(k);
+}
+function foreignKeysTo(m, table) {
+    return [...m.relations.values()].flatMap((r) => [...r.constraints.values()].filter((c) => c.kind === 'foreign key' && c.refTable === table));
+}
+
+// The names PostgreSQL gives unnamed indexes and constraints (ChooseRelationName, ChooseConstraintName,
+// makeObjectName, FigureIndexColname in indexcmds.c and parse_target.c), so a static model keys them
+// as a replayed database would.
+const NAMEDATALEN = 64;
+/** The longest prefix of `s` within `bytes` UTF-8 bytes that does not cut a character. */
+function clip$1(s, bytes) {
+    let out = '';
+    for (const ch of s) {
+        if (Buffer.byteLength(out + ch, 'utf8') > bytes)
+            break;
+        out += ch;
+    }
+    return out;
+}
+/** makeObjectName: `name1[_name2][_label]`, name1 and name2 cut (the longer first) to fit 63 bytes. */
+function makeObjectName(name1, name2, label) {
+    let n1 = Buffer.byteLength(name1, 'utf8');
+    let n2 = name2 === null ? 0 : Buffer.byteLength(name2, 'utf8');
+    const overhead = (label ? Buffer.byteLength(label, 'utf8') + 1 : 0) + (name2 === null ? 0 : 1);
+    const avail = NAMEDATALEN - 1 - overhead;
+    while (n1 + n2 > avail) {
+        if (n1 > n2)
+            n1--;
+        else
+            n2--;
+    }
+    const parts = [clip$1(name1, n1), ...(name2 === null ? [] : [clip$1(name2, n2)]), ...(label ? [label] : [])];
+    return parts.join('_');
+}
+/** ChooseRelationName / ChooseConstraintName: the first of `label`, `label1`, `label2`... not taken. */
+function chooseName(name1, name2, label, taken) {
+    for (let pass = 0;; pass++) {
+        const name = makeObjectName(name1, name2, pass ? `${label}${pass}` : label);
+        if (!taken(name))
+            return name;
+    }
+}
+/** ChooseIndexNameAddition and its kin: the names joined by `_`. */
+const nameAddition = (names) => names.length ? names.join('_') : null;
+/** FigureIndexColname for one index element; null when this model does not know PostgreSQL's choice. */
+function indexColumnName(elem) {
+    if (typeof elem.indexcolname === 'string')
+        return elem.indexcolname;
+    if (typeof elem.name === 'string')
+        return elem.name;
+    const figure = (expr) => {
+        const [k, n] = unwrap(expr);
+        if (k === 'ColumnRef')
+            return [strings(n.fields).pop() ?? null, 2];
+        if (k === 'FuncCall')
+            return [strings(n.funcname).pop() ?? null, 2];
+        if (k === 'CoalesceExpr')
+            return ['coalesce', 2];
+        if (k === 'CaseExpr')
+            return ['case', 2];
+        if (k === 'MinMaxExpr')
+            return [n.op === 'IS_GREATEST' ? 'greatest' : 'least', 2];
+        if (k === 'TypeCast') {
+            const [inner, strength] = figure(n.arg);
+            if (strength > 1)
+                return [inner, strength];
+            return [strings(n.typeName?.names).pop() ?? null, 1];
+        }
+        if (k === 'A_Expr' || k === 'BoolExpr')
+            return n.kind === 'AEXPR_NULLIF' ? ['nullif', 2] : ['expr', 0];
+        return [null, -1];
+    };
+    return figure(elem.expr)[0];
+}
+/** ChooseIndexColumnNames: element names, a repeated one numbered (`a`, `a1`); null when unsure. */
+function indexColumnNames(elems) {
+    const out = [];
+    for (const e of elems) {
+        const base = indexColumnName(e);
+        if (base === null)
+            return null;
+        let name = base;
+        for (let i = 1; out.includes(name); i++)
+            name = clip$1(base, NAMEDATALEN - 1 - String(i).length) + String(i);
+        out.push(name);
+    }
+    return out;
+}
+
+// Index and constraint models of the static catalog, from the statements that create them: the names
+// PostgreSQL gives unnamed ones, the columns they read, their definitions (src/catalog/definitions.ts)
+// and, for a foreign key, what it references.
+const CONSTRAINT_KINDS$1 = {
+    CONSTR_PRIMARY: 'primary key',
+    CONSTR_UNIQUE: 'unique',
+    CONSTR_FOREIGN: 'foreign key',
+    CONSTR_CHECK: 'check',
+    CONSTR_EXCLUSION: 'exclusion',
+};
+const SUFFIX$1 = {
+    'primary key': 'pkey',
+    unique: 'key',
+    'foreign key': 'fkey',
+    check: 'check',
+    exclusion: 'excl',
+};
+const WITH_INDEX$1 = new Set(['primary key', 'unique', 'exclusion']);
+/** Names PostgreSQL sees as taken in `schema`: relations (indexes...), constraints, or both. */
+function takenNames(m, schema, what) {
+    return (name) => {
+        const key = qualify(name, schema).key;
+        const rels = [...m.relations.values()].filter((r) => r.schema === schema);
+        const relation = m.relations.has(key) ||
+            m.indexes.has(key) ||
+            m.sequences.has(key) ||
+            rels.some((r) => WITH_INDEX$1.has(r.constraints.get(name)?.kind ?? ''));
+        const constraint = rels.some((r) => r.constraints.has(name));
+        return (what !== 'constraint' && relation) || (what !== 'relation' && constraint);
+    };
+}
+/**
+ * The model of constraint `con` on `rel`; undefined for kinds not modelled (NOT NULL, DEFAULT...).
+ * A primary key makes its columns NOT NULL; USING INDEX takes the index over (it leaves `m.indexes`).
+ */
+function constraintModel(m, rel, con, s) {
+    const kind = CONSTRAINT_KINDS$1[con.contype];
+    if (!kind)
+        return undefined;
+    let columns;
+    if (kind === 'check')
+        columns = [...new Set(columnRefs(con.raw_expr))];
+    else if (s.column !== undefined)
+        columns = [s.column];
+    else if (kind === 'exclusion')
+        columns = [...new Set(constraintReads(con))];
+    else if (kind === 'foreign key')
+        columns = strings(con.fk_attrs);
+    else
+        columns = strings(con.keys);
+    let definition = s.src ? writtenConstraintDefinition(con, s.src, s.column, s.next) : undefined;
+    let name = con.conname;
+    if (typeof con.indexname === 'string') {
+        // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, under the constraint's name.
+        const key = qualify(con.indexname, rel.schema).key;
+        const idx = m.indexes.get(key);
+        columns = idx ? idx.columns : columns;
+        definition = idx ? usingIndexDefinition(con, columns, idx.definition) : undefined;
+        m.indexes.delete(key);
+        name ??= con.indexname;
+    }
+    if (kind === 'primary key')
+        for (const c of columns) {
+            const col = rel.columns.get(c);
+            if (col)
+                col.notNull = true;
+        }
+    // PostgreSQL's own naming: users_pkey, users_email_key, users_org_id_fkey, users_age_check.
+    if (name === undefined) {
+        let addition = null;
+        if (kind === 'check')
+            addition = columns.length === 1 ? columns[0] : null;
+        else if (kind !== 'primary key')
+            addition = nameAddition(kind === 'unique' ? [...columns, ...strings(con.including)] : columns);
+        const taken = takenNames(m, rel.schema, WITH_INDEX$1.has(kind) ? 'both' : 'constraint');
+        name = chooseName(rel.name, addition, SUFFIX$1[kind] ?? 'key', taken);
+    }
+    return {
+        name,
+        kind,
+        columns,
+        validated: !con.skip_validation,
+        origin: s.release,
+        ...(definition ? { definition } : {}),
+        ...(kind === 'foreign key' ? reference(m, con) : {}),
+    };
+}
+/** A foreign key's target: table, and columns (its primary key's when not written, if known). */
+function reference(m, con) {
+    const target = rangeVarName(con.pktable);
+    let refColumns = strings(con.pk_attrs);
+    if (!refColumns.length) {
+        const pk = [...(m.relations.get(target.key)?.constraints.values() ?? [])].find((c) => c.kind === 'primary key');
+        refColumns = pk ? [...pk.columns] : [];
+    }
+    return { refTable: target.key, refColumns };
+}
+/** The model of the index `CREATE INDEX` statement `n` creates. */
+function indexModel(m, n, src, release) {
+    const table = rangeVarName(n.relation);
+    const elems = [
+        ...(n.indexParams ?? []),
+        ...(n.indexIncludingParams ?? []),
+    ].map((p) => (p.IndexElem ?? {}));
+    // An unnamed index gets PostgreSQL's name when this model knows it (else one that is not certain,
+    // and no definition).
+    const cols = typeof n.idxname === 'string' ? null : indexColumnNames(elems);
+    const name = n.idxname ??
+        chooseName(table.name, cols ? nameAddition(cols) : 'expr', 'idx', takenNames(m, table.schema, 'relation'));
+    const columns = [];
+    for (const p of n.indexParams ?? []) {
+        const e = p.IndexElem;
+        if (e?.name)
+            columns.push(e.name);
+    }
+    const definition = typeof n.idxname === 'string' || cols ? writtenIndexDefinition(n, src, name, table) : undefined;
+    return {
+        schema: table.schema,
+        name,
+        table: table.key,
+        unique: Boolean(n.unique),
+        columns,
+        origin: release,
+        ...(definition ? { definition } : {}),
+    };
+}
+
+/** Release number of objects that existed before any migration we read (or that we never saw). */
+const BEFORE = -1;
+
+// A schema model built by reading DDL statements in order, without a database.
+// Each object remembers the release that created it, so rules can tell new objects from old ones.
+class StaticCatalog {
+    release = BEFORE;
+    relations = new Map();
+    indexes = new Map();
+    types = new Map();
+    sequences = new Map();
+    schemas = new Map([['public', BEFORE]]);
+    get modelMaps() {
+        return { relations: this.relations, indexes: this.indexes, sequences: this.sequences };
+    }
+    /** Starts a new release: objects created from now on are "new". */
+    beginRelease(release) {
+        this.release = release;
+    }
+    relation(name) {
+        return this.relations.get(name.key);
+    }
+    column(table, column) {
+        return this.relations.get(table.key)?.columns.get(column);
+    }
+    index(name) {
+        return this.indexes.get(name.key);
+    }
+    type(name) {
+        return this.types.get(name.key);
+    }
+    sequence(name) {
+        return this.sequences.get(name.key);
+    }
+    schemaExists(name) {
+        return this.schemas.has(name);
+    }
+    isNewRelation(name) {
+        return this.relations.get(name.key)?.origin === this.release;
+    }
+    isNewColumn(table, column) {
+        const rel = this.relations.get(table.key);
+        if (!rel)
+            return false;
+        return rel.origin === this.release || rel.columns.get(column)?.origin === this.release;
+    }
+    isNewIndex(name) {
+        const idx = this.indexes.get(name.key);
+        if (!idx)
+            return false;
+        return idx.origin === this.release || this.relations.get(idx.table)?.origin === this.release;
+    }
+    isNewType(name) {
+        return this.types.get(name.key)?.origin === this.release;
+    }
+    isNewSequence(name) {
+        return this.sequences.get(name.key)?.origin === this.release;
+    }
+    isNewSchema(name) {
+        return this.schemas.get(name) === this.release;
+    }
+    allRelations() {
+        return [...this.relations.values()];
+    }
+    indexesOn(table) {
+        return [...this.indexes.values()].filter((i) => i.table === table.key);
+    }
+    /** Moves the model past one statement. Unknown statements leave it unchanged. */
+    apply(statement) {
+        const [kind, n] = unwrap(statement.node);
+        switch (kind) {
+            case 'CreateStmt':
+                return this.createTable(n, statement);
+            case 'CreateTableAsStmt':
+                return this.createTableAs(n);
+            case 'ViewStmt':
+                return this.createView(n);
+            case 'AlterTableStmt':
+                return this.alterTable(n, statement);
+            case 'RenameStmt':
+                return this.rename(n);
+            case 'DropStmt':
+                return this.drop(n);
+            case 'IndexStmt':
+                return this.createIndex(n, statement);
+            case 'CreateEnumStmt':
+                return this.createType(listName(n.typeName), 'enum', strings(n.vals));
+            case 'CreateDomainStmt':
+                return this.createType(listName(n.domainname), 'domain', []);
+            case 'CompositeTypeStmt':
+                return this.createType(rangeVarName(n.typevar), 'composite', []);
+            case 'CreateRangeStmt':
+                return this.createType(listName(n.typeName), 'range', []);
+            case 'AlterEnumStmt':
+                return this.alterEnum(n);
+            case 'CreateSeqStmt': {
+                const name = rangeVarName(n.sequence);
+                if (!this.sequences.has(name.key) || !n.if_not_exists)
+                    this.sequences.set(name.key, { schema: name.schema, name: name.name, origin: this.release });
+                return;
+            }
+            case 'CreateSchemaStmt': {
+                const name = n.schemaname ?? '';
+                if (!this.schemas.has(name))
+                    this.schemas.set(name, this.release);
+                for (const elt of n.schemaElts ?? []) {
+                    this.apply({ ...statement, node: elt, kind: unwrap(elt)[0] });
+                }
+                return;
+            }
+            case 'AlterObjectSchemaStmt':
+                return this.setSchema(n);
+            default:
+                return;
+        }
+    }
+    createTable(n, src) {
+        const name = rangeVarName(n.relation);
+        if (n.if_not_exists && this.relations.has(name.key))
+            return;
+        const rel = {
+            schema: name.schema,
+            name: name.name,
+            kind: n.partspec ? 'partitioned table' : 'table',
+            columns: new Map(),
+            constraints: new Map(),
+            origin: this.release,
+        };
+        // Indexes and constraints a table gets from LIKE, INHERITS or PARTITION OF are not read.
+        if ((n.inhRelations ?? []).length ||
+            (n.tableElts ?? []).some((e) => unwrap(e)[0] === 'TableLikeClause'))
+            rel.incomplete = true;
+        for (const parent of n.inhRelations ?? []) {
+            const p = this.relations.get(rangeVarName(parent.RangeVar).key);
+            if (p)
+                for (const [k, c] of p.columns)
+                    rel.columns.set(k, { ...c, origin: this.release });
+            if (n.partbound && p)
+                rel.partitionOf = `${p.schema}.${p.name}`;
+        }
+        this.relations.set(name.key, rel);
+        for (const elt of n.tableElts ?? []) {
+            const [k, body] = unwrap(elt);
+            if (k === 'ColumnDef')
+                this.addColumn(rel, body, src);
+            else if (k === 'Constraint')
+                this.addConstraint(rel, body, src);
+            else if (k === 'TableLikeClause') {
+                const src = this.relations.get(rangeVarName(body.relation).key);
+                if (src)
+                    for (const [ck, c] of src.columns)
+                        rel.columns.set(ck, { ...c, origin: this.release });
+            }
+        }
+    }
+    createTableAs(n) {
+        const into = (n.into ?? {});
+        const name = rangeVarName(into.rel);
+        if (n.if_not_exists && this.relations.has(name.key))
+            return;
+        const kind = n.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table';
+        this.relations.set(name.key, {
+            schema: name.schema,
+            name: name.name,
+            kind,
+            columns: new Map(strings((into.colNames ?? []).map((c) => c)).map((c) => [
+                c,
+                column(c, this.release),
+            ])),
+            constraints: new Map(),
+            origin: this.release,
+        });
+    }
+    createView(n) {
+        const name = rangeVarName(n.view);
+        const existing = this.relations.get(name.key);
+        // CREATE OR REPLACE VIEW keeps the view's age: running code may read it.
+        const origin = existing && n.replace ? existing.origin : this.release;
+        const cols = new Map();
+        for (const c of strings(n.aliases))
+            cols.set(c, column(c, origin));
+        const query = n.query?.SelectStmt;
+        for (const t of query?.targetList ?? []) {
+            const rt = t.ResTarget;
+            const nameFromRef = strings(rt?.val?.ColumnRef?.fields).pop();
+            const colName = rt?.name ?? nameFromRef;
+            if (colName && colName !== '*' && !cols.has(colName))
+                cols.set(colName, column(colName, origin));
+        }
+        this.relations.set(name.key, {
+            schema: name.schema,
+            name: name.name,
+            kind: 'view',
+            columns: cols,
+            constraints: new Map(),
+            origin,
+        });
+    }
+    addColumn(rel, def, src) {
+        const name = def.colname;
+        const col = {
+            name,
+            type: typeRef(def.typeName),
+            notNull: Boolean(def.is_not_null),
+            default: null,
+            generated: null,
+            identity: false,
+            origin: this.release,
+        };
+        if (/^serial[248]?$/.test(col.type.name)) {
+            col.notNull = true;
+            col.default = `nextval('${rel.name}_${name}_seq')`;
+        }
+        if (def.raw_default)
+            col.default = deparseExpr(def.raw_default);
+        const list = (def.constraints ?? []).map((c) => c.Constraint);
+        for (const [i, con] of list.entries()) {
+            // A column constraint's text ends where the next one starts.
+            const next = list[i + 1]?.location;
+            const inline = () => this.addConstraint(rel, con, src, name, typeof next === 'number' ? next : undefined);
+            switch (con.contype) {
+                case 'CONSTR_NOTNULL':
+                    col.notNull = true;
+                    break;
+                case 'CONSTR_DEFAULT':
+                    col.default = deparseExpr(con.raw_expr);
+                    break;
+                case 'CONSTR_IDENTITY':
+                    col.identity = true;
+                    col.notNull = true;
+                    break;
+                case 'CONSTR_GENERATED':
+                    col.generated = con.generated_kind === 'v' ? 'virtual' : 'stored';
+                    break;
+                case 'CONSTR_PRIMARY':
+                    col.notNull = true;
+                    inline();
+                    break;
+                default:
+                    inline();
+            }
+        }
+        rel.columns.set(name, col);
+    }
+    addConstraint(rel, con, src, column, next) {
+        const model = constraintModel(this.modelMaps, rel, con, { release: this.release, src, column, next });
+        if (model)
+            rel.constraints.set(model.name, model);
+    }
+    alterTable(n, src) {
+        const name = rangeVarName(n.relation);
+        const rel = this.relations.get(name.key);
+        if (n.objtype === 'OBJECT_INDEX')
+            return;
+        for (const c of n.cmds ?? []) {
+            const cmd = c.AlterTableCmd;
+            if (!rel)
+                continue;
+            const col = typeof cmd.name === 'string' ? rel.columns.get(cmd.name) : undefined;
+            switch (cmd.subtype) {
+                case 'AT_AddColumn': {
+                    const def = (cmd.def.ColumnDef ?? {});
+                    if (!(cmd.missing_ok && rel.columns.has(def.colname)))
+                        this.addColumn(rel, def, src);
+                    break;
+                }
+                case 'AT_DropColumn':
+                    rel.columns.delete(cmd.name);
+                    dropColumnDependents(this.modelMaps, name.key, cmd.name);
+                    break;
+                case 'AT_AlterColumnType':
+                    if (col)
+                        col.type = typeRef(cmd.def.ColumnDef.typeName);
+                    break;
+                case 'AT_SetNotNull':
+                    if (col)
+                        col.notNull = true;
+                    break;
+                case 'AT_DropNotNull':
+                    if (col)
+                        col.notNull = false;
+                    break;
+                case 'AT_ColumnDefault':
+                    if (col)
+                        col.default = cmd.def ? deparseExpr(cmd.def) : null;
+                    break;
+                case 'AT_AddConstraint':
+                    this.addConstraint(rel, (cmd.def.Constraint ?? {}), src);
+                    break;
+                case 'AT_DropConstraint':
+                    rel.constraints.delete(cmd.name);
+                    break;
+                case 'AT_ValidateConstraint': {
+                    const con = rel.constraints.get(cmd.name);
+                    if (con)
+                        con.validated = true;
+                    break;
+                }
+                case 'AT_AddIdentity':
+                    if (col)
+                        col.identity = true;
+                    break;
+                case 'AT_DropIdentity':
+                    if (col)
+                        col.identity = false;
+                    break;
+                case 'AT_DropExpression':
+                    if (col)
+                        col.generated = null;
+                    break;
+            }
+        }
+    }
+    rename(n) {
+        const newName = n.newname;
+        switch (n.renameType) {
+            case 'OBJECT_TABLE':
+            case 'OBJECT_VIEW':
+            case 'OBJECT_MATVIEW':
+            case 'OBJECT_FOREIGN_TABLE': {
+                const old = rangeVarName(n.relation);
+                const rel = this.relations.get(old.key);
+                if (!rel)
+                    return;
+                this.relations.delete(old.key);
+                const renamed = { ...rel, name: newName };
+                this.relations.set(qualify(newName, old.schema).key, renamed);
+                for (const idx of this.indexes.values())
+                    if (idx.table === old.key)
+                        idx.table = `${old.schema}.${newName}`;
+                followTableRename(this.modelMaps, old, newName);
+                return;
+            }
+            case 'OBJECT_COLUMN': {
+                const rel = this.relations.get(rangeVarName(n.relation).key);
+                const col = rel?.columns.get(n.subname);
+                if (!rel || !col)
+                    return;
+                rel.columns.delete(col.name);
+                rel.columns.set(newName, { ...col, name: newName });
+                followColumnRename(this.modelMaps, rangeVarName(n.relation).key, col.name, newName);
+                return;
+            }
+            case 'OBJECT_INDEX': {
+                const old = rangeVarName(n.relation);
+                const idx = this.indexes.get(old.key);
+                if (idx) {
+                    this.indexes.delete(old.key);
+                    this.indexes.set(qualify(newName, old.schema).key, { ...idx, name: newName });
+                }
+                followIndexRename(this.modelMaps, old, newName);
+                return;
+            }
+            case 'OBJECT_TABCONSTRAINT': {
+                const rel = this.relations.get(rangeVarName(n.relation).key);
+                const con = rel?.constraints.get(n.subname);
+                if (!rel || !con)
+                    return;
+                rel.constraints.delete(con.name);
+                rel.constraints.set(newName, { ...con, name: newName });
+                return;
+            }
+            case 'OBJECT_TYPE': {
+                const old = listName(n.object);
+                const t = this.types.get(old.key);
+                if (!t)
+                    return;
+                this.types.delete(old.key);
+                this.types.set(qualify(newName, old.schema).key, { ...t, name: newName });
+                // Columns refer to the type itself, not to its name: they follow the rename.
+                for (const rel of this.relations.values()) {
+                    for (const col of rel.columns.values()) {
+                        if (col.type.name === old.name && (col.type.schema ?? 'public') === old.schema) {
+                            col.type = { ...col.type, name: newName, display: col.type.display.replace(old.name, newName) };
+                        }
+                    }
+                }
+                return;
+            }
+            case 'OBJECT_SCHEMA': {
+                const old = n.subname;
+                const origin = this.schemas.get(old);
+                if (origin === undefined)
+                    return;
+                this.schemas.delete(old);
+                this.schemas.set(newName, origin);
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    drop(n) {
+        const objects = n.objects ?? [];
+        for (const o of objects) {
+            switch (n.removeType) {
+                case 'OBJECT_TABLE':
+                case 'OBJECT_VIEW':
+                case 'OBJECT_MATVIEW':
+                case 'OBJECT_FOREIGN_TABLE': {
+                    const name = listName(o.List ? o.List.items : o);
+                    this.relations.delete(name.key);
+                    for (const [k, idx] of this.indexes)
+                        if (idx.table === name.key)
+                            this.indexes.delete(k);
+                    dropTableDependents(this.modelMaps, name.key);
+                    break;
+                }
+                case 'OBJECT_INDEX':
+                    this.indexes.delete(listName(o.List?.items).key);
+                    break;
+                case 'OBJECT_SEQUENCE':
+                    this.sequences.delete(listName(o.List?.items).key);
+                    break;
+                case 'OBJECT_TYPE':
+                case 'OBJECT_DOMAIN': {
+                    const tn = o.TypeName;
+                    this.types.delete(listName(tn?.names).key);
+                    break;
+                }
+                case 'OBJECT_SCHEMA': {
+                    const s = o.String;
+                    const schema = s?.sval ?? '';
+                    this.schemas.delete(schema);
+                    for (const [k] of this.relations)
+                        if (k.startsWith(`${schema}.`))
+                            this.relations.delete(k);
+                    break;
+                }
+            }
+        }
+    }
+    createIndex(n, src) {
+        const idx = indexModel(this.modelMaps, n, src, this.release);
+        const key = qualify(idx.name, idx.schema).key;
+        if (!(n.if_not_exists && this.indexes.has(key)))
+            this.indexes.set(key, idx);
+    }
+    createType(name, kind, values) {
+        this.types.set(name.key, { schema: name.schema, name: name.name, kind, values, origin: this.release });
+    }
+    alterEnum(n) {
+        const t = this.types.get(listName(n.typeName).key);
+        if (!t)
+            return;
+        if (n.oldVal) {
+            t.values = t.values.map((v) => (v === n.oldVal ? n.newVal : v));
+            return;
+        }
+        const value = n.newVal;
+        if (t.values.includes(value))
+            return;
+        const neighbor = n.newValNeighbor;
+        const at = neighbor ? t.values.indexOf(neighbor) : -1;
+        if (at < 0)
+            t.values.push(value);
+        else
+            t.values.splice(n.newValIsAfter ? at + 1 : at, 0, value);
+    }
+    setSchema(n) {
+        const newSchema = n.newschema;
+        if (n.objectType === 'OBJECT_TABLE' ||
+            n.objectType === 'OBJECT_VIEW' ||
+            n.objectType === 'OBJECT_MATVIEW') {
+            const old = rangeVarName(n.relation);
+            const rel = this.relations.get(old.key);
+            if (!rel)
+                return;
+            this.relations.delete(old.key);
+            this.relations.set(qualify(old.name, newSchema).key, { ...rel, schema: newSchema });
+        }
+    }
+}
+function column(name, origin) {
+    return {
+        name,
+        type: { name: 'unknown', schema: null, mods: [], arrayDims: 0, display: 'unknown' },
+        notNull: false,
+        default: null,
+        generated: null,
+        identity: false,
+        origin,
+    };
+}
+
+// A plain, JSON-friendly picture of a schema (what a replayed database holds), and a StaticCatalog
+// seeded from it: the engine starts the first release from the replayed history this way and keeps
+// applying statements with the static model.
+/** Fresh maps (deep copies) from a snapshot: a catalog may change them without touching the snapshot. */
+function snapshotMaps(snapshot) {
+    const key = (o) => `${o.schema}.${o.name}`;
+    return {
+        relations: new Map(snapshot.relations.map((r) => [
+            key(r),
+            {
+                ...r,
+                columns: new Map(r.columns.map((c) => [c.name, { ...c, type: { ...c.type, mods: [...c.type.mods] } }])),
+                constraints: new Map(r.constraints.map((c) => [
+                    c.name,
+                    { ...c, columns: [...c.columns], ...(c.refColumns ? { refColumns: [...c.refColumns] } : {}) },
+                ])),
+            },
+        ])),
+        indexes: new Map(snapshot.indexes.map((i) => [key(i), { ...i, columns: [...i.columns] }])),
+        types: new Map(snapshot.types.map((t) => [key(t), { ...t, values: [...t.values] }])),
+        sequences: new Map(snapshot.sequences.map((s) => [key(s), { ...s }])),
+        schemas: new Map(snapshot.schemas.map((s) => [s, BEFORE])),
+    };
+}
+/** True when `value` has the shape of a CatalogSnapshot (for snapshots read back from the cache). */
+function isCatalogSnapshot(value) {
+    const v = value;
+    return (typeof v === 'object' &&
+        v !== null &&
+        v.format === 2 &&
+        [v.schemas, v.relations, v.indexes, v.types, v.sequences].every(Array.isArray) &&
+        (v.relations ?? []).every((r) => Array.isArray(r.columns) && Array.isArray(r.constraints)));
+}
+/** A StaticCatalog that starts from a snapshot instead of an empty schema. */
+class SeededCatalog extends StaticCatalog {
+    /** The static model of the history, ready for `beginRelease(1)` and `apply()` of the change. */
+    static seed(snapshot) {
+        const catalog = new SeededCatalog();
+        const maps = snapshotMaps(snapshot);
+        for (const [k, v] of maps.relations)
+            catalog.relations.set(k, v);
+        for (const [k, v] of maps.indexes)
+            catalog.indexes.set(k, v);
+        for (const [k, v] of maps.types)
+            catalog.types.set(k, v);
+        for (const [k, v] of maps.sequences)
+            catalog.sequences.set(k, v);
+        catalog.schemas.clear();
+        for (const [k, v] of maps.schemas)
+            catalog.schemas.set(k, v);
+        return catalog;
+    }
 }
 
 const WRAP_TAG = '$ec_do_body$';
@@ -8148,17 +8902,6 @@ function hasColumnOfType(ctx, table, typeName) {
 }
 function quoteLiteral(value) {
     return `'${value.replace(/'/g, "''")}'`;
-}
-
-function perStatement(fn) {
-    const cache = new WeakMap();
-    return (statement, ...args) => {
-        if (cache.has(statement))
-            return cache.get(statement);
-        const value = fn(statement, ...args);
-        cache.set(statement, value);
-        return value;
-    };
 }
 
 // Readers over ALTER TABLE statements shared by the rules: the target table, its commands, column
@@ -9054,7 +9797,7 @@ const addingRequiredField = {
     },
 };
 
-const SERIAL$1 = /^serial[248]$/;
+const SERIAL = /^serial[248]$/;
 const addingSerialColumn = {
     meta: {
         id: 'adding-serial-column',
@@ -9074,7 +9817,7 @@ const addingSerialColumn = {
                 continue;
             const type = typeRef(col.def.typeName);
             const identity = col.constraints.find((c) => c.contype === 'CONSTR_IDENTITY');
-            const serial = SERIAL$1.test(type.name) && !type.schema;
+            const serial = SERIAL.test(type.name) && !type.schema;
             if (!serial && !identity)
                 continue;
             ctx.report({
@@ -9326,115 +10069,6 @@ const banAlterDomainWithAddConstraint = {
         });
     },
 };
-
-// Columns a statement creates or retypes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE), with the facts
-// the advisory type rules need: the declared type, whether it is the table's primary key, and what
-// generates its values. Old columns are never listed.
-const SERIAL = /^serial[248]$/;
-/** The last name of a `TypeName` node, lower case, before any alias is resolved. */
-function rawTypeName(typeName) {
-    const names = strings(typeName?.names);
-    return (names[names.length - 1] ?? '').toLowerCase();
-}
-/** True for `nextval(...)` (any schema), the default a sequence-backed column carries. */
-function isNextval(expr) {
-    const [kind, body] = unwrap(expr);
-    if (kind === 'TypeCast')
-        return isNextval(body.arg);
-    if (kind !== 'FuncCall')
-        return false;
-    const name = strings(body.funcname);
-    return name[name.length - 1]?.toLowerCase() === 'nextval';
-}
-/** Columns created or retyped by one statement, in the order they are written. */
-function computeCreatedColumns(statement) {
-    const [kind, n] = unwrap(statement.node);
-    if (kind === 'CreateStmt')
-        return fromCreateTable(n);
-    if (kind === 'AlterTableStmt')
-        return fromAlterTable(n);
-    return [];
-}
-const createdColumns = perStatement(computeCreatedColumns);
-function fromCreateTable(n) {
-    const relation = (n.relation ?? {});
-    // Temporary tables are scratch space of the migration itself; partitions take their parent's types.
-    if (relation.relpersistence === 't' || n.partbound)
-        return [];
-    const table = rangeVarName(relation);
-    const elts = n.tableElts ?? [];
-    const tablePk = new Set();
-    for (const elt of elts) {
-        const [k, body] = unwrap(elt);
-        if (k !== 'Constraint' || body.contype !== 'CONSTR_PRIMARY')
-            continue;
-        const keys = strings(body.keys);
-        if (keys.length === 1)
-            tablePk.add(keys[0]);
-    }
-    const out = [];
-    for (const elt of elts) {
-        const [k, def] = unwrap(elt);
-        if (k !== 'ColumnDef' || !def.typeName)
-            continue;
-        const column = describe(table, def, 'create-table');
-        if (tablePk.has(column.column))
-            column.primaryKey = true;
-        out.push(column);
-    }
-    return out;
-}
-function fromAlterTable(n) {
-    if (n.objtype !== 'OBJECT_TABLE')
-        return [];
-    const table = rangeVarName(n.relation);
-    const out = [];
-    for (const c of n.cmds ?? []) {
-        const cmd = (c.AlterTableCmd ?? {});
-        const def = (cmd.def?.ColumnDef ?? undefined);
-        if (!def?.typeName)
-            continue;
-        if (cmd.subtype === 'AT_AddColumn')
-            out.push(describe(table, def, 'add-column'));
-        else if (cmd.subtype === 'AT_AlterColumnType' && typeof cmd.name === 'string') {
-            out.push(describe(table, { ...def, colname: cmd.name }, 'alter-type'));
-        }
-    }
-    return out;
-}
-function describe(table, def, source) {
-    const column = def.colname ?? '';
-    const type = typeRef(def.typeName);
-    let primaryKey = false;
-    let generator = SERIAL.test(type.name) ? 'serial' : null;
-    // In ALTER COLUMN TYPE, `raw_default` holds the USING expression, not a default.
-    if (source !== 'alter-type' && isNextval(def.raw_default))
-        generator ??= 'sequence';
-    for (const c of def.constraints ?? []) {
-        const con = (c.Constraint ?? {});
-        if (con.contype === 'CONSTR_PRIMARY')
-            primaryKey = true;
-        else if (con.contype === 'CONSTR_IDENTITY')
-            generator = 'identity';
-        else if (con.contype === 'CONSTR_DEFAULT' && isNextval(con.raw_expr))
-            generator ??= 'sequence';
-    }
-    return {
-        table,
-        column,
-        object: `${table.key}.${column}`,
-        type,
-        rawName: rawTypeName(def.typeName),
-        typeLocation: def.typeName.location,
-        source,
-        primaryKey,
-        generator,
-    };
-}
-/** An identifier as it must be written in SQL: bare when it is a plain lower-case name, else quoted. */
-function quoteIdent$2(name) {
-    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
 
 const banCharField = {
     meta: {
@@ -10101,7 +10735,7 @@ const banDropSequence = {
     },
 };
 
-const KINDS$5 = { OBJECT_TABLE: 'table', OBJECT_FOREIGN_TABLE: 'foreign table' };
+const KINDS$4 = { OBJECT_TABLE: 'table', OBJECT_FOREIGN_TABLE: 'foreign table' };
 const banDropTable = {
     meta: {
         id: 'ban-drop-table',
@@ -10118,7 +10752,7 @@ const banDropTable = {
         if (statement.kind !== 'DropStmt')
             return;
         const [, n] = unwrap(statement.node);
-        const kind = KINDS$5[String(n.removeType)];
+        const kind = KINDS$4[String(n.removeType)];
         if (!kind)
             return;
         for (const target of dropTargets(n)) {
@@ -10173,7 +10807,7 @@ const banDropType = {
     },
 };
 
-const KINDS$4 = { OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view' };
+const KINDS$3 = { OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view' };
 const banDropView = {
     meta: {
         id: 'ban-drop-view',
@@ -10191,7 +10825,7 @@ const banDropView = {
         if (statement.kind !== 'DropStmt')
             return;
         const [, n] = unwrap(statement.node);
-        const kind = KINDS$4[String(n.removeType)];
+        const kind = KINDS$3[String(n.removeType)];
         if (!kind)
             return;
         for (const target of dropTargets(n)) {
@@ -11331,7 +11965,7 @@ const preferTimestamptz = {
     },
 };
 
-const KINDS$3 = {
+const KINDS$2 = {
     OBJECT_TABLE: 'table',
     OBJECT_FOREIGN_TABLE: 'foreign table',
     OBJECT_VIEW: 'view',
@@ -11355,7 +11989,7 @@ const renamingColumn = {
         const [, n] = unwrap(statement.node);
         if (n.renameType !== 'OBJECT_COLUMN')
             return;
-        const kind = KINDS$3[String(n.relationType)];
+        const kind = KINDS$2[String(n.relationType)];
         const column = typeof n.subname === 'string' ? n.subname : undefined;
         const newName = typeof n.newname === 'string' ? n.newname : undefined;
         if (!kind || !column || !newName || column === newName)
@@ -11433,7 +12067,7 @@ const renamingSchema = {
     },
 };
 
-const KINDS$2 = {
+const KINDS$1 = {
     OBJECT_TABLE: 'table',
     OBJECT_FOREIGN_TABLE: 'foreign table',
     OBJECT_VIEW: 'view',
@@ -11455,7 +12089,7 @@ const renamingTable = {
     check(statement, ctx) {
         const [kind, n] = unwrap(statement.node);
         if (kind === 'RenameStmt') {
-            const what = KINDS$2[String(n.renameType)];
+            const what = KINDS$1[String(n.renameType)];
             const newName = typeof n.newname === 'string' ? n.newname : undefined;
             if (!what || !newName)
                 return;
@@ -11470,7 +12104,7 @@ const renamingTable = {
             });
         }
         else if (kind === 'AlterObjectSchemaStmt') {
-            const what = KINDS$2[String(n.objectType)];
+            const what = KINDS$1[String(n.objectType)];
             const schema = typeof n.newschema === 'string' ? n.newschema : undefined;
             if (!what || !schema)
                 return;
@@ -12891,8 +13525,8 @@ async function select(target, sql, params) {
 // (the CLI passes the directory; see defaultCacheDir). Every read is checked, and an entry that
 // cannot be used is dropped and rebuilt: the cache is never a reason to fail.
 const gzipAsync = promisify(gzip);
-/** Bumped when the entry layout changes; old entries are then simply never read. */
-const FORMAT = 1;
+/** Bumped when the entry layout changes; old entries are then simply never read (2: definitions). */
+const FORMAT = 2;
 const SUBDIR = `v${FORMAT}`;
 /**
  * Where the cache lives when the user does not say: `$RUNNER_TOOL_CACHE/expand-contract` on a GitHub
@@ -13018,7 +13652,7 @@ class ReplayCache {
         const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
         try {
             await writeFile(tmp, data);
-            await rename(tmp, path);
+            await rename$1(tmp, path);
         }
         finally {
             await rm(tmp, { force: true }).catch(() => undefined);
@@ -22644,12 +23278,17 @@ ORDER BY a.attrelid, a.attnum`;
 const CONSTRAINTS_SQL = `SELECT con.conrelid::text AS rel, con.conname AS name, con.contype::text AS type,
   con.convalidated AS validated,
   ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
-        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord) AS columns
+        JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord) AS columns,
+  CASE WHEN con.contype <> 'n' THEN pg_get_constraintdef(con.oid) END AS definition,
+  rn.nspname || '.' || rc.relname AS ref_table,
+  ARRAY(SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+        JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord) AS ref_columns
 FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class rc ON rc.oid = con.confrelid LEFT JOIN pg_namespace rn ON rn.oid = rc.relnamespace
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x', 'n') AND ${USER_SCHEMA}
 ORDER BY con.conrelid, con.conname`;
 const INDEXES_SQL = `SELECT n.nspname AS schema, ic.relname AS name, n.nspname || '.' || tc.relname AS "table",
-  i.indisunique AS "unique",
+  i.indisunique AS "unique", pg_get_indexdef(i.indexrelid) AS definition,
   ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord)
         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num
         WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS columns
@@ -22697,7 +23336,7 @@ async function readIn(db) {
     const indexes = await db.query(INDEXES_SQL);
     const types = await db.query(TYPES_SQL);
     const snapshot = {
-        format: 1,
+        format: 2,
         schemas: schemas.map((s) => s.name),
         relations: [],
         indexes: indexes.map((i) => ({ ...i, columns: [...i.columns], origin: BEFORE })),
@@ -22742,6 +23381,11 @@ async function readIn(db) {
             columns: [...c.columns],
             validated: c.validated,
             origin: BEFORE,
+            // NOT VALID is what `validated` says: the definition stays the same once validated.
+            ...(c.definition ? { definition: c.definition.replace(/ NOT VALID$/, '') } : {}),
+            ...(kind === 'foreign key' && c.ref_table
+                ? { refTable: c.ref_table, refColumns: [...c.ref_columns] }
+                : {}),
         });
     }
     return snapshot;
@@ -22825,6 +23469,9 @@ class PgCatalog {
     }
     isNewSchema(_name) {
         return false;
+    }
+    allRelations() {
+        return [...this.maps.relations.values()];
     }
     indexesOn(table) {
         return [...this.maps.indexes.values()].filter((i) => i.table === table.key);
@@ -23277,6 +23924,7 @@ function register(recipe) {
                 rollback: recipe.rollback(spec),
                 app: recipe.app(spec),
                 drops: recipe.drops(spec),
+                followUp: recipe.followUp?.(spec) ?? [],
             };
         },
     };
@@ -23385,127 +24033,6 @@ function appSteps(recipes) {
         switchReads: unique(recipes.flatMap((r) => r.app.switchReads), (s) => s),
         ignore: unique(recipes.flatMap((r) => r.app.ignore), (n) => `${n.orm}\0${n.how}`),
     };
-}
-
-// Cuts and edits statement text at token boundaries (the lexer's, not regular expressions), so the
-// SQL a person wrote (a SET list, a WHERE clause, a default, a USING expression) is kept as written.
-/** A statement's text with its tokens (comments left out); offsets are UTF-8 bytes, as the lexer counts. */
-class SqlText {
-    text;
-    bytes;
-    tokens;
-    constructor(text) {
-        this.text = text;
-        this.bytes = Buffer.from(text, 'utf8');
-        this.tokens = (scanSql(text) ?? []).filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
-    }
-    slice(start, end = this.bytes.length) {
-        return this.bytes.subarray(start, end).toString('utf8').trim();
-    }
-    /** Index of the first keyword `word` at parenthesis depth 0, from token `from`; -1 when absent. */
-    keyword(word, from = 0) {
-        let depth = 0;
-        for (let i = from; i < this.tokens.length; i++) {
-            const t = this.tokens[i];
-            if (t.text === '(' || t.text === '[')
-                depth++;
-            else if (t.text === ')' || t.text === ']')
-                depth--;
-            else if (depth === 0 && isKeyword(t, word))
-                return i;
-        }
-        return -1;
-    }
-    /** Index of the first of several keywords at depth 0, from token `from`; -1 when none. */
-    firstKeyword(words, from = 0) {
-        const found = words.map((w) => this.keyword(w, from)).filter((i) => i >= 0);
-        return found.length ? Math.min(...found) : -1;
-    }
-    startOf(i) {
-        return this.tokens[i]?.start ?? this.bytes.length;
-    }
-    endOf(i) {
-        return this.tokens[i]?.end ?? this.bytes.length;
-    }
-    /** The text with the tokens from `from` to `to` (inclusive) removed. */
-    without(from, to) {
-        const head = this.bytes.subarray(0, this.startOf(from)).toString('utf8');
-        const tail = this.bytes.subarray(this.endOf(to)).toString('utf8');
-        return `${head.trimEnd()}${tail.startsWith(',') || tail === '' ? '' : ' '}${tail.trimStart()}`.trim();
-    }
-    /** The text with `insert` put after token `i`. */
-    insertAfter(i, insert) {
-        const head = this.bytes.subarray(0, this.endOf(i)).toString('utf8');
-        const tail = this.bytes.subarray(this.endOf(i)).toString('utf8');
-        return `${head} ${insert}${tail.startsWith(' ') || tail === '' ? '' : ' '}${tail}`.trimEnd();
-    }
-}
-function isKeyword(t, word) {
-    return t.tokenName !== 'IDENT' && t.tokenName !== 'SCONST' && t.text.toUpperCase() === word;
-}
-/** Keywords that start a column constraint (where a DEFAULT expression ends). */
-const COLUMN_CONSTRAINT = [
-    'CONSTRAINT',
-    'NOT',
-    'NULL',
-    'CHECK',
-    'DEFAULT',
-    'UNIQUE',
-    'PRIMARY',
-    'REFERENCES',
-    'COLLATE',
-    'GENERATED',
-];
-/** The token range of `DEFAULT expr` in a column definition, if any. */
-function defaultClause(sql) {
-    const at = sql.keyword('DEFAULT');
-    if (at < 0)
-        return undefined;
-    const stop = sql.firstKeyword(COLUMN_CONSTRAINT, at + 1);
-    const last = stop < 0 ? sql.tokens.length - 1 : stop - 1;
-    return { from: at, to: last, expr: sql.slice(sql.endOf(at), sql.endOf(last)) };
-}
-/** The token range of `NOT NULL` in a column definition, if any. */
-function notNullClause(sql) {
-    for (let i = sql.keyword('NOT'); i >= 0; i = sql.keyword('NOT', i + 1)) {
-        const next = sql.tokens[i + 1];
-        if (next && isKeyword(next, 'NULL'))
-            return { from: i, to: i + 1 };
-    }
-    return undefined;
-}
-/** The expression after `USING` in `ALTER COLUMN ... TYPE ... USING expr`, if any. */
-function usingExpr(sql) {
-    const at = sql.keyword('USING');
-    return at < 0 ? undefined : sql.slice(sql.endOf(at));
-}
-/** The parts of an `UPDATE` or `DELETE` text around its WHERE clause (RETURNING dropped). */
-function dataChangeParts(sql) {
-    const returning = sql.keyword('RETURNING');
-    const end = returning < 0 ? sql.bytes.length : sql.startOf(returning);
-    const where = sql.keyword('WHERE');
-    if (where < 0 || (returning >= 0 && where > returning))
-        return { head: sql.slice(0, end), where: null };
-    return { head: sql.slice(0, sql.startOf(where)), where: sql.slice(sql.endOf(where), end) };
-}
-/**
- * Replaces bare references to `column` (an unqualified identifier token, as written or quoted) by
- * `prefix.column`: turns a USING expression over the table into one over the trigger's NEW row.
- */
-function qualifyColumn(expr, column, prefix) {
-    const sql = new SqlText(expr);
-    let out = '';
-    let at = 0;
-    sql.tokens.forEach((t, i) => {
-        const name = t.text.startsWith('"') ? t.text.slice(1, -1).replace(/""/g, '"') : t.text.toLowerCase();
-        const prev = sql.tokens[i - 1];
-        const next = sql.tokens[i + 1];
-        if (t.tokenName !== 'IDENT' || name !== column || prev?.text === '.' || next?.text === '(')
-            return;
-        out += sql.bytes.subarray(at, t.start).toString('utf8') + `${prefix}.${t.text}`;
-        at = t.end;
-    });
-    return out + sql.bytes.subarray(at).toString('utf8');
 }
 
 // The NOT VALID pattern shared by add-foreign-key-not-valid and add-check-not-valid: add the
@@ -23862,351 +24389,92 @@ const backfill = {
     drops: () => [],
 };
 
-// The statements a StaticCatalog has applied, kept per catalog instance. The catalog model keeps the
-// names, kinds and columns of constraints and indexes but not their definitions (a CHECK expression,
-// a foreign key's target, an index's expressions and WHERE clause); the column swap needs them to
-// copy what depends on a column. Recording only: the catalog's behaviour is unchanged.
-// TODO: drop this module once ConstraintModel and IndexModel carry their definitions.
-const logs = new WeakMap();
-const RECORDING = Symbol.for('expand-contract.ddl-log');
-const proto = StaticCatalog.prototype;
-if (!proto[RECORDING]) {
-    const apply = proto.apply;
-    proto.apply = function record(statement) {
-        let log = logs.get(this);
-        if (!log)
-            logs.set(this, (log = []));
-        log.push(statement);
-        apply.call(this, statement);
-    };
-    proto[RECORDING] = true;
-}
-/** Every statement applied to `catalog` so far, in order; undefined for a catalog that applied none. */
-function appliedStatements(catalog) {
-    return logs.get(catalog);
-}
-
-const KINDS$1 = {
-    CONSTR_PRIMARY: 'primary key',
-    CONSTR_UNIQUE: 'unique',
-    CONSTR_FOREIGN: 'foreign key',
-    CONSTR_CHECK: 'check',
-    CONSTR_EXCLUSION: 'exclusion',
-};
-/** Column names an expression reads (ColumnRef fields, last part). */
-function columnRefs(node) {
-    const out = [];
-    walk(node, (key, value) => {
-        if (key === 'ColumnRef')
-            out.push(strings(value.fields).pop() ?? '');
-    });
-    return out;
-}
-/** Columns an index reads in its keys and INCLUDE list, as written. */
-function indexKeyRefs(node) {
-    const out = [];
-    for (const p of [...arr$1(node.indexParams), ...arr$1(node.indexIncludingParams)]) {
-        const e = (p.IndexElem ?? {});
-        if (typeof e.name === 'string')
-            out.push(e.name);
-        out.push(...columnRefs(e.expr));
-    }
-    return out;
-}
-const arr$1 = (v) => (Array.isArray(v) ? v : []);
-/** Columns named by the index elements anywhere in a node (EXCLUDE lists), and those their expressions read. */
-function elemRefs(node) {
-    const out = columnRefs(node);
-    walk(node, (key, value) => {
-        if (key === 'IndexElem' && typeof value.name === 'string')
-            out.push(value.name);
-    });
-    return out;
-}
-/** The current name of a column a definition writes as `written`. */
-const current = (d, written) => d.renamed.get(written) ?? written;
-/** Column names as the definition's text writes them (index keys, INCLUDE and WHERE; CHECK expression). */
+// Definitions of the indexes and constraints of the schema, as the catalog carries them (the SQL text
+// pg_get_indexdef and pg_get_constraintdef print, or the static model's text with current names),
+// parsed back with libpg-query: what a column swap must copy onto the replacement column.
+/** Column names the definition's text writes: index keys, INCLUDE and WHERE; a CHECK's expression. */
 function writtenRefs(d) {
     if ('kind' in d)
         return d.kind === 'check' ? columnRefs(d.node.raw_expr) : [];
-    return [...indexKeyRefs(d.node), ...columnRefs(d.node.whereClause)];
+    const r = indexReads(d.node);
+    return [...r.keys, ...r.where];
 }
-/** The current names of the columns a definition reads. */
+/** The columns a definition reads, in its keys and (indexes) in its WHERE clause. */
 function readsOf(d) {
-    if ('kind' in d)
-        return { keys: d.columns, where: [] };
-    return {
-        keys: indexKeyRefs(d.node).map((c) => current(d, c)),
-        where: columnRefs(d.node.whereClause).map((c) => current(d, c)),
-    };
+    return 'kind' in d ? { keys: d.columns, where: [] } : indexReads(d.node);
 }
-/** PostgreSQL's `ChooseRelationName` stem pieces, or null when the name would be cut (over 63 bytes). */
-function pgName(...parts) {
-    const name = parts.join('_');
-    return Buffer.byteLength(name, 'utf8') <= 63 ? name : null;
-}
-/** The name PostgreSQL derives for an index column (FigureIndexColname), or null when unsure. */
-function indexColName(elem) {
-    if (typeof elem.indexcolname === 'string')
-        return elem.indexcolname;
-    if (typeof elem.name === 'string')
-        return elem.name;
-    const figure = (expr) => {
-        const [k, n] = unwrap(expr);
-        if (k === 'ColumnRef')
-            return [strings(n.fields).pop() ?? null, 2];
-        if (k === 'FuncCall')
-            return [strings(n.funcname).pop() ?? null, 2];
-        if (k === 'TypeCast') {
-            const [inner, strength] = figure(n.arg);
-            if (strength > 1)
-                return [inner, strength];
-            return [strings(n.typeName?.names).pop() ?? null, 1];
-        }
-        if (k === 'A_Expr' && n.kind !== 'AEXPR_NULLIF')
-            return ['expr', 0];
-        return [null, -1];
-    };
-    return figure(elem.expr)[0];
-}
-/** Indexes and constraints of every table, replayed from the statements a catalog applied. */
+const WITH_INDEX = new Set(['primary key', 'unique', 'exclusion']);
+/** Indexes and constraints of every table of a catalog, with their definitions parsed. */
 class Definitions {
-    indexes = new Map();
+    indexes = [];
     constraints = [];
-    /** Tables created with LIKE, INHERITS or PARTITION OF: they hold indexes and constraints not read here. */
-    opaque = new Set();
-    constructor(statements) {
-        for (const s of statements)
-            this.apply(s);
+    unknown = [];
+    /** Tables created with LIKE, INHERITS or PARTITION OF in a static model: they hold more than is known. */
+    incomplete = new Set();
+    constructor(catalog) {
+        for (const rel of catalog.allRelations()) {
+            const table = `${rel.schema}.${rel.name}`;
+            if (rel.incomplete)
+                this.incomplete.add(table);
+            for (const c of rel.constraints.values()) {
+                if (c.kind === 'not null')
+                    continue;
+                const node = c.definition === undefined ? undefined : parseConstraintDefinition(c.definition);
+                if (!node || c.definition === undefined) {
+                    this.unknown.push({
+                        table,
+                        what: `${c.kind} constraint ${c.name}`,
+                        columns: c.columns,
+                        index: false,
+                    });
+                    continue;
+                }
+                this.constraints.push({
+                    table,
+                    name: c.name,
+                    definition: c.definition,
+                    kind: c.kind,
+                    node,
+                    columns: c.columns,
+                    validated: c.validated,
+                    refTable: c.refTable ?? null,
+                    refColumns: c.refColumns ?? [],
+                });
+            }
+            // A replayed schema lists the indexes of constraints too: they are copied with their constraint.
+            const owned = new Set([...rel.constraints.values()].filter((c) => WITH_INDEX.has(c.kind)).map((c) => c.name));
+            for (const i of catalog.indexesOn(qualify(rel.name, rel.schema))) {
+                if (owned.has(i.name))
+                    continue;
+                const node = i.definition === undefined ? undefined : parseIndexDefinition(i.definition);
+                if (!node || i.definition === undefined) {
+                    this.unknown.push({ table, what: `index ${i.name}`, columns: i.columns, index: true });
+                    continue;
+                }
+                this.indexes.push({
+                    table,
+                    name: i.name,
+                    definition: i.definition,
+                    schema: i.schema,
+                    unique: i.unique,
+                    node,
+                });
+            }
+        }
     }
     onTable(table) {
         return {
-            indexes: [...this.indexes.values()].filter((i) => i.table === table),
+            indexes: this.indexes.filter((i) => i.table === table),
             constraints: this.constraints.filter((c) => c.table === table),
         };
     }
     /** True when a relation-level name (index, or constraint with an index) is taken in `schema`. */
     nameTaken(schema, name) {
-        return (this.indexes.has(`${schema}.${name}`) ||
+        return (this.indexes.some((i) => i.schema === schema && i.name === name) ||
             this.constraints.some((c) => c.table.startsWith(`${schema}.`) && c.name === name));
     }
-    apply(s) {
-        const [kind, n] = unwrap(s.node);
-        if (kind === 'CreateStmt') {
-            const table = rangeVarName(n.relation);
-            if (n.if_not_exists && this.constraints.some((c) => c.table === table.key))
-                return;
-            this.opaque.delete(table.key);
-            if (arr$1(n.inhRelations).length || arr$1(n.tableElts).some((e) => unwrap(e)[0] === 'TableLikeClause'))
-                this.opaque.add(table.key);
-            for (const elt of arr$1(n.tableElts)) {
-                const [k, body] = unwrap(elt);
-                if (k === 'ColumnDef')
-                    for (const c of arr$1(body.constraints))
-                        this.addConstraint(table.key, unwrap(c)[1], s, body.colname);
-                else if (k === 'Constraint')
-                    this.addConstraint(table.key, body, s);
-            }
-        }
-        else if (kind === 'AlterTableStmt' && n.objtype !== 'OBJECT_INDEX') {
-            const table = rangeVarName(n.relation).key;
-            for (const c of arr$1(n.cmds))
-                this.alter(table, (c.AlterTableCmd ?? {}), s);
-        }
-        else if (kind === 'IndexStmt')
-            this.addIndex(n, s);
-        else if (kind === 'RenameStmt')
-            this.rename(n);
-        else if (kind === 'DropStmt')
-            this.drop(n);
-    }
-    alter(table, cmd, s) {
-        const name = cmd.name;
-        const [, def] = unwrap(cmd.def);
-        switch (cmd.subtype) {
-            case 'AT_AddColumn':
-                for (const c of arr$1(def.constraints))
-                    this.addConstraint(table, unwrap(c)[1], s, def.colname);
-                return;
-            case 'AT_AddConstraint':
-                return this.addConstraint(table, def, s);
-            case 'AT_DropConstraint':
-                return this.dropConstraints((c) => c.table === table && c.name === name);
-            case 'AT_ValidateConstraint':
-                for (const c of this.constraints)
-                    if (c.table === table && c.name === name)
-                        c.validated = true;
-                return;
-            case 'AT_DropColumn': {
-                // Indexes and constraints reading the column go with it; CASCADE also takes foreign keys to it.
-                const reads = (d) => {
-                    const r = readsOf(d);
-                    return d.table === table && [...r.keys, ...r.where].includes(name);
-                };
-                for (const [k, i] of this.indexes)
-                    if (reads(i))
-                        this.indexes.delete(k);
-                this.dropConstraints((c) => reads(c) ||
-                    (cmd.behavior === 'DROP_CASCADE' && c.refTable === table && c.refColumns.includes(name)));
-                return;
-            }
-            default:
-                return;
-        }
-    }
-    dropConstraints(match) {
-        for (let i = this.constraints.length - 1; i >= 0; i--)
-            if (match(this.constraints[i]))
-                this.constraints.splice(i, 1);
-    }
-    addConstraint(table, con, stmt, column) {
-        const kind = KINDS$1[con.contype];
-        if (!kind)
-            return;
-        const col = typeof column === 'string' ? column : undefined;
-        let columns;
-        if (kind === 'check')
-            columns = [...new Set(columnRefs(con.raw_expr))];
-        else if (col)
-            columns = [col];
-        else if (kind === 'foreign key')
-            columns = strings(con.fk_attrs);
-        else if (kind === 'exclusion')
-            columns = [...new Set([...elemRefs(con.exclusions), ...columnRefs(con.where_clause)])];
-        else
-            columns = strings(con.keys);
-        const schema = table.slice(0, table.indexOf('.'));
-        const tableName = table.slice(table.indexOf('.') + 1);
-        if (typeof con.indexname === 'string') {
-            // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's.
-            const idx = this.indexes.get(`${schema}.${con.indexname}`);
-            if (idx)
-                columns = readsOf(idx).keys;
-            this.indexes.delete(`${schema}.${con.indexname}`);
-        }
-        let name;
-        if (typeof con.conname === 'string')
-            name = con.conname;
-        else if (kind === 'primary key')
-            name = pgName(tableName, 'pkey');
-        else if (kind === 'check')
-            name = pgName(tableName, ...(columns.length === 1 ? columns : []), 'check');
-        else
-            name = pgName(tableName, ...columns, kind === 'foreign key' ? 'fkey' : kind === 'exclusion' ? 'excl' : 'key');
-        if (typeof con.conname !== 'string' &&
-            name &&
-            this.constraints.some((c) => c.table === table && c.name === name))
-            name = null;
-        const fk = kind === 'foreign key';
-        this.constraints.push({
-            table,
-            name,
-            stmt,
-            renamed: new Map(),
-            kind,
-            node: con,
-            columns,
-            validated: !con.skip_validation,
-            refTable: fk ? rangeVarName(con.pktable).key : null,
-            refColumns: fk ? strings(con.pk_attrs) : [],
-        });
-    }
-    addIndex(n, stmt) {
-        const table = rangeVarName(n.relation);
-        let name = typeof n.idxname === 'string' ? n.idxname : null;
-        if (name === null) {
-            const cols = arr$1(n.indexParams).map((p) => indexColName((p.IndexElem ?? {})));
-            name = cols.every((c) => c !== null) ? pgName(table.name, ...cols, 'idx') : null;
-            if (name && this.nameTaken(table.schema, name))
-                name = null;
-        }
-        else if (n.if_not_exists && this.indexes.has(`${table.schema}.${name}`))
-            return;
-        const key = `${table.schema}.${name ?? `<unnamed ${this.indexes.size}>`}`;
-        this.indexes.set(key, {
-            table: table.key,
-            name,
-            stmt,
-            renamed: new Map(),
-            schema: table.schema,
-            unique: Boolean(n.unique),
-            node: n,
-        });
-    }
-    rename(n) {
-        const newName = n.newname;
-        const rel = rangeVarName(n.relation);
-        if (n.renameType === 'OBJECT_COLUMN' && n.relationType === 'OBJECT_TABLE') {
-            const from = n.subname;
-            for (const d of [...this.indexes.values(), ...this.constraints]) {
-                if (d.table === rel.key) {
-                    const written = writtenRefs(d);
-                    for (const w of written)
-                        if (current(d, w) === from)
-                            d.renamed.set(w, newName);
-                    if ('kind' in d)
-                        d.columns = d.columns.map((c) => (c === from ? newName : c));
-                }
-                if ('kind' in d && d.refTable === rel.key)
-                    d.refColumns = d.refColumns.map((c) => (c === from ? newName : c));
-            }
-        }
-        else if (n.renameType === 'OBJECT_TABLE') {
-            const to = qualify(newName, rel.schema).key;
-            for (const d of [...this.indexes.values(), ...this.constraints]) {
-                if (d.table === rel.key)
-                    d.table = to;
-                if ('kind' in d && d.refTable === rel.key)
-                    d.refTable = to;
-            }
-        }
-        else if (n.renameType === 'OBJECT_INDEX') {
-            const idx = this.indexes.get(rel.key);
-            if (idx) {
-                this.indexes.delete(rel.key);
-                this.indexes.set(qualify(newName, rel.schema).key, { ...idx, name: newName });
-            }
-            for (const c of this.constraints)
-                if (c.table.startsWith(`${rel.schema}.`) &&
-                    c.name === rel.name &&
-                    c.kind !== 'check' &&
-                    c.kind !== 'foreign key')
-                    c.name = newName;
-        }
-        else if (n.renameType === 'OBJECT_TABCONSTRAINT') {
-            for (const c of this.constraints)
-                if (c.table === rel.key && c.name === n.subname)
-                    c.name = newName;
-        }
-    }
-    drop(n) {
-        for (const o of arr$1(n.objects)) {
-            const name = listName(o.List ? o.List.items : o);
-            if (n.removeType === 'OBJECT_INDEX')
-                this.indexes.delete(name.key);
-            if (n.removeType !== 'OBJECT_TABLE')
-                continue;
-            for (const [k, i] of this.indexes)
-                if (i.table === name.key)
-                    this.indexes.delete(k);
-            this.dropConstraints((c) => c.table === name.key || c.refTable === name.key);
-        }
-    }
-}
-/** The definitions behind `catalog`, or null when it applied no statements we saw (a seeded catalog). */
-function definitionsOf(catalog) {
-    const log = appliedStatements(catalog);
-    return log ? new Definitions(log) : null;
 }
 
-const NO_DEPENDENTS = {
-    expand: [],
-    later: [],
-    beforeDrop: [],
-    contract: [],
-    copied: [],
-    primaryKey: null,
-};
 const FAMILIES = [
     /^(smallint|integer|bigint|int[248]?|numeric|decimal|real|double precision|float[48]?)(\(.*\))?$/,
     /^(text|varchar|character varying|char|character|bpchar|citext)(\(.*\))?$/,
@@ -24232,23 +24500,16 @@ const VALIDATE_WHY = "VALIDATE CONSTRAINT checks existing rows under SHARE UPDAT
 /** The steps that give `newColumn` what depends on `oldColumn`, or why that cannot be planned. */
 function swapDependents(s) {
     const t = s.table.name.key;
-    // A schema seeded from a replayed database has no statements to read the definitions from.
-    const defs = s.catalog instanceof SeededCatalog ? null : definitionsOf(s.catalog);
-    const rel = s.catalog.relation(s.table.name);
-    const catalogCons = [...(rel?.constraints.values() ?? [])].filter((c) => c.kind !== 'not null' && c.columns.includes(s.oldColumn));
-    const catalogIdx = s.catalog.indexesOn(s.table.name).filter((i) => i.columns.includes(s.oldColumn));
-    if (!defs) {
-        // An index without key columns is on expressions only: it may read the column.
-        const expressions = s.catalog.indexesOn(s.table.name).filter((i) => i.columns.length === 0);
-        return catalogCons.length + catalogIdx.length + expressions.length > 0
-            ? {
-                refused: `the schema read from the replayed database does not give the definitions (expressions, WHERE clauses, foreign key targets) of the indexes and constraints on ${t} that the copy of ${s.oldColumn} needs; plan this change by hand`,
-            }
-            : NO_DEPENDENTS;
-    }
-    if (defs.opaque.has(t))
+    const defs = new Definitions(s.catalog);
+    if (defs.incomplete.has(t))
         return {
             refused: `${t} was created with LIKE, INHERITS or PARTITION OF: the indexes and constraints it got that way are not known; plan this change by hand`,
+        };
+    // An index whose definition is not known may read the column in an expression or its WHERE clause.
+    const unknown = defs.unknown.find((u) => u.table === t && (u.index || u.columns.includes(s.oldColumn)));
+    if (unknown)
+        return {
+            refused: `the definition of ${unknown.what} on ${t} is not known (an unnamed object whose name PostgreSQL chose is not certain, or a definition that could not follow a rename), and the copy of ${s.oldColumn} may need it; plan this change by hand`,
         };
     const reads = (d) => {
         const r = readsOf(d);
@@ -24257,18 +24518,21 @@ function swapDependents(s) {
     const on = defs.onTable(t);
     const cons = on.constraints.filter(reads);
     const idx = on.indexes.filter(reads);
-    if (catalogCons.length > cons.length || catalogIdx.length > idx.length)
-        return {
-            refused: `not every index and constraint on ${t}.${s.oldColumn} is known from the migrations read`,
-        };
-    const pk = on.constraints.find((c) => c.kind === 'primary key')?.columns ?? [];
-    const refs = defs.constraints.filter((c) => c.kind === 'foreign key' &&
+    const pk = s.catalog.relation(s.table.name)?.constraints.values();
+    const pkColumns = [...(pk ?? [])].find((c) => c.kind === 'primary key')?.columns ?? [];
+    // Foreign keys to the column, known definition or not.
+    const refs = s.catalog
+        .allRelations()
+        .flatMap((r) => [...r.constraints.values()]
+        .filter((c) => c.kind === 'foreign key' &&
         c.refTable === t &&
-        (c.refColumns.includes(s.oldColumn) || (c.refColumns.length === 0 && pk.includes(s.oldColumn))));
+        (c.refColumns?.includes(s.oldColumn) ||
+            (!c.refColumns?.length && pkColumns.includes(s.oldColumn))))
+        .map((c) => ({ name: c.name, table: `${r.schema}.${r.name}` })));
     const ref = refs[0];
     if (ref)
         return {
-            refused: `foreign key ${ref.name ?? '(unnamed)'} on ${ref.table} references ${t}.${s.oldColumn}; move that reference by hand first (drop it, or re-point it at the new column), then plan this change`,
+            refused: `foreign key ${ref.name} on ${ref.table} references ${t}.${s.oldColumn}; move that reference by hand first (drop it, or re-point it at the new column), then plan this change`,
         };
     if (idx.length + cons.length > 0 && s.catalog.relation(s.table.name)?.kind === 'partitioned table')
         return {
@@ -24290,11 +24554,9 @@ function swapDependents(s) {
     }
     return out;
 }
-const what = (d) => `${'kind' in d ? `${d.kind} constraint` : d.unique ? 'unique index' : 'index'} ${d.name ?? '(unnamed)'}`;
+const what = (d) => `${'kind' in d ? `${d.kind} constraint` : d.unique ? 'unique index' : 'index'} ${d.name}`;
 function common(d, s, defs) {
     const where = `${what(d)} on ${s.table.name.key}`;
-    if (d.name === null)
-        return `the name PostgreSQL gave the unnamed ${where} is not certain; name it (ALTER INDEX / RENAME CONSTRAINT) first`;
     const r = readsOf(d);
     const keys = [...new Set(r.keys)];
     if (keys.length !== 1 || keys[0] !== s.oldColumn)
@@ -24411,7 +24673,7 @@ function nullPassing(expr) {
     return ok;
 }
 const ACTIONS = { r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
-/** `REFERENCES table (cols) ...` of a foreign key, from its node (current column names). */
+/** `REFERENCES table (cols) ...` of a foreign key, from its definition (columns as it lists them). */
 function references(d) {
     const n = d.node;
     const rv = rangeVarName(n.pktable);
@@ -24419,8 +24681,9 @@ function references(d) {
         ? `${quoteIdent$2(rv.schema)}.${quoteIdent$2(rv.name)}`
         : quoteIdent$2(rv.name);
     let sql = `REFERENCES ${target}`;
-    if (d.refColumns.length)
-        sql += ` (${d.refColumns.map(quoteIdent$2).join(', ')})`;
+    const columns = strings(n.pk_attrs);
+    if (columns.length)
+        sql += ` (${columns.map(quoteIdent$2).join(', ')})`;
     if (n.fk_matchtype === 'f')
         sql += ' MATCH FULL';
     const upd = ACTIONS[n.fk_upd_action];
@@ -24435,19 +24698,21 @@ function references(d) {
         sql += ' INITIALLY DEFERRED';
     return sql;
 }
-/** The CHECK expression as written, over the new column, or null. */
+/** The CHECK expression of the definition (one redundant outer pair of parentheses off), over the new column, or null. */
 function checkExpression(d, s) {
-    const text = new SqlText(d.stmt.text);
-    const from = d.node.location - d.stmt.textLocation(0);
-    const at = text.tokens.findIndex((t) => t.start >= from && isKeyword(t, 'CHECK'));
+    const text = new SqlText(d.definition);
+    const at = text.keyword('CHECK');
     const open = at + 1;
     if (at < 0 || text.tokens[open]?.text !== '(')
         return null;
     const close = matching(text, open);
     if (close < 0)
         return null;
-    const expr = text.slice(text.endOf(open), text.startOf(close));
-    return rewrite(new SqlText(expr), 0, targets(d, s), columnRefs(d.node.raw_expr));
+    let expr = new SqlText(text.slice(text.endOf(open), text.startOf(close)));
+    // pg_get_constraintdef prints CHECK ((a > 0)) for CHECK (a > 0).
+    if (expr.tokens[0]?.text === '(' && matching(expr, 0) === expr.tokens.length - 1)
+        expr = new SqlText(expr.slice(expr.endOf(0), expr.startOf(expr.tokens.length - 1)));
+    return rewrite(expr, 0, targets(d, s), columnRefs(d.node.raw_expr));
 }
 /** The index of the parenthesis closing the one at token `open`; -1 when unbalanced. */
 function matching(text, open) {
@@ -24461,16 +24726,9 @@ function matching(text, open) {
     }
     return -1;
 }
-/** Written column name -> the identifier the copy must use, for names that change. */
+/** Column name -> the identifier the copy must use: the old column becomes the new one. */
 function targets(d, s) {
-    const out = new Map();
-    for (const w of writtenRefs(d)) {
-        const now = current(d, w);
-        const target = now === s.oldColumn ? s.newColumn : now;
-        if (target !== w)
-            out.set(w, target);
-    }
-    return out;
+    return new Map(writtenRefs(d).includes(s.oldColumn) ? [[s.oldColumn, s.newColumn]] : []);
 }
 const NAMES$1 = new Set(['IDENT', 'UNKNOWN']);
 const identName = (text) => text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
@@ -24512,10 +24770,7 @@ function copyIndex(d, s, defs, out) {
     const problem = plain && !d.node.whereClause ? null : typeChangeProblem(s, what(d));
     if (problem)
         return problem;
-    const text = new SqlText(d.stmt.text);
-    const head = text.tokens[1]?.text.toUpperCase();
-    if (head !== 'INDEX' && head !== 'UNIQUE')
-        return `${what(d)} could not be read back from its CREATE INDEX`;
+    const text = new SqlText(d.definition);
     const on = text.keyword('ON');
     let i = on + 1;
     if (on < 0 || text.tokens[i]?.text.toUpperCase() === 'ONLY')
@@ -24780,6 +25035,9 @@ const changeColumnType = {
         ignore: ignoreColumn(s.table.name.key, s.oldColumn),
     }),
     drops: swapDrops,
+    followUp: (s) => [
+        `ALTER TABLE ${tableSql(s.table)} RENAME COLUMN ${quoteIdent$2(s.newColumn)} TO ${quoteIdent$2(s.oldColumn)}`,
+    ],
 };
 
 const createIndexConcurrently = {
@@ -26057,6 +26315,15 @@ async function proveAgainst(original, input, ready) {
             const error = await runStatements(db, statements, trace?.statements);
             if (error)
                 return result(false, [`the ${phase} phase fails: ${error}`]);
+        }
+        // A type change leaves its new column under a temporary name; the rename back is a change of its own
+        // (planned like any rename). Apply it here so the comparison is with the original's schema.
+        const followUp = plan.recipes.flatMap((r) => r.followUp);
+        if (followUp.length > 0) {
+            const error = await runStatements(db, followUp);
+            if (error)
+                return result(false, [`the follow-up rename fails: ${error}`]);
+            notes.push(`compared after the follow-up rename the plan describes: ${followUp.join('; ')}`);
         }
         const differences = compareStates(original.state, await readState(db, original.tables));
         return result(differences.length === 0, differences);
@@ -27405,7 +27672,7 @@ async function writeAtomically(path, content) {
     await mkdir(dirname(path), { recursive: true });
     const temp = `${path}.expand-contract-${process.pid}.tmp`;
     await writeFile(temp, content, 'utf8');
-    await rename(temp, path);
+    await rename$1(temp, path);
 }
 function nextSteps(split, days) {
     const out = [

@@ -28937,7 +28937,7 @@ const summary = _summary;
         step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
 };
-const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs$1.promises;
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename: rename$1, rm, rmdir, stat, symlink, unlink } = fs$1.promises;
 // export const {open} = 'fs'
 process.platform === 'win32';
 fs$1.constants.O_RDONLY;
@@ -44861,565 +44861,6 @@ function isVolatileExpr(expr) {
     return volatile;
 }
 
-/** Release number of objects that existed before any migration we read (or that we never saw). */
-const BEFORE = -1;
-
-// A schema model built by reading DDL statements in order, without a database.
-// Each object remembers the release that created it, so rules can tell new objects from old ones.
-class StaticCatalog {
-    release = BEFORE;
-    relations = new Map();
-    indexes = new Map();
-    types = new Map();
-    sequences = new Map();
-    schemas = new Map([['public', BEFORE]]);
-    /** Starts a new release: objects created from now on are "new". */
-    beginRelease(release) {
-        this.release = release;
-    }
-    relation(name) {
-        return this.relations.get(name.key);
-    }
-    column(table, column) {
-        return this.relations.get(table.key)?.columns.get(column);
-    }
-    index(name) {
-        return this.indexes.get(name.key);
-    }
-    type(name) {
-        return this.types.get(name.key);
-    }
-    sequence(name) {
-        return this.sequences.get(name.key);
-    }
-    schemaExists(name) {
-        return this.schemas.has(name);
-    }
-    isNewRelation(name) {
-        return this.relations.get(name.key)?.origin === this.release;
-    }
-    isNewColumn(table, column) {
-        const rel = this.relations.get(table.key);
-        if (!rel)
-            return false;
-        return rel.origin === this.release || rel.columns.get(column)?.origin === this.release;
-    }
-    isNewIndex(name) {
-        const idx = this.indexes.get(name.key);
-        if (!idx)
-            return false;
-        return idx.origin === this.release || this.relations.get(idx.table)?.origin === this.release;
-    }
-    isNewType(name) {
-        return this.types.get(name.key)?.origin === this.release;
-    }
-    isNewSequence(name) {
-        return this.sequences.get(name.key)?.origin === this.release;
-    }
-    isNewSchema(name) {
-        return this.schemas.get(name) === this.release;
-    }
-    indexesOn(table) {
-        return [...this.indexes.values()].filter((i) => i.table === table.key);
-    }
-    /** Moves the model past one statement. Unknown statements leave it unchanged. */
-    apply(statement) {
-        const [kind, n] = unwrap(statement.node);
-        switch (kind) {
-            case 'CreateStmt':
-                return this.createTable(n);
-            case 'CreateTableAsStmt':
-                return this.createTableAs(n);
-            case 'ViewStmt':
-                return this.createView(n);
-            case 'AlterTableStmt':
-                return this.alterTable(n);
-            case 'RenameStmt':
-                return this.rename(n);
-            case 'DropStmt':
-                return this.drop(n);
-            case 'IndexStmt':
-                return this.createIndex(n);
-            case 'CreateEnumStmt':
-                return this.createType(listName(n.typeName), 'enum', strings(n.vals));
-            case 'CreateDomainStmt':
-                return this.createType(listName(n.domainname), 'domain', []);
-            case 'CompositeTypeStmt':
-                return this.createType(rangeVarName(n.typevar), 'composite', []);
-            case 'CreateRangeStmt':
-                return this.createType(listName(n.typeName), 'range', []);
-            case 'AlterEnumStmt':
-                return this.alterEnum(n);
-            case 'CreateSeqStmt': {
-                const name = rangeVarName(n.sequence);
-                if (!this.sequences.has(name.key) || !n.if_not_exists)
-                    this.sequences.set(name.key, { schema: name.schema, name: name.name, origin: this.release });
-                return;
-            }
-            case 'CreateSchemaStmt': {
-                const name = n.schemaname ?? '';
-                if (!this.schemas.has(name))
-                    this.schemas.set(name, this.release);
-                for (const elt of n.schemaElts ?? []) {
-                    this.apply({ ...statement, node: elt, kind: unwrap(elt)[0] });
-                }
-                return;
-            }
-            case 'AlterObjectSchemaStmt':
-                return this.setSchema(n);
-            default:
-                return;
-        }
-    }
-    createTable(n) {
-        const name = rangeVarName(n.relation);
-        if (n.if_not_exists && this.relations.has(name.key))
-            return;
-        const rel = {
-            schema: name.schema,
-            name: name.name,
-            kind: n.partspec ? 'partitioned table' : 'table',
-            columns: new Map(),
-            constraints: new Map(),
-            origin: this.release,
-        };
-        for (const parent of n.inhRelations ?? []) {
-            const p = this.relations.get(rangeVarName(parent.RangeVar).key);
-            if (p)
-                for (const [k, c] of p.columns)
-                    rel.columns.set(k, { ...c, origin: this.release });
-            if (n.partbound && p)
-                rel.partitionOf = `${p.schema}.${p.name}`;
-        }
-        this.relations.set(name.key, rel);
-        for (const elt of n.tableElts ?? []) {
-            const [k, body] = unwrap(elt);
-            if (k === 'ColumnDef')
-                this.addColumn(rel, body);
-            else if (k === 'Constraint')
-                this.addConstraint(rel, body);
-            else if (k === 'TableLikeClause') {
-                const src = this.relations.get(rangeVarName(body.relation).key);
-                if (src)
-                    for (const [ck, c] of src.columns)
-                        rel.columns.set(ck, { ...c, origin: this.release });
-            }
-        }
-    }
-    createTableAs(n) {
-        const into = (n.into ?? {});
-        const name = rangeVarName(into.rel);
-        if (n.if_not_exists && this.relations.has(name.key))
-            return;
-        const kind = n.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table';
-        this.relations.set(name.key, {
-            schema: name.schema,
-            name: name.name,
-            kind,
-            columns: new Map(strings((into.colNames ?? []).map((c) => c)).map((c) => [
-                c,
-                column(c, this.release),
-            ])),
-            constraints: new Map(),
-            origin: this.release,
-        });
-    }
-    createView(n) {
-        const name = rangeVarName(n.view);
-        const existing = this.relations.get(name.key);
-        // CREATE OR REPLACE VIEW keeps the view's age: running code may read it.
-        const origin = existing && n.replace ? existing.origin : this.release;
-        const cols = new Map();
-        for (const c of strings(n.aliases))
-            cols.set(c, column(c, origin));
-        const query = n.query?.SelectStmt;
-        for (const t of query?.targetList ?? []) {
-            const rt = t.ResTarget;
-            const nameFromRef = strings(rt?.val?.ColumnRef?.fields).pop();
-            const colName = rt?.name ?? nameFromRef;
-            if (colName && colName !== '*' && !cols.has(colName))
-                cols.set(colName, column(colName, origin));
-        }
-        this.relations.set(name.key, {
-            schema: name.schema,
-            name: name.name,
-            kind: 'view',
-            columns: cols,
-            constraints: new Map(),
-            origin,
-        });
-    }
-    addColumn(rel, def) {
-        const name = def.colname;
-        const col = {
-            name,
-            type: typeRef(def.typeName),
-            notNull: Boolean(def.is_not_null),
-            default: null,
-            generated: null,
-            identity: false,
-            origin: this.release,
-        };
-        if (/^serial[248]?$/.test(col.type.name)) {
-            col.notNull = true;
-            col.default = `nextval('${rel.name}_${name}_seq')`;
-        }
-        if (def.raw_default)
-            col.default = deparseExpr(def.raw_default);
-        for (const c of def.constraints ?? []) {
-            const con = c.Constraint;
-            switch (con.contype) {
-                case 'CONSTR_NOTNULL':
-                    col.notNull = true;
-                    break;
-                case 'CONSTR_DEFAULT':
-                    col.default = deparseExpr(con.raw_expr);
-                    break;
-                case 'CONSTR_IDENTITY':
-                    col.identity = true;
-                    col.notNull = true;
-                    break;
-                case 'CONSTR_GENERATED':
-                    col.generated = con.generated_kind === 'v' ? 'virtual' : 'stored';
-                    break;
-                case 'CONSTR_PRIMARY':
-                    col.notNull = true;
-                    this.addConstraint(rel, { ...con, keys: [{ String: { sval: name } }] });
-                    break;
-                default:
-                    this.addConstraint(rel, { ...con, keys: [{ String: { sval: name } }] });
-            }
-        }
-        rel.columns.set(name, col);
-    }
-    addConstraint(rel, con) {
-        const kind = CONSTRAINT_KINDS[con.contype];
-        if (!kind)
-            return;
-        const columns = strings(con.keys ?? con.fk_attrs);
-        if (kind === 'primary key') {
-            for (const c of columns) {
-                const col = rel.columns.get(c);
-                if (col)
-                    col.notNull = true;
-            }
-        }
-        // PostgreSQL's own naming: users_pkey, users_email_key, users_org_id_fkey, users_age_check.
-        const name = con.conname ??
-            (kind === 'primary key' ? `${rel.name}_pkey` : [rel.name, ...columns, SUFFIX$1[kind] ?? 'key'].join('_'));
-        rel.constraints.set(name, {
-            name,
-            kind,
-            columns,
-            validated: !con.skip_validation,
-            origin: this.release,
-        });
-    }
-    alterTable(n) {
-        const name = rangeVarName(n.relation);
-        const rel = this.relations.get(name.key);
-        if (n.objtype === 'OBJECT_INDEX')
-            return;
-        for (const c of n.cmds ?? []) {
-            const cmd = c.AlterTableCmd;
-            if (!rel)
-                continue;
-            const col = typeof cmd.name === 'string' ? rel.columns.get(cmd.name) : undefined;
-            switch (cmd.subtype) {
-                case 'AT_AddColumn': {
-                    const def = (cmd.def.ColumnDef ?? {});
-                    if (!(cmd.missing_ok && rel.columns.has(def.colname)))
-                        this.addColumn(rel, def);
-                    break;
-                }
-                case 'AT_DropColumn':
-                    rel.columns.delete(cmd.name);
-                    for (const [k, con] of rel.constraints)
-                        if (con.columns.includes(cmd.name))
-                            rel.constraints.delete(k);
-                    break;
-                case 'AT_AlterColumnType':
-                    if (col)
-                        col.type = typeRef(cmd.def.ColumnDef.typeName);
-                    break;
-                case 'AT_SetNotNull':
-                    if (col)
-                        col.notNull = true;
-                    break;
-                case 'AT_DropNotNull':
-                    if (col)
-                        col.notNull = false;
-                    break;
-                case 'AT_ColumnDefault':
-                    if (col)
-                        col.default = cmd.def ? deparseExpr(cmd.def) : null;
-                    break;
-                case 'AT_AddConstraint':
-                    this.addConstraint(rel, (cmd.def.Constraint ?? {}));
-                    break;
-                case 'AT_DropConstraint':
-                    rel.constraints.delete(cmd.name);
-                    break;
-                case 'AT_ValidateConstraint': {
-                    const con = rel.constraints.get(cmd.name);
-                    if (con)
-                        con.validated = true;
-                    break;
-                }
-                case 'AT_AddIdentity':
-                    if (col)
-                        col.identity = true;
-                    break;
-                case 'AT_DropIdentity':
-                    if (col)
-                        col.identity = false;
-                    break;
-                case 'AT_DropExpression':
-                    if (col)
-                        col.generated = null;
-                    break;
-            }
-        }
-    }
-    rename(n) {
-        const newName = n.newname;
-        switch (n.renameType) {
-            case 'OBJECT_TABLE':
-            case 'OBJECT_VIEW':
-            case 'OBJECT_MATVIEW':
-            case 'OBJECT_FOREIGN_TABLE': {
-                const old = rangeVarName(n.relation);
-                const rel = this.relations.get(old.key);
-                if (!rel)
-                    return;
-                this.relations.delete(old.key);
-                const renamed = { ...rel, name: newName };
-                this.relations.set(qualify(newName, old.schema).key, renamed);
-                for (const idx of this.indexes.values())
-                    if (idx.table === old.key)
-                        idx.table = `${old.schema}.${newName}`;
-                return;
-            }
-            case 'OBJECT_COLUMN': {
-                const rel = this.relations.get(rangeVarName(n.relation).key);
-                const col = rel?.columns.get(n.subname);
-                if (!rel || !col)
-                    return;
-                rel.columns.delete(col.name);
-                rel.columns.set(newName, { ...col, name: newName });
-                return;
-            }
-            case 'OBJECT_INDEX': {
-                const old = rangeVarName(n.relation);
-                const idx = this.indexes.get(old.key);
-                if (!idx)
-                    return;
-                this.indexes.delete(old.key);
-                this.indexes.set(qualify(newName, old.schema).key, { ...idx, name: newName });
-                return;
-            }
-            case 'OBJECT_TABCONSTRAINT': {
-                const rel = this.relations.get(rangeVarName(n.relation).key);
-                const con = rel?.constraints.get(n.subname);
-                if (!rel || !con)
-                    return;
-                rel.constraints.delete(con.name);
-                rel.constraints.set(newName, { ...con, name: newName });
-                return;
-            }
-            case 'OBJECT_TYPE': {
-                const old = listName(n.object);
-                const t = this.types.get(old.key);
-                if (!t)
-                    return;
-                this.types.delete(old.key);
-                this.types.set(qualify(newName, old.schema).key, { ...t, name: newName });
-                // Columns refer to the type itself, not to its name: they follow the rename.
-                for (const rel of this.relations.values()) {
-                    for (const col of rel.columns.values()) {
-                        if (col.type.name === old.name && (col.type.schema ?? 'public') === old.schema) {
-                            col.type = { ...col.type, name: newName, display: col.type.display.replace(old.name, newName) };
-                        }
-                    }
-                }
-                return;
-            }
-            case 'OBJECT_SCHEMA': {
-                const old = n.subname;
-                const origin = this.schemas.get(old);
-                if (origin === undefined)
-                    return;
-                this.schemas.delete(old);
-                this.schemas.set(newName, origin);
-                return;
-            }
-            default:
-                return;
-        }
-    }
-    drop(n) {
-        const objects = n.objects ?? [];
-        for (const o of objects) {
-            switch (n.removeType) {
-                case 'OBJECT_TABLE':
-                case 'OBJECT_VIEW':
-                case 'OBJECT_MATVIEW':
-                case 'OBJECT_FOREIGN_TABLE': {
-                    const name = listName(o.List ? o.List.items : o);
-                    this.relations.delete(name.key);
-                    for (const [k, idx] of this.indexes)
-                        if (idx.table === name.key)
-                            this.indexes.delete(k);
-                    break;
-                }
-                case 'OBJECT_INDEX':
-                    this.indexes.delete(listName(o.List?.items).key);
-                    break;
-                case 'OBJECT_SEQUENCE':
-                    this.sequences.delete(listName(o.List?.items).key);
-                    break;
-                case 'OBJECT_TYPE':
-                case 'OBJECT_DOMAIN': {
-                    const tn = o.TypeName;
-                    this.types.delete(listName(tn?.names).key);
-                    break;
-                }
-                case 'OBJECT_SCHEMA': {
-                    const s = o.String;
-                    const schema = s?.sval ?? '';
-                    this.schemas.delete(schema);
-                    for (const [k] of this.relations)
-                        if (k.startsWith(`${schema}.`))
-                            this.relations.delete(k);
-                    break;
-                }
-            }
-        }
-    }
-    createIndex(n) {
-        const table = rangeVarName(n.relation);
-        const idxName = n.idxname ?? `${table.name}_idx`;
-        const name = qualify(idxName, table.schema);
-        if (n.if_not_exists && this.indexes.has(name.key))
-            return;
-        const columns = [];
-        for (const p of n.indexParams ?? []) {
-            const e = p.IndexElem;
-            if (e?.name)
-                columns.push(e.name);
-        }
-        this.indexes.set(name.key, {
-            schema: name.schema,
-            name: idxName,
-            table: table.key,
-            unique: Boolean(n.unique),
-            columns,
-            origin: this.release,
-        });
-    }
-    createType(name, kind, values) {
-        this.types.set(name.key, { schema: name.schema, name: name.name, kind, values, origin: this.release });
-    }
-    alterEnum(n) {
-        const t = this.types.get(listName(n.typeName).key);
-        if (!t)
-            return;
-        if (n.oldVal) {
-            t.values = t.values.map((v) => (v === n.oldVal ? n.newVal : v));
-            return;
-        }
-        const value = n.newVal;
-        if (t.values.includes(value))
-            return;
-        const neighbor = n.newValNeighbor;
-        const at = neighbor ? t.values.indexOf(neighbor) : -1;
-        if (at < 0)
-            t.values.push(value);
-        else
-            t.values.splice(n.newValIsAfter ? at + 1 : at, 0, value);
-    }
-    setSchema(n) {
-        const newSchema = n.newschema;
-        if (n.objectType === 'OBJECT_TABLE' ||
-            n.objectType === 'OBJECT_VIEW' ||
-            n.objectType === 'OBJECT_MATVIEW') {
-            const old = rangeVarName(n.relation);
-            const rel = this.relations.get(old.key);
-            if (!rel)
-                return;
-            this.relations.delete(old.key);
-            this.relations.set(qualify(old.name, newSchema).key, { ...rel, schema: newSchema });
-        }
-    }
-}
-const CONSTRAINT_KINDS = {
-    CONSTR_PRIMARY: 'primary key',
-    CONSTR_UNIQUE: 'unique',
-    CONSTR_FOREIGN: 'foreign key',
-    CONSTR_CHECK: 'check',
-    CONSTR_EXCLUSION: 'exclusion',
-};
-const SUFFIX$1 = {
-    'primary key': 'pkey',
-    unique: 'key',
-    'foreign key': 'fkey',
-    check: 'check',
-    exclusion: 'excl',
-};
-function column(name, origin) {
-    return {
-        name,
-        type: { name: 'unknown', schema: null, mods: [], arrayDims: 0, display: 'unknown' },
-        notNull: false,
-        default: null,
-        generated: null,
-        identity: false,
-        origin,
-    };
-}
-
-// A plain, JSON-friendly picture of a schema (what a replayed database holds), and a StaticCatalog
-// seeded from it: the engine starts the first release from the replayed history this way and keeps
-// applying statements with the static model.
-/** Fresh maps (deep copies) from a snapshot: a catalog may change them without touching the snapshot. */
-function snapshotMaps(snapshot) {
-    const key = (o) => `${o.schema}.${o.name}`;
-    return {
-        relations: new Map(snapshot.relations.map((r) => [
-            key(r),
-            {
-                ...r,
-                columns: new Map(r.columns.map((c) => [c.name, { ...c, type: { ...c.type, mods: [...c.type.mods] } }])),
-                constraints: new Map(r.constraints.map((c) => [c.name, { ...c, columns: [...c.columns] }])),
-            },
-        ])),
-        indexes: new Map(snapshot.indexes.map((i) => [key(i), { ...i, columns: [...i.columns] }])),
-        types: new Map(snapshot.types.map((t) => [key(t), { ...t, values: [...t.values] }])),
-        sequences: new Map(snapshot.sequences.map((s) => [key(s), { ...s }])),
-        schemas: new Map(snapshot.schemas.map((s) => [s, BEFORE])),
-    };
-}
-/** A StaticCatalog that starts from a snapshot instead of an empty schema. */
-class SeededCatalog extends StaticCatalog {
-    /** The static model of the history, ready for `beginRelease(1)` and `apply()` of the change. */
-    static seed(snapshot) {
-        const catalog = new SeededCatalog();
-        const maps = snapshotMaps(snapshot);
-        for (const [k, v] of maps.relations)
-            catalog.relations.set(k, v);
-        for (const [k, v] of maps.indexes)
-            catalog.indexes.set(k, v);
-        for (const [k, v] of maps.types)
-            catalog.types.set(k, v);
-        for (const [k, v] of maps.sequences)
-            catalog.sequences.set(k, v);
-        catalog.schemas.clear();
-        for (const [k, v] of maps.schemas)
-            catalog.schemas.set(k, v);
-        return catalog;
-    }
-}
-
 var libpgQuery = {exports: {}};
 
 var hasRequiredLibpgQuery;
@@ -45622,6 +45063,1255 @@ function toFailure(error) {
     const details = error.sqlDetails;
     const message = details?.message ?? (error instanceof Error ? error.message : String(error));
     return { message, cursor: Math.max(0, details?.cursorPosition ?? 0) };
+}
+
+// Cuts and edits statement text at token boundaries (the lexer's, not regular expressions), so the
+// SQL a person wrote (a SET list, a WHERE clause, a default, a USING expression) is kept as written.
+/** A statement's text with its tokens (comments left out); offsets are UTF-8 bytes, as the lexer counts. */
+class SqlText {
+    text;
+    bytes;
+    tokens;
+    constructor(text) {
+        this.text = text;
+        this.bytes = Buffer.from(text, 'utf8');
+        this.tokens = (scanSql(text) ?? []).filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
+    }
+    slice(start, end = this.bytes.length) {
+        return this.bytes.subarray(start, end).toString('utf8').trim();
+    }
+    /** Index of the first keyword `word` at parenthesis depth 0, from token `from`; -1 when absent. */
+    keyword(word, from = 0) {
+        let depth = 0;
+        for (let i = from; i < this.tokens.length; i++) {
+            const t = this.tokens[i];
+            if (t.text === '(' || t.text === '[')
+                depth++;
+            else if (t.text === ')' || t.text === ']')
+                depth--;
+            else if (depth === 0 && isKeyword(t, word))
+                return i;
+        }
+        return -1;
+    }
+    /** Index of the first of several keywords at depth 0, from token `from`; -1 when none. */
+    firstKeyword(words, from = 0) {
+        const found = words.map((w) => this.keyword(w, from)).filter((i) => i >= 0);
+        return found.length ? Math.min(...found) : -1;
+    }
+    startOf(i) {
+        return this.tokens[i]?.start ?? this.bytes.length;
+    }
+    endOf(i) {
+        return this.tokens[i]?.end ?? this.bytes.length;
+    }
+    /** The text with the tokens from `from` to `to` (inclusive) removed. */
+    without(from, to) {
+        const head = this.bytes.subarray(0, this.startOf(from)).toString('utf8');
+        const tail = this.bytes.subarray(this.endOf(to)).toString('utf8');
+        return `${head.trimEnd()}${tail.startsWith(',') || tail === '' ? '' : ' '}${tail.trimStart()}`.trim();
+    }
+    /** The text with `insert` put after token `i`. */
+    insertAfter(i, insert) {
+        const head = this.bytes.subarray(0, this.endOf(i)).toString('utf8');
+        const tail = this.bytes.subarray(this.endOf(i)).toString('utf8');
+        return `${head} ${insert}${tail.startsWith(' ') || tail === '' ? '' : ' '}${tail}`.trimEnd();
+    }
+}
+function isKeyword(t, word) {
+    return t.tokenName !== 'IDENT' && t.tokenName !== 'SCONST' && t.text.toUpperCase() === word;
+}
+
+function perStatement(fn) {
+    const cache = new WeakMap();
+    return (statement, ...args) => {
+        if (cache.has(statement))
+            return cache.get(statement);
+        const value = fn(statement, ...args);
+        cache.set(statement, value);
+        return value;
+    };
+}
+
+// Columns a statement creates or retypes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE), with the facts
+// the advisory type rules need: the declared type, whether it is the table's primary key, and what
+// generates its values. Old columns are never listed.
+const SERIAL$1 = /^serial[248]$/;
+/** The last name of a `TypeName` node, lower case, before any alias is resolved. */
+function rawTypeName(typeName) {
+    const names = strings(typeName?.names);
+    return (names[names.length - 1] ?? '').toLowerCase();
+}
+/** True for `nextval(...)` (any schema), the default a sequence-backed column carries. */
+function isNextval(expr) {
+    const [kind, body] = unwrap(expr);
+    if (kind === 'TypeCast')
+        return isNextval(body.arg);
+    if (kind !== 'FuncCall')
+        return false;
+    const name = strings(body.funcname);
+    return name[name.length - 1]?.toLowerCase() === 'nextval';
+}
+/** Columns created or retyped by one statement, in the order they are written. */
+function computeCreatedColumns(statement) {
+    const [kind, n] = unwrap(statement.node);
+    if (kind === 'CreateStmt')
+        return fromCreateTable(n);
+    if (kind === 'AlterTableStmt')
+        return fromAlterTable(n);
+    return [];
+}
+const createdColumns = perStatement(computeCreatedColumns);
+function fromCreateTable(n) {
+    const relation = (n.relation ?? {});
+    // Temporary tables are scratch space of the migration itself; partitions take their parent's types.
+    if (relation.relpersistence === 't' || n.partbound)
+        return [];
+    const table = rangeVarName(relation);
+    const elts = n.tableElts ?? [];
+    const tablePk = new Set();
+    for (const elt of elts) {
+        const [k, body] = unwrap(elt);
+        if (k !== 'Constraint' || body.contype !== 'CONSTR_PRIMARY')
+            continue;
+        const keys = strings(body.keys);
+        if (keys.length === 1)
+            tablePk.add(keys[0]);
+    }
+    const out = [];
+    for (const elt of elts) {
+        const [k, def] = unwrap(elt);
+        if (k !== 'ColumnDef' || !def.typeName)
+            continue;
+        const column = describe(table, def, 'create-table');
+        if (tablePk.has(column.column))
+            column.primaryKey = true;
+        out.push(column);
+    }
+    return out;
+}
+function fromAlterTable(n) {
+    if (n.objtype !== 'OBJECT_TABLE')
+        return [];
+    const table = rangeVarName(n.relation);
+    const out = [];
+    for (const c of n.cmds ?? []) {
+        const cmd = (c.AlterTableCmd ?? {});
+        const def = (cmd.def?.ColumnDef ?? undefined);
+        if (!def?.typeName)
+            continue;
+        if (cmd.subtype === 'AT_AddColumn')
+            out.push(describe(table, def, 'add-column'));
+        else if (cmd.subtype === 'AT_AlterColumnType' && typeof cmd.name === 'string') {
+            out.push(describe(table, { ...def, colname: cmd.name }, 'alter-type'));
+        }
+    }
+    return out;
+}
+function describe(table, def, source) {
+    const column = def.colname ?? '';
+    const type = typeRef(def.typeName);
+    let primaryKey = false;
+    let generator = SERIAL$1.test(type.name) ? 'serial' : null;
+    // In ALTER COLUMN TYPE, `raw_default` holds the USING expression, not a default.
+    if (source !== 'alter-type' && isNextval(def.raw_default))
+        generator ??= 'sequence';
+    for (const c of def.constraints ?? []) {
+        const con = (c.Constraint ?? {});
+        if (con.contype === 'CONSTR_PRIMARY')
+            primaryKey = true;
+        else if (con.contype === 'CONSTR_IDENTITY')
+            generator = 'identity';
+        else if (con.contype === 'CONSTR_DEFAULT' && isNextval(con.raw_expr))
+            generator ??= 'sequence';
+    }
+    return {
+        table,
+        column,
+        object: `${table.key}.${column}`,
+        type,
+        rawName: rawTypeName(def.typeName),
+        typeLocation: def.typeName.location,
+        source,
+        primaryKey,
+        generator,
+    };
+}
+/** An identifier as it must be written in SQL: bare when it is a plain lower-case name, else quoted. */
+function quoteIdent(name) {
+    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+// Definitions of indexes and constraints as SQL text, in the shape pg_get_indexdef and
+// pg_get_constraintdef print them: read back from a statement's own text (the static model), parsed
+// back into libpg-query nodes, and rewritten when a column, table or index is renamed. A rewrite that
+// does not replace exactly the references the parse tree reads gives undefined: the definition is
+// then unknown rather than wrong.
+const arr = (v) => (Array.isArray(v) ? v : []);
+/** Column names an expression reads (ColumnRef fields, last part). */
+function columnRefs(node) {
+    const out = [];
+    walk(node, (key, value) => {
+        if (key === 'ColumnRef')
+            out.push(strings(value.fields).pop() ?? '');
+    });
+    return out;
+}
+/** Columns named by index elements (names and what their expressions read). */
+function elemRefs(elems) {
+    const out = [];
+    for (const p of arr(elems)) {
+        const e = (p.IndexElem ?? {});
+        if (typeof e.name === 'string')
+            out.push(e.name);
+        out.push(...columnRefs(e.expr));
+    }
+    return out;
+}
+/** The IndexStmt of an index definition; undefined when it does not parse as one. */
+function parseIndexDefinition(def) {
+    const parsed = parseSql(def);
+    if (!parsed.ok || parsed.stmts.length !== 1)
+        return undefined;
+    const [kind, n] = unwrap(parsed.stmts[0]?.stmt);
+    return kind === 'IndexStmt' ? n : undefined;
+}
+/** The Constraint node of a constraint definition, parsed as `ALTER TABLE t ADD CONSTRAINT c <def>`. */
+function parseConstraintDefinition(def) {
+    const parsed = parseSql(`ALTER TABLE t ADD CONSTRAINT c ${def}`);
+    if (!parsed.ok || parsed.stmts.length !== 1)
+        return undefined;
+    const [kind, n] = unwrap(parsed.stmts[0]?.stmt);
+    const cmd = (arr(n.cmds)[0]?.AlterTableCmd ?? {});
+    if (kind !== 'AlterTableStmt' || arr(n.cmds).length !== 1 || cmd.subtype !== 'AT_AddConstraint')
+        return undefined;
+    return unwrap(cmd.def)[0] === 'Constraint' ? unwrap(cmd.def)[1] : undefined;
+}
+/** Columns an index reads: in its key and INCLUDE elements, and in its WHERE clause. */
+function indexReads(n) {
+    return {
+        keys: [...elemRefs(n.indexParams), ...elemRefs(n.indexIncludingParams)],
+        where: columnRefs(n.whereClause),
+    };
+}
+/** Columns of its own table a constraint reads (keys, INCLUDE, CHECK and EXCLUDE expressions). */
+function constraintReads(n) {
+    switch (n.contype) {
+        case 'CONSTR_CHECK':
+            return columnRefs(n.raw_expr);
+        case 'CONSTR_FOREIGN':
+            return [...strings(n.fk_attrs), ...strings(n.fk_del_set_cols)];
+        case 'CONSTR_EXCLUSION':
+            return [
+                ...arr(n.exclusions).flatMap((x) => elemRefs(arr(x.List?.items).slice(0, 1))),
+                ...columnRefs(n.where_clause),
+            ];
+        default:
+            return [...strings(n.keys), ...strings(n.including)];
+    }
+}
+/** The index definition `CREATE INDEX` statement `n` gives (name and table as now), from its text. */
+function writtenIndexDefinition(n, src, name, table) {
+    const sql = new SqlText(src.text);
+    const head = sql.tokens[1];
+    if (!sql.tokens[0] || !isKeyword(sql.tokens[0], 'CREATE') || !head)
+        return undefined;
+    if (!isKeyword(head, 'INDEX') && !isKeyword(head, 'UNIQUE'))
+        return undefined;
+    const on = sql.keyword('ON');
+    if (on < 0)
+        return undefined;
+    const only = sql.tokens[on + 1] && isKeyword(sql.tokens[on + 1], 'ONLY');
+    const [, last] = nameAt(sql, on + (only ? 2 : 1));
+    const rest = sql.slice(sql.endOf(last));
+    const q = quoteIdent;
+    const def = `CREATE ${n.unique ? 'UNIQUE ' : ''}INDEX ${q(name)} ON ${only ? 'ONLY ' : ''}${q(table.schema)}.${q(table.name)} ${rest}`;
+    const back = parseIndexDefinition(def);
+    return back && sameReads(indexReads(back), indexReads(n)) ? def : undefined;
+}
+const sameReads = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+/** Token range `[first, last]` of the dotted name starting at token `i`. */
+function nameAt(sql, i) {
+    let last = i;
+    while (sql.tokens[last + 1]?.text === '.')
+        last += 2;
+    return [i, last];
+}
+/**
+ * The definition of a constraint from its statement's text, without `CONSTRAINT name` and NOT VALID.
+ * A column constraint (`column` given) is written as the table constraint it is: `REFERENCES orgs`
+ * becomes `FOREIGN KEY (org_id) REFERENCES orgs`, `UNIQUE` becomes `UNIQUE (code)`. `next`: where the
+ * column's next constraint starts (a location), which ends this one.
+ */
+function writtenConstraintDefinition(con, src, column, next) {
+    if (typeof con.location !== 'number' || con.location < 0)
+        return undefined;
+    const sql = new SqlText(src.text);
+    const from = con.location - src.textLocation(0);
+    const stop = next === undefined ? Infinity : next - src.textLocation(0);
+    let start = sql.tokens.findIndex((t) => t.start >= from);
+    if (start < 0)
+        return undefined;
+    if (isKeyword(sql.tokens[start], 'CONSTRAINT'))
+        start += 2;
+    let end = start;
+    for (let depth = 0; end < sql.tokens.length; end++) {
+        const t = sql.tokens[end];
+        if (t.start >= stop)
+            break;
+        if (t.text === '(')
+            depth++;
+        else if (t.text === ')' && depth-- === 0)
+            break;
+        else if (depth === 0 && (t.text === ',' || t.text === ';'))
+            break;
+    }
+    let last = end - 1;
+    const word = (i, w) => Boolean(sql.tokens[i] && isKeyword(sql.tokens[i], w));
+    if (last - 1 > start && word(last - 1, 'NOT') && word(last, 'VALID'))
+        last -= 2;
+    if (last < start)
+        return undefined;
+    let def = sql.slice(sql.startOf(start), sql.endOf(last));
+    if (column !== undefined)
+        def = asTableConstraint(con, def, column);
+    return parseConstraintDefinition(def)?.contype === con.contype ? def : undefined;
+}
+/** A column constraint's text as a table constraint on `column`. */
+function asTableConstraint(con, def, column) {
+    const col = `(${quoteIdent(column)})`;
+    const sql = new SqlText(def);
+    const word = (i, w) => Boolean(sql.tokens[i] && isKeyword(sql.tokens[i], w));
+    switch (con.contype) {
+        case 'CONSTR_FOREIGN':
+            return `FOREIGN KEY ${col} ${def}`;
+        case 'CONSTR_PRIMARY':
+            return sql.insertAfter(1, col);
+        case 'CONSTR_UNIQUE':
+            return sql.insertAfter(word(1, 'NULLS') ? (word(2, 'NOT') ? 3 : 2) : 0, col);
+        default:
+            return def;
+    }
+}
+/** The definition of a UNIQUE or PRIMARY KEY constraint added USING INDEX (of definition `index`). */
+function usingIndexDefinition(con, columns, index) {
+    const word = con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE';
+    const nulls = index && / NULLS NOT DISTINCT/i.test(index) && word === 'UNIQUE' ? ' NULLS NOT DISTINCT' : '';
+    const deferrable = `${con.deferrable ? ' DEFERRABLE' : ''}${con.initdeferred ? ' INITIALLY DEFERRED' : ''}`;
+    return `${word}${nulls} (${columns.map(quoteIdent).join(', ')})${deferrable}`;
+}
+/** Where the part starts and ends (token indexes, end exclusive), and the references it must hold. */
+function partOf(def, part) {
+    const sql = new SqlText(def);
+    if (part === 'index') {
+        const n = parseIndexDefinition(def);
+        const on = sql.keyword('ON');
+        if (!n || on < 0)
+            return undefined;
+        const only = sql.tokens[on + 1] && isKeyword(sql.tokens[on + 1], 'ONLY');
+        const r = indexReads(n);
+        return {
+            sql,
+            from: nameAt(sql, on + (only ? 2 : 1))[1] + 1,
+            to: sql.tokens.length,
+            reads: [...r.keys, ...r.where],
+        };
+    }
+    const n = parseConstraintDefinition(def);
+    if (!n)
+        return undefined;
+    const refs = sql.keyword('REFERENCES');
+    const end = refs < 0 ? sql.tokens.length : refs;
+    if (part === 'own')
+        return { sql, from: 0, to: end, reads: constraintReads(n) };
+    if (refs < 0)
+        return { sql, from: end, to: end, reads: [] };
+    return { sql, from: nameAt(sql, refs + 1)[1] + 1, to: sql.tokens.length, reads: strings(n.pk_attrs) };
+}
+const identName = (text) => text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text.toLowerCase();
+/** The definition with column `from` renamed `to` in `part`; undefined when that cannot be done safely. */
+function renameColumnIn(def, part, from, to) {
+    const p = partOf(def, part);
+    if (!p)
+        return undefined;
+    const expected = p.reads.filter((r) => r === from).length;
+    if (expected === 0)
+        return def;
+    const { sql } = p;
+    let out = '';
+    let at = 0;
+    let seen = 0;
+    for (let i = p.from; i < p.to; i++) {
+        const t = sql.tokens[i];
+        if (!t || !/^("|[A-Za-z_\u0080-\uffff])/.test(t.text) || identName(t.text) !== from)
+            continue;
+        const [prev, next] = [sql.tokens[i - 1]?.text, sql.tokens[i + 1]?.text];
+        if (prev === '.' || prev === '::' || next === '(' || next === '.')
+            continue;
+        seen++;
+        out += sql.bytes.subarray(at, t.start).toString('utf8') + quoteIdent(to);
+        at = t.end;
+    }
+    if (seen !== expected)
+        return undefined;
+    return out + sql.bytes.subarray(at).toString('utf8');
+}
+/** Replaces the last part of the dotted name at token `i` with `name`. */
+function renameNameAt(sql, i, name) {
+    const [, last] = nameAt(sql, i);
+    const head = sql.bytes.subarray(0, sql.startOf(last)).toString('utf8');
+    return `${head}${quoteIdent(name)}${sql.bytes.subarray(sql.endOf(last)).toString('utf8')}`;
+}
+/** An index definition with its table renamed. */
+function renameIndexTable(def, name) {
+    const sql = new SqlText(def);
+    const on = sql.keyword('ON');
+    const only = sql.tokens[on + 1] && isKeyword(sql.tokens[on + 1], 'ONLY');
+    return on < 0 ? def : renameNameAt(sql, on + (only ? 2 : 1), name);
+}
+/** An index definition under a new index name. */
+function renameIndexIn(def, name) {
+    const sql = new SqlText(def);
+    const on = sql.keyword('ON');
+    return on < 1 ? def : renameNameAt(sql, on - 1, name);
+}
+/** A foreign key's definition with its target table `table` renamed `name`. */
+function renameReferencedTable(def, table, name) {
+    const n = parseConstraintDefinition(def);
+    const sql = new SqlText(def);
+    const refs = sql.keyword('REFERENCES');
+    if (!n || refs < 0 || rangeVarName(n.pktable).name !== table.name)
+        return def;
+    return renameNameAt(sql, refs + 1, name);
+}
+
+// What a rename or a drop does to the indexes and constraints of a static model: definitions follow
+// renamed columns, tables and indexes (as PostgreSQL prints them with the current names), and what
+// reads a dropped column or references a dropped table goes with it.
+const rename = (o, def) => {
+    if (def === undefined)
+        delete o.definition;
+    else
+        o.definition = def;
+};
+function renameIn(o, part, from, to) {
+    if (o.definition !== undefined)
+        rename(o, renameColumnIn(o.definition, part, from, to));
+}
+const swap = (list, from, to) => list.map((c) => (c === from ? to : c));
+/** Column `from` of `table` (`schema.name`) is now `to`. */
+function followColumnRename(m, table, from, to) {
+    for (const c of m.relations.get(table)?.constraints.values() ?? []) {
+        c.columns = swap(c.columns, from, to);
+        renameIn(c, 'own', from, to);
+    }
+    for (const c of foreignKeysTo(m, table)) {
+        if (c.refColumns)
+            c.refColumns = swap(c.refColumns, from, to);
+        renameIn(c, 'ref', from, to);
+    }
+    for (const i of m.indexes.values())
+        if (i.table === table) {
+            i.columns = swap(i.columns, from, to);
+            renameIn(i, 'index', from, to);
+        }
+}
+/** Table `old` is now `name` (same schema); the index map's `table` fields are the caller's. */
+function followTableRename(m, old, name) {
+    const to = qualify(name, old.schema).key;
+    for (const i of m.indexes.values())
+        if (i.table === to && i.definition !== undefined)
+            i.definition = renameIndexTable(i.definition, name);
+    for (const c of foreignKeysTo(m, old.key)) {
+        c.refTable = to;
+        if (c.definition !== undefined)
+            c.definition = renameReferencedTable(c.definition, old, name);
+    }
+}
+/** Index `old` is now `name`: its definition, or the constraint it backs (renamed with it). */
+function followIndexRename(m, old, name) {
+    const idx = m.indexes.get(qualify(name, old.schema).key);
+    if (idx) {
+        if (idx.definition !== undefined)
+            idx.definition = renameIndexIn(idx.definition, name);
+        return;
+    }
+    for (const rel of m.relations.values()) {
+        const con = rel.schema === old.schema ? rel.constraints.get(old.name) : undefined;
+        if (!con || !['primary key', 'unique', 'exclusion'].includes(con.kind))
+            continue;
+        rel.constraints.delete(old.name);
+        rel.constraints.set(name, { ...con, name });
+    }
+}
+/** Column `column` of `table` was dropped: indexes and constraints reading it, and foreign keys to it, go. */
+function dropColumnDependents(m, table, column) {
+    for (const [k, i] of m.indexes) {
+        if (i.table !== table)
+            continue;
+        const n = i.definition === undefined ? undefined : parseIndexDefinition(i.definition);
+        const r = n ? indexReads(n) : { keys: i.columns, where: [] };
+        if ([...r.keys, ...r.where, ...i.columns].includes(column))
+            m.indexes.delete(k);
+    }
+    for (const [k, c] of m.relations.get(table)?.constraints ?? [])
+        if (c.columns.includes(column))
+            m.relations.get(table)?.constraints.delete(k);
+    for (const rel of m.relations.values())
+        for (const [k, c] of rel.constraints)
+            if (c.refTable === table && c.refColumns?.includes(column))
+                rel.constraints.delete(k);
+}
+/** Table `table` was dropped: foreign keys of other tables that reference it go (CASCADE). */
+function dropTableDependents(m, table) {
+    for (const rel of m.relations.values())
+        for (const [k, c] of rel.constraints)
+            if (c.refTable === table)
+                rel.constraints.delete(k);
+}
+function foreignKeysTo(m, table) {
+    return [...m.relations.values()].flatMap((r) => [...r.constraints.values()].filter((c) => c.kind === 'foreign key' && c.refTable === table));
+}
+
+// The names PostgreSQL gives unnamed indexes and constraints (ChooseRelationName, ChooseConstraintName,
+// makeObjectName, FigureIndexColname in indexcmds.c and parse_target.c), so a static model keys them
+// as a replayed database would.
+const NAMEDATALEN = 64;
+/** The longest prefix of `s` within `bytes` UTF-8 bytes that does not cut a character. */
+function clip(s, bytes) {
+    let out = '';
+    for (const ch of s) {
+        if (Buffer.byteLength(out + ch, 'utf8') > bytes)
+            break;
+        out += ch;
+    }
+    return out;
+}
+/** makeObjectName: `name1[_name2][_label]`, name1 and name2 cut (the longer first) to fit 63 bytes. */
+function makeObjectName(name1, name2, label) {
+    let n1 = Buffer.byteLength(name1, 'utf8');
+    let n2 = name2 === null ? 0 : Buffer.byteLength(name2, 'utf8');
+    const overhead = (label ? Buffer.byteLength(label, 'utf8') + 1 : 0) + (name2 === null ? 0 : 1);
+    const avail = NAMEDATALEN - 1 - overhead;
+    while (n1 + n2 > avail) {
+        if (n1 > n2)
+            n1--;
+        else
+            n2--;
+    }
+    const parts = [clip(name1, n1), ...(name2 === null ? [] : [clip(name2, n2)]), ...(label ? [label] : [])];
+    return parts.join('_');
+}
+/** ChooseRelationName / ChooseConstraintName: the first of `label`, `label1`, `label2`... not taken. */
+function chooseName(name1, name2, label, taken) {
+    for (let pass = 0;; pass++) {
+        const name = makeObjectName(name1, name2, pass ? `${label}${pass}` : label);
+        if (!taken(name))
+            return name;
+    }
+}
+/** ChooseIndexNameAddition and its kin: the names joined by `_`. */
+const nameAddition = (names) => names.length ? names.join('_') : null;
+/** FigureIndexColname for one index element; null when this model does not know PostgreSQL's choice. */
+function indexColumnName(elem) {
+    if (typeof elem.indexcolname === 'string')
+        return elem.indexcolname;
+    if (typeof elem.name === 'string')
+        return elem.name;
+    const figure = (expr) => {
+        const [k, n] = unwrap(expr);
+        if (k === 'ColumnRef')
+            return [strings(n.fields).pop() ?? null, 2];
+        if (k === 'FuncCall')
+            return [strings(n.funcname).pop() ?? null, 2];
+        if (k === 'CoalesceExpr')
+            return ['coalesce', 2];
+        if (k === 'CaseExpr')
+            return ['case', 2];
+        if (k === 'MinMaxExpr')
+            return [n.op === 'IS_GREATEST' ? 'greatest' : 'least', 2];
+        if (k === 'TypeCast') {
+            const [inner, strength] = figure(n.arg);
+            if (strength > 1)
+                return [inner, strength];
+            return [strings(n.typeName?.names).pop() ?? null, 1];
+        }
+        if (k === 'A_Expr' || k === 'BoolExpr')
+            return n.kind === 'AEXPR_NULLIF' ? ['nullif', 2] : ['expr', 0];
+        return [null, -1];
+    };
+    return figure(elem.expr)[0];
+}
+/** ChooseIndexColumnNames: element names, a repeated one numbered (`a`, `a1`); null when unsure. */
+function indexColumnNames(elems) {
+    const out = [];
+    for (const e of elems) {
+        const base = indexColumnName(e);
+        if (base === null)
+            return null;
+        let name = base;
+        for (let i = 1; out.includes(name); i++)
+            name = clip(base, NAMEDATALEN - 1 - String(i).length) + String(i);
+        out.push(name);
+    }
+    return out;
+}
+
+// Index and constraint models of the static catalog, from the statements that create them: the names
+// PostgreSQL gives unnamed ones, the columns they read, their definitions (src/catalog/definitions.ts)
+// and, for a foreign key, what it references.
+const CONSTRAINT_KINDS = {
+    CONSTR_PRIMARY: 'primary key',
+    CONSTR_UNIQUE: 'unique',
+    CONSTR_FOREIGN: 'foreign key',
+    CONSTR_CHECK: 'check',
+    CONSTR_EXCLUSION: 'exclusion',
+};
+const SUFFIX$1 = {
+    'primary key': 'pkey',
+    unique: 'key',
+    'foreign key': 'fkey',
+    check: 'check',
+    exclusion: 'excl',
+};
+const WITH_INDEX = new Set(['primary key', 'unique', 'exclusion']);
+/** Names PostgreSQL sees as taken in `schema`: relations (indexes...), constraints, or both. */
+function takenNames(m, schema, what) {
+    return (name) => {
+        const key = qualify(name, schema).key;
+        const rels = [...m.relations.values()].filter((r) => r.schema === schema);
+        const relation = m.relations.has(key) ||
+            m.indexes.has(key) ||
+            m.sequences.has(key) ||
+            rels.some((r) => WITH_INDEX.has(r.constraints.get(name)?.kind ?? ''));
+        const constraint = rels.some((r) => r.constraints.has(name));
+        return (what !== 'constraint' && relation) || (what !== 'relation' && constraint);
+    };
+}
+/**
+ * The model of constraint `con` on `rel`; undefined for kinds not modelled (NOT NULL, DEFAULT...).
+ * A primary key makes its columns NOT NULL; USING INDEX takes the index over (it leaves `m.indexes`).
+ */
+function constraintModel(m, rel, con, s) {
+    const kind = CONSTRAINT_KINDS[con.contype];
+    if (!kind)
+        return undefined;
+    let columns;
+    if (kind === 'check')
+        columns = [...new Set(columnRefs(con.raw_expr))];
+    else if (s.column !== undefined)
+        columns = [s.column];
+    else if (kind === 'exclusion')
+        columns = [...new Set(constraintReads(con))];
+    else if (kind === 'foreign key')
+        columns = strings(con.fk_attrs);
+    else
+        columns = strings(con.keys);
+    let definition = s.src ? writtenConstraintDefinition(con, s.src, s.column, s.next) : undefined;
+    let name = con.conname;
+    if (typeof con.indexname === 'string') {
+        // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint's, under the constraint's name.
+        const key = qualify(con.indexname, rel.schema).key;
+        const idx = m.indexes.get(key);
+        columns = idx ? idx.columns : columns;
+        definition = idx ? usingIndexDefinition(con, columns, idx.definition) : undefined;
+        m.indexes.delete(key);
+        name ??= con.indexname;
+    }
+    if (kind === 'primary key')
+        for (const c of columns) {
+            const col = rel.columns.get(c);
+            if (col)
+                col.notNull = true;
+        }
+    // PostgreSQL's own naming: users_pkey, users_email_key, users_org_id_fkey, users_age_check.
+    if (name === undefined) {
+        let addition = null;
+        if (kind === 'check')
+            addition = columns.length === 1 ? columns[0] : null;
+        else if (kind !== 'primary key')
+            addition = nameAddition(kind === 'unique' ? [...columns, ...strings(con.including)] : columns);
+        const taken = takenNames(m, rel.schema, WITH_INDEX.has(kind) ? 'both' : 'constraint');
+        name = chooseName(rel.name, addition, SUFFIX$1[kind] ?? 'key', taken);
+    }
+    return {
+        name,
+        kind,
+        columns,
+        validated: !con.skip_validation,
+        origin: s.release,
+        ...(definition ? { definition } : {}),
+        ...(kind === 'foreign key' ? reference(m, con) : {}),
+    };
+}
+/** A foreign key's target: table, and columns (its primary key's when not written, if known). */
+function reference(m, con) {
+    const target = rangeVarName(con.pktable);
+    let refColumns = strings(con.pk_attrs);
+    if (!refColumns.length) {
+        const pk = [...(m.relations.get(target.key)?.constraints.values() ?? [])].find((c) => c.kind === 'primary key');
+        refColumns = pk ? [...pk.columns] : [];
+    }
+    return { refTable: target.key, refColumns };
+}
+/** The model of the index `CREATE INDEX` statement `n` creates. */
+function indexModel(m, n, src, release) {
+    const table = rangeVarName(n.relation);
+    const elems = [
+        ...(n.indexParams ?? []),
+        ...(n.indexIncludingParams ?? []),
+    ].map((p) => (p.IndexElem ?? {}));
+    // An unnamed index gets PostgreSQL's name when this model knows it (else one that is not certain,
+    // and no definition).
+    const cols = typeof n.idxname === 'string' ? null : indexColumnNames(elems);
+    const name = n.idxname ??
+        chooseName(table.name, cols ? nameAddition(cols) : 'expr', 'idx', takenNames(m, table.schema, 'relation'));
+    const columns = [];
+    for (const p of n.indexParams ?? []) {
+        const e = p.IndexElem;
+        if (e?.name)
+            columns.push(e.name);
+    }
+    const definition = typeof n.idxname === 'string' || cols ? writtenIndexDefinition(n, src, name, table) : undefined;
+    return {
+        schema: table.schema,
+        name,
+        table: table.key,
+        unique: Boolean(n.unique),
+        columns,
+        origin: release,
+        ...(definition ? { definition } : {}),
+    };
+}
+
+/** Release number of objects that existed before any migration we read (or that we never saw). */
+const BEFORE = -1;
+
+// A schema model built by reading DDL statements in order, without a database.
+// Each object remembers the release that created it, so rules can tell new objects from old ones.
+class StaticCatalog {
+    release = BEFORE;
+    relations = new Map();
+    indexes = new Map();
+    types = new Map();
+    sequences = new Map();
+    schemas = new Map([['public', BEFORE]]);
+    get modelMaps() {
+        return { relations: this.relations, indexes: this.indexes, sequences: this.sequences };
+    }
+    /** Starts a new release: objects created from now on are "new". */
+    beginRelease(release) {
+        this.release = release;
+    }
+    relation(name) {
+        return this.relations.get(name.key);
+    }
+    column(table, column) {
+        return this.relations.get(table.key)?.columns.get(column);
+    }
+    index(name) {
+        return this.indexes.get(name.key);
+    }
+    type(name) {
+        return this.types.get(name.key);
+    }
+    sequence(name) {
+        return this.sequences.get(name.key);
+    }
+    schemaExists(name) {
+        return this.schemas.has(name);
+    }
+    isNewRelation(name) {
+        return this.relations.get(name.key)?.origin === this.release;
+    }
+    isNewColumn(table, column) {
+        const rel = this.relations.get(table.key);
+        if (!rel)
+            return false;
+        return rel.origin === this.release || rel.columns.get(column)?.origin === this.release;
+    }
+    isNewIndex(name) {
+        const idx = this.indexes.get(name.key);
+        if (!idx)
+            return false;
+        return idx.origin === this.release || this.relations.get(idx.table)?.origin === this.release;
+    }
+    isNewType(name) {
+        return this.types.get(name.key)?.origin === this.release;
+    }
+    isNewSequence(name) {
+        return this.sequences.get(name.key)?.origin === this.release;
+    }
+    isNewSchema(name) {
+        return this.schemas.get(name) === this.release;
+    }
+    allRelations() {
+        return [...this.relations.values()];
+    }
+    indexesOn(table) {
+        return [...this.indexes.values()].filter((i) => i.table === table.key);
+    }
+    /** Moves the model past one statement. Unknown statements leave it unchanged. */
+    apply(statement) {
+        const [kind, n] = unwrap(statement.node);
+        switch (kind) {
+            case 'CreateStmt':
+                return this.createTable(n, statement);
+            case 'CreateTableAsStmt':
+                return this.createTableAs(n);
+            case 'ViewStmt':
+                return this.createView(n);
+            case 'AlterTableStmt':
+                return this.alterTable(n, statement);
+            case 'RenameStmt':
+                return this.rename(n);
+            case 'DropStmt':
+                return this.drop(n);
+            case 'IndexStmt':
+                return this.createIndex(n, statement);
+            case 'CreateEnumStmt':
+                return this.createType(listName(n.typeName), 'enum', strings(n.vals));
+            case 'CreateDomainStmt':
+                return this.createType(listName(n.domainname), 'domain', []);
+            case 'CompositeTypeStmt':
+                return this.createType(rangeVarName(n.typevar), 'composite', []);
+            case 'CreateRangeStmt':
+                return this.createType(listName(n.typeName), 'range', []);
+            case 'AlterEnumStmt':
+                return this.alterEnum(n);
+            case 'CreateSeqStmt': {
+                const name = rangeVarName(n.sequence);
+                if (!this.sequences.has(name.key) || !n.if_not_exists)
+                    this.sequences.set(name.key, { schema: name.schema, name: name.name, origin: this.release });
+                return;
+            }
+            case 'CreateSchemaStmt': {
+                const name = n.schemaname ?? '';
+                if (!this.schemas.has(name))
+                    this.schemas.set(name, this.release);
+                for (const elt of n.schemaElts ?? []) {
+                    this.apply({ ...statement, node: elt, kind: unwrap(elt)[0] });
+                }
+                return;
+            }
+            case 'AlterObjectSchemaStmt':
+                return this.setSchema(n);
+            default:
+                return;
+        }
+    }
+    createTable(n, src) {
+        const name = rangeVarName(n.relation);
+        if (n.if_not_exists && this.relations.has(name.key))
+            return;
+        const rel = {
+            schema: name.schema,
+            name: name.name,
+            kind: n.partspec ? 'partitioned table' : 'table',
+            columns: new Map(),
+            constraints: new Map(),
+            origin: this.release,
+        };
+        // Indexes and constraints a table gets from LIKE, INHERITS or PARTITION OF are not read.
+        if ((n.inhRelations ?? []).length ||
+            (n.tableElts ?? []).some((e) => unwrap(e)[0] === 'TableLikeClause'))
+            rel.incomplete = true;
+        for (const parent of n.inhRelations ?? []) {
+            const p = this.relations.get(rangeVarName(parent.RangeVar).key);
+            if (p)
+                for (const [k, c] of p.columns)
+                    rel.columns.set(k, { ...c, origin: this.release });
+            if (n.partbound && p)
+                rel.partitionOf = `${p.schema}.${p.name}`;
+        }
+        this.relations.set(name.key, rel);
+        for (const elt of n.tableElts ?? []) {
+            const [k, body] = unwrap(elt);
+            if (k === 'ColumnDef')
+                this.addColumn(rel, body, src);
+            else if (k === 'Constraint')
+                this.addConstraint(rel, body, src);
+            else if (k === 'TableLikeClause') {
+                const src = this.relations.get(rangeVarName(body.relation).key);
+                if (src)
+                    for (const [ck, c] of src.columns)
+                        rel.columns.set(ck, { ...c, origin: this.release });
+            }
+        }
+    }
+    createTableAs(n) {
+        const into = (n.into ?? {});
+        const name = rangeVarName(into.rel);
+        if (n.if_not_exists && this.relations.has(name.key))
+            return;
+        const kind = n.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table';
+        this.relations.set(name.key, {
+            schema: name.schema,
+            name: name.name,
+            kind,
+            columns: new Map(strings((into.colNames ?? []).map((c) => c)).map((c) => [
+                c,
+                column(c, this.release),
+            ])),
+            constraints: new Map(),
+            origin: this.release,
+        });
+    }
+    createView(n) {
+        const name = rangeVarName(n.view);
+        const existing = this.relations.get(name.key);
+        // CREATE OR REPLACE VIEW keeps the view's age: running code may read it.
+        const origin = existing && n.replace ? existing.origin : this.release;
+        const cols = new Map();
+        for (const c of strings(n.aliases))
+            cols.set(c, column(c, origin));
+        const query = n.query?.SelectStmt;
+        for (const t of query?.targetList ?? []) {
+            const rt = t.ResTarget;
+            const nameFromRef = strings(rt?.val?.ColumnRef?.fields).pop();
+            const colName = rt?.name ?? nameFromRef;
+            if (colName && colName !== '*' && !cols.has(colName))
+                cols.set(colName, column(colName, origin));
+        }
+        this.relations.set(name.key, {
+            schema: name.schema,
+            name: name.name,
+            kind: 'view',
+            columns: cols,
+            constraints: new Map(),
+            origin,
+        });
+    }
+    addColumn(rel, def, src) {
+        const name = def.colname;
+        const col = {
+            name,
+            type: typeRef(def.typeName),
+            notNull: Boolean(def.is_not_null),
+            default: null,
+            generated: null,
+            identity: false,
+            origin: this.release,
+        };
+        if (/^serial[248]?$/.test(col.type.name)) {
+            col.notNull = true;
+            col.default = `nextval('${rel.name}_${name}_seq')`;
+        }
+        if (def.raw_default)
+            col.default = deparseExpr(def.raw_default);
+        const list = (def.constraints ?? []).map((c) => c.Constraint);
+        for (const [i, con] of list.entries()) {
+            // A column constraint's text ends where the next one starts.
+            const next = list[i + 1]?.location;
+            const inline = () => this.addConstraint(rel, con, src, name, typeof next === 'number' ? next : undefined);
+            switch (con.contype) {
+                case 'CONSTR_NOTNULL':
+                    col.notNull = true;
+                    break;
+                case 'CONSTR_DEFAULT':
+                    col.default = deparseExpr(con.raw_expr);
+                    break;
+                case 'CONSTR_IDENTITY':
+                    col.identity = true;
+                    col.notNull = true;
+                    break;
+                case 'CONSTR_GENERATED':
+                    col.generated = con.generated_kind === 'v' ? 'virtual' : 'stored';
+                    break;
+                case 'CONSTR_PRIMARY':
+                    col.notNull = true;
+                    inline();
+                    break;
+                default:
+                    inline();
+            }
+        }
+        rel.columns.set(name, col);
+    }
+    addConstraint(rel, con, src, column, next) {
+        const model = constraintModel(this.modelMaps, rel, con, { release: this.release, src, column, next });
+        if (model)
+            rel.constraints.set(model.name, model);
+    }
+    alterTable(n, src) {
+        const name = rangeVarName(n.relation);
+        const rel = this.relations.get(name.key);
+        if (n.objtype === 'OBJECT_INDEX')
+            return;
+        for (const c of n.cmds ?? []) {
+            const cmd = c.AlterTableCmd;
+            if (!rel)
+                continue;
+            const col = typeof cmd.name === 'string' ? rel.columns.get(cmd.name) : undefined;
+            switch (cmd.subtype) {
+                case 'AT_AddColumn': {
+                    const def = (cmd.def.ColumnDef ?? {});
+                    if (!(cmd.missing_ok && rel.columns.has(def.colname)))
+                        this.addColumn(rel, def, src);
+                    break;
+                }
+                case 'AT_DropColumn':
+                    rel.columns.delete(cmd.name);
+                    dropColumnDependents(this.modelMaps, name.key, cmd.name);
+                    break;
+                case 'AT_AlterColumnType':
+                    if (col)
+                        col.type = typeRef(cmd.def.ColumnDef.typeName);
+                    break;
+                case 'AT_SetNotNull':
+                    if (col)
+                        col.notNull = true;
+                    break;
+                case 'AT_DropNotNull':
+                    if (col)
+                        col.notNull = false;
+                    break;
+                case 'AT_ColumnDefault':
+                    if (col)
+                        col.default = cmd.def ? deparseExpr(cmd.def) : null;
+                    break;
+                case 'AT_AddConstraint':
+                    this.addConstraint(rel, (cmd.def.Constraint ?? {}), src);
+                    break;
+                case 'AT_DropConstraint':
+                    rel.constraints.delete(cmd.name);
+                    break;
+                case 'AT_ValidateConstraint': {
+                    const con = rel.constraints.get(cmd.name);
+                    if (con)
+                        con.validated = true;
+                    break;
+                }
+                case 'AT_AddIdentity':
+                    if (col)
+                        col.identity = true;
+                    break;
+                case 'AT_DropIdentity':
+                    if (col)
+                        col.identity = false;
+                    break;
+                case 'AT_DropExpression':
+                    if (col)
+                        col.generated = null;
+                    break;
+            }
+        }
+    }
+    rename(n) {
+        const newName = n.newname;
+        switch (n.renameType) {
+            case 'OBJECT_TABLE':
+            case 'OBJECT_VIEW':
+            case 'OBJECT_MATVIEW':
+            case 'OBJECT_FOREIGN_TABLE': {
+                const old = rangeVarName(n.relation);
+                const rel = this.relations.get(old.key);
+                if (!rel)
+                    return;
+                this.relations.delete(old.key);
+                const renamed = { ...rel, name: newName };
+                this.relations.set(qualify(newName, old.schema).key, renamed);
+                for (const idx of this.indexes.values())
+                    if (idx.table === old.key)
+                        idx.table = `${old.schema}.${newName}`;
+                followTableRename(this.modelMaps, old, newName);
+                return;
+            }
+            case 'OBJECT_COLUMN': {
+                const rel = this.relations.get(rangeVarName(n.relation).key);
+                const col = rel?.columns.get(n.subname);
+                if (!rel || !col)
+                    return;
+                rel.columns.delete(col.name);
+                rel.columns.set(newName, { ...col, name: newName });
+                followColumnRename(this.modelMaps, rangeVarName(n.relation).key, col.name, newName);
+                return;
+            }
+            case 'OBJECT_INDEX': {
+                const old = rangeVarName(n.relation);
+                const idx = this.indexes.get(old.key);
+                if (idx) {
+                    this.indexes.delete(old.key);
+                    this.indexes.set(qualify(newName, old.schema).key, { ...idx, name: newName });
+                }
+                followIndexRename(this.modelMaps, old, newName);
+                return;
+            }
+            case 'OBJECT_TABCONSTRAINT': {
+                const rel = this.relations.get(rangeVarName(n.relation).key);
+                const con = rel?.constraints.get(n.subname);
+                if (!rel || !con)
+                    return;
+                rel.constraints.delete(con.name);
+                rel.constraints.set(newName, { ...con, name: newName });
+                return;
+            }
+            case 'OBJECT_TYPE': {
+                const old = listName(n.object);
+                const t = this.types.get(old.key);
+                if (!t)
+                    return;
+                this.types.delete(old.key);
+                this.types.set(qualify(newName, old.schema).key, { ...t, name: newName });
+                // Columns refer to the type itself, not to its name: they follow the rename.
+                for (const rel of this.relations.values()) {
+                    for (const col of rel.columns.values()) {
+                        if (col.type.name === old.name && (col.type.schema ?? 'public') === old.schema) {
+                            col.type = { ...col.type, name: newName, display: col.type.display.replace(old.name, newName) };
+                        }
+                    }
+                }
+                return;
+            }
+            case 'OBJECT_SCHEMA': {
+                const old = n.subname;
+                const origin = this.schemas.get(old);
+                if (origin === undefined)
+                    return;
+                this.schemas.delete(old);
+                this.schemas.set(newName, origin);
+                return;
+            }
+            default:
+                return;
+        }
+    }
+    drop(n) {
+        const objects = n.objects ?? [];
+        for (const o of objects) {
+            switch (n.removeType) {
+                case 'OBJECT_TABLE':
+                case 'OBJECT_VIEW':
+                case 'OBJECT_MATVIEW':
+                case 'OBJECT_FOREIGN_TABLE': {
+                    const name = listName(o.List ? o.List.items : o);
+                    this.relations.delete(name.key);
+                    for (const [k, idx] of this.indexes)
+                        if (idx.table === name.key)
+                            this.indexes.delete(k);
+                    dropTableDependents(this.modelMaps, name.key);
+                    break;
+                }
+                case 'OBJECT_INDEX':
+                    this.indexes.delete(listName(o.List?.items).key);
+                    break;
+                case 'OBJECT_SEQUENCE':
+                    this.sequences.delete(listName(o.List?.items).key);
+                    break;
+                case 'OBJECT_TYPE':
+                case 'OBJECT_DOMAIN': {
+                    const tn = o.TypeName;
+                    this.types.delete(listName(tn?.names).key);
+                    break;
+                }
+                case 'OBJECT_SCHEMA': {
+                    const s = o.String;
+                    const schema = s?.sval ?? '';
+                    this.schemas.delete(schema);
+                    for (const [k] of this.relations)
+                        if (k.startsWith(`${schema}.`))
+                            this.relations.delete(k);
+                    break;
+                }
+            }
+        }
+    }
+    createIndex(n, src) {
+        const idx = indexModel(this.modelMaps, n, src, this.release);
+        const key = qualify(idx.name, idx.schema).key;
+        if (!(n.if_not_exists && this.indexes.has(key)))
+            this.indexes.set(key, idx);
+    }
+    createType(name, kind, values) {
+        this.types.set(name.key, { schema: name.schema, name: name.name, kind, values, origin: this.release });
+    }
+    alterEnum(n) {
+        const t = this.types.get(listName(n.typeName).key);
+        if (!t)
+            return;
+        if (n.oldVal) {
+            t.values = t.values.map((v) => (v === n.oldVal ? n.newVal : v));
+            return;
+        }
+        const value = n.newVal;
+        if (t.values.includes(value))
+            return;
+        const neighbor = n.newValNeighbor;
+        const at = neighbor ? t.values.indexOf(neighbor) : -1;
+        if (at < 0)
+            t.values.push(value);
+        else
+            t.values.splice(n.newValIsAfter ? at + 1 : at, 0, value);
+    }
+    setSchema(n) {
+        const newSchema = n.newschema;
+        if (n.objectType === 'OBJECT_TABLE' ||
+            n.objectType === 'OBJECT_VIEW' ||
+            n.objectType === 'OBJECT_MATVIEW') {
+            const old = rangeVarName(n.relation);
+            const rel = this.relations.get(old.key);
+            if (!rel)
+                return;
+            this.relations.delete(old.key);
+            this.relations.set(qualify(old.name, newSchema).key, { ...rel, schema: newSchema });
+        }
+    }
+}
+function column(name, origin) {
+    return {
+        name,
+        type: { name: 'unknown', schema: null, mods: [], arrayDims: 0, display: 'unknown' },
+        notNull: false,
+        default: null,
+        generated: null,
+        identity: false,
+        origin,
+    };
+}
+
+// A plain, JSON-friendly picture of a schema (what a replayed database holds), and a StaticCatalog
+// seeded from it: the engine starts the first release from the replayed history this way and keeps
+// applying statements with the static model.
+/** Fresh maps (deep copies) from a snapshot: a catalog may change them without touching the snapshot. */
+function snapshotMaps(snapshot) {
+    const key = (o) => `${o.schema}.${o.name}`;
+    return {
+        relations: new Map(snapshot.relations.map((r) => [
+            key(r),
+            {
+                ...r,
+                columns: new Map(r.columns.map((c) => [c.name, { ...c, type: { ...c.type, mods: [...c.type.mods] } }])),
+                constraints: new Map(r.constraints.map((c) => [
+                    c.name,
+                    { ...c, columns: [...c.columns], ...(c.refColumns ? { refColumns: [...c.refColumns] } : {}) },
+                ])),
+            },
+        ])),
+        indexes: new Map(snapshot.indexes.map((i) => [key(i), { ...i, columns: [...i.columns] }])),
+        types: new Map(snapshot.types.map((t) => [key(t), { ...t, values: [...t.values] }])),
+        sequences: new Map(snapshot.sequences.map((s) => [key(s), { ...s }])),
+        schemas: new Map(snapshot.schemas.map((s) => [s, BEFORE])),
+    };
+}
+/** A StaticCatalog that starts from a snapshot instead of an empty schema. */
+class SeededCatalog extends StaticCatalog {
+    /** The static model of the history, ready for `beginRelease(1)` and `apply()` of the change. */
+    static seed(snapshot) {
+        const catalog = new SeededCatalog();
+        const maps = snapshotMaps(snapshot);
+        for (const [k, v] of maps.relations)
+            catalog.relations.set(k, v);
+        for (const [k, v] of maps.indexes)
+            catalog.indexes.set(k, v);
+        for (const [k, v] of maps.types)
+            catalog.types.set(k, v);
+        for (const [k, v] of maps.sequences)
+            catalog.sequences.set(k, v);
+        catalog.schemas.clear();
+        for (const [k, v] of maps.schemas)
+            catalog.schemas.set(k, v);
+        return catalog;
+    }
 }
 
 const WRAP_TAG = '$ec_do_body$';
@@ -46231,17 +46921,6 @@ function hasColumnOfType(ctx, table, typeName) {
 }
 function quoteLiteral(value) {
     return `'${value.replace(/'/g, "''")}'`;
-}
-
-function perStatement(fn) {
-    const cache = new WeakMap();
-    return (statement, ...args) => {
-        if (cache.has(statement))
-            return cache.get(statement);
-        const value = fn(statement, ...args);
-        cache.set(statement, value);
-        return value;
-    };
 }
 
 // Readers over ALTER TABLE statements shared by the rules: the target table, its commands, column
@@ -47111,7 +47790,7 @@ const addingRequiredField = {
     },
 };
 
-const SERIAL$1 = /^serial[248]$/;
+const SERIAL = /^serial[248]$/;
 const addingSerialColumn = {
     meta: {
         id: 'adding-serial-column',
@@ -47131,7 +47810,7 @@ const addingSerialColumn = {
                 continue;
             const type = typeRef(col.def.typeName);
             const identity = col.constraints.find((c) => c.contype === 'CONSTR_IDENTITY');
-            const serial = SERIAL$1.test(type.name) && !type.schema;
+            const serial = SERIAL.test(type.name) && !type.schema;
             if (!serial && !identity)
                 continue;
             ctx.report({
@@ -47383,115 +48062,6 @@ const banAlterDomainWithAddConstraint = {
         });
     },
 };
-
-// Columns a statement creates or retypes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE), with the facts
-// the advisory type rules need: the declared type, whether it is the table's primary key, and what
-// generates its values. Old columns are never listed.
-const SERIAL = /^serial[248]$/;
-/** The last name of a `TypeName` node, lower case, before any alias is resolved. */
-function rawTypeName(typeName) {
-    const names = strings(typeName?.names);
-    return (names[names.length - 1] ?? '').toLowerCase();
-}
-/** True for `nextval(...)` (any schema), the default a sequence-backed column carries. */
-function isNextval(expr) {
-    const [kind, body] = unwrap(expr);
-    if (kind === 'TypeCast')
-        return isNextval(body.arg);
-    if (kind !== 'FuncCall')
-        return false;
-    const name = strings(body.funcname);
-    return name[name.length - 1]?.toLowerCase() === 'nextval';
-}
-/** Columns created or retyped by one statement, in the order they are written. */
-function computeCreatedColumns(statement) {
-    const [kind, n] = unwrap(statement.node);
-    if (kind === 'CreateStmt')
-        return fromCreateTable(n);
-    if (kind === 'AlterTableStmt')
-        return fromAlterTable(n);
-    return [];
-}
-const createdColumns = perStatement(computeCreatedColumns);
-function fromCreateTable(n) {
-    const relation = (n.relation ?? {});
-    // Temporary tables are scratch space of the migration itself; partitions take their parent's types.
-    if (relation.relpersistence === 't' || n.partbound)
-        return [];
-    const table = rangeVarName(relation);
-    const elts = n.tableElts ?? [];
-    const tablePk = new Set();
-    for (const elt of elts) {
-        const [k, body] = unwrap(elt);
-        if (k !== 'Constraint' || body.contype !== 'CONSTR_PRIMARY')
-            continue;
-        const keys = strings(body.keys);
-        if (keys.length === 1)
-            tablePk.add(keys[0]);
-    }
-    const out = [];
-    for (const elt of elts) {
-        const [k, def] = unwrap(elt);
-        if (k !== 'ColumnDef' || !def.typeName)
-            continue;
-        const column = describe(table, def, 'create-table');
-        if (tablePk.has(column.column))
-            column.primaryKey = true;
-        out.push(column);
-    }
-    return out;
-}
-function fromAlterTable(n) {
-    if (n.objtype !== 'OBJECT_TABLE')
-        return [];
-    const table = rangeVarName(n.relation);
-    const out = [];
-    for (const c of n.cmds ?? []) {
-        const cmd = (c.AlterTableCmd ?? {});
-        const def = (cmd.def?.ColumnDef ?? undefined);
-        if (!def?.typeName)
-            continue;
-        if (cmd.subtype === 'AT_AddColumn')
-            out.push(describe(table, def, 'add-column'));
-        else if (cmd.subtype === 'AT_AlterColumnType' && typeof cmd.name === 'string') {
-            out.push(describe(table, { ...def, colname: cmd.name }, 'alter-type'));
-        }
-    }
-    return out;
-}
-function describe(table, def, source) {
-    const column = def.colname ?? '';
-    const type = typeRef(def.typeName);
-    let primaryKey = false;
-    let generator = SERIAL.test(type.name) ? 'serial' : null;
-    // In ALTER COLUMN TYPE, `raw_default` holds the USING expression, not a default.
-    if (source !== 'alter-type' && isNextval(def.raw_default))
-        generator ??= 'sequence';
-    for (const c of def.constraints ?? []) {
-        const con = (c.Constraint ?? {});
-        if (con.contype === 'CONSTR_PRIMARY')
-            primaryKey = true;
-        else if (con.contype === 'CONSTR_IDENTITY')
-            generator = 'identity';
-        else if (con.contype === 'CONSTR_DEFAULT' && isNextval(con.raw_expr))
-            generator ??= 'sequence';
-    }
-    return {
-        table,
-        column,
-        object: `${table.key}.${column}`,
-        type,
-        rawName: rawTypeName(def.typeName),
-        typeLocation: def.typeName.location,
-        source,
-        primaryKey,
-        generator,
-    };
-}
-/** An identifier as it must be written in SQL: bare when it is a plain lower-case name, else quoted. */
-function quoteIdent(name) {
-    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
 
 const banCharField = {
     meta: {
