@@ -120,11 +120,11 @@ var browser = {exports: {}};
  * Helpers.
  */
 
-var ms$1;
+var ms$2;
 var hasRequiredMs;
 
 function requireMs () {
-	if (hasRequiredMs) return ms$1;
+	if (hasRequiredMs) return ms$2;
 	hasRequiredMs = 1;
 	var s = 1000;
 	var m = s * 60;
@@ -147,7 +147,7 @@ function requireMs () {
 	 * @api public
 	 */
 
-	ms$1 = function (val, options) {
+	ms$2 = function (val, options) {
 	  options = options || {};
 	  var type = typeof val;
 	  if (type === 'string' && val.length > 0) {
@@ -284,7 +284,7 @@ function requireMs () {
 	  var isPlural = msAbs >= n * 1.5;
 	  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
 	}
-	return ms$1;
+	return ms$2;
 }
 
 var common$1;
@@ -4019,7 +4019,7 @@ function hs(t) {
   const e = t.trim().replace(/^["']|["']$/g, "");
   return e && normalize$1(e);
 }
-const ms = [
+const ms$1 = [
   new l$1(/From (.+)$/, (t, [e]) => {
     t.remote = e;
   }),
@@ -4060,7 +4060,7 @@ function ps(t, e) {
     tags: [],
     updated: [],
     deleted: []
-  }, ms, [t, e]);
+  }, ms$1, [t, e]);
 }
 function ds(t) {
   return /^--upload-pack(=|$)/.test(t);
@@ -5097,7 +5097,7 @@ function compareOrderKeys(a, b) {
 // One collator for every comparison: localeCompare with options builds a new one per call.
 const ORDER = new Intl.Collator('en', { numeric: true });
 /** Path with `/` separators (what git, globs and GitHub annotations use). */
-function slashes$1(path) {
+function slashes(path) {
     return sep === '\\' ? path.split(sep).join('/') : path;
 }
 /** Blanks every line for which `keep` is false (its `\n` and `\r` stay). */
@@ -5852,7 +5852,7 @@ async function listFolder(place) {
     else if (place.kind === 'sqitch') {
         for (const d of SQITCH_DIRS) {
             for (const f of await walk$1(join(place.root, d)))
-                out.push(slashes$1(relative(place.root, f)));
+                out.push(slashes(relative(place.root, f)));
         }
     }
     else {
@@ -6156,12 +6156,12 @@ async function build(selection, options) {
         const key = `${place.kind}:${place.root}`;
         const group = groups.get(key) ?? { place, chosen: new Map() };
         groups.set(key, group);
-        const rel = slashes$1(relative(place.root, s.abs));
+        const rel = slashes(relative(place.root, s.abs));
         group.chosen.set(rel, (group.chosen.get(rel) ?? false) || s.explicit);
     }
     const reader = new Reader(options);
     const out = { history: [], selected: [] };
-    const sorted = [...groups.values()].sort((a, b) => compareOrderKeys(slashes$1(a.place.root), slashes$1(b.place.root)));
+    const sorted = [...groups.values()].sort((a, b) => compareOrderKeys(slashes(a.place.root), slashes(b.place.root)));
     for (const group of sorted) {
         const built = await buildFolder(group.place, group.chosen, options, reader);
         out.history.push(...built.history);
@@ -6172,7 +6172,7 @@ async function build(selection, options) {
 async function buildFolder(place, chosenAll, options, reader) {
     const { root } = place;
     const wanted = (rel) => options.globs.length === 0 ||
-        matchesAny(slashes$1(relative(options.globRoot, join(root, rel))), options.globs);
+        matchesAny(slashes(relative(options.globRoot, join(root, rel))), options.globs);
     const chosen = new Map([...chosenAll].filter(([rel, explicit]) => explicit || wanted(rel)));
     const files = [...new Set([...(await listFolder(place)).filter(wanted), ...chosen.keys()])].sort();
     if (chosen.size === 0)
@@ -6363,7 +6363,7 @@ async function discoverPaths(paths, config = {}, cwd = process.cwd()) {
     const allRelative = paths.every((p) => !isAbsolute(p));
     const built = await build(selection, {
         ...options(config, cwd),
-        show: (abs) => (allRelative ? slashes$1(relative(cwd, abs)) || '.' : abs),
+        show: (abs) => (allRelative ? slashes(relative(cwd, abs)) || '.' : abs),
         plainNeedsHint: false,
     });
     for (const g of groups) {
@@ -6422,7 +6422,7 @@ async function discoverChanged(base, config = {}, cwd = process.cwd()) {
     const root = git.root;
     const built = await build(selection, {
         ...options(config, root),
-        show: (abs) => slashes$1(relative(root, abs)),
+        show: (abs) => slashes(relative(root, abs)),
         plainNeedsHint: true,
     });
     return {
@@ -6442,9 +6442,9 @@ function options(config, globRoot) {
 async function expandGlob(pattern, cwd) {
     const absolute = isAbsolute(pattern);
     const anchor = absolute ? resolve(globBase(pattern)) : resolve(cwd, globBase(pattern));
-    const regex = globToRegExp(absolute ? slashes$1(pattern) : slashes$1(pattern).replace(/^(\.\/)+/, ''));
+    const regex = globToRegExp(absolute ? slashes(pattern) : slashes(pattern).replace(/^(\.\/)+/, ''));
     const files = await walkAll(anchor);
-    return files.filter((f) => regex.test(absolute ? slashes$1(f) : slashes$1(relative(cwd, f)))).sort();
+    return files.filter((f) => regex.test(absolute ? slashes(f) : slashes(relative(cwd, f)))).sort();
 }
 function nothingUnder(given, built, files) {
     const skipped = built.selected.find((b) => !b.runs && files.has(b.abs));
@@ -7094,123 +7094,9 @@ function qualifyColumn(expr, column, prefix) {
     return out + sql.bytes.subarray(at).toString('utf8');
 }
 
-function perStatement(fn) {
-    const cache = new WeakMap();
-    return (statement, ...args) => {
-        if (cache.has(statement))
-            return cache.get(statement);
-        const value = fn(statement, ...args);
-        cache.set(statement, value);
-        return value;
-    };
-}
-
-// Columns a statement creates or retypes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE), with the facts
-// the advisory type rules need: the declared type, whether it is the table's primary key, and what
-// generates its values. Old columns are never listed.
-const SERIAL$1 = /^serial[248]$/;
-/** The last name of a `TypeName` node, lower case, before any alias is resolved. */
-function rawTypeName(typeName) {
-    const names = strings(typeName?.names);
-    return (names[names.length - 1] ?? '').toLowerCase();
-}
-/** True for `nextval(...)` (any schema), the default a sequence-backed column carries. */
-function isNextval(expr) {
-    const [kind, body] = unwrap(expr);
-    if (kind === 'TypeCast')
-        return isNextval(body.arg);
-    if (kind !== 'FuncCall')
-        return false;
-    const name = strings(body.funcname);
-    return name[name.length - 1]?.toLowerCase() === 'nextval';
-}
-/** Columns created or retyped by one statement, in the order they are written. */
-function computeCreatedColumns(statement) {
-    const [kind, n] = unwrap(statement.node);
-    if (kind === 'CreateStmt')
-        return fromCreateTable(n);
-    if (kind === 'AlterTableStmt')
-        return fromAlterTable(n);
-    return [];
-}
-const createdColumns = perStatement(computeCreatedColumns);
-function fromCreateTable(n) {
-    const relation = (n.relation ?? {});
-    // Temporary tables are scratch space of the migration itself; partitions take their parent's types.
-    if (relation.relpersistence === 't' || n.partbound)
-        return [];
-    const table = rangeVarName(relation);
-    const elts = n.tableElts ?? [];
-    const tablePk = new Set();
-    for (const elt of elts) {
-        const [k, body] = unwrap(elt);
-        if (k !== 'Constraint' || body.contype !== 'CONSTR_PRIMARY')
-            continue;
-        const keys = strings(body.keys);
-        if (keys.length === 1)
-            tablePk.add(keys[0]);
-    }
-    const out = [];
-    for (const elt of elts) {
-        const [k, def] = unwrap(elt);
-        if (k !== 'ColumnDef' || !def.typeName)
-            continue;
-        const column = describe(table, def, 'create-table');
-        if (tablePk.has(column.column))
-            column.primaryKey = true;
-        out.push(column);
-    }
-    return out;
-}
-function fromAlterTable(n) {
-    if (n.objtype !== 'OBJECT_TABLE')
-        return [];
-    const table = rangeVarName(n.relation);
-    const out = [];
-    for (const c of n.cmds ?? []) {
-        const cmd = (c.AlterTableCmd ?? {});
-        const def = (cmd.def?.ColumnDef ?? undefined);
-        if (!def?.typeName)
-            continue;
-        if (cmd.subtype === 'AT_AddColumn')
-            out.push(describe(table, def, 'add-column'));
-        else if (cmd.subtype === 'AT_AlterColumnType' && typeof cmd.name === 'string') {
-            out.push(describe(table, { ...def, colname: cmd.name }, 'alter-type'));
-        }
-    }
-    return out;
-}
-function describe(table, def, source) {
-    const column = def.colname ?? '';
-    const type = typeRef(def.typeName);
-    let primaryKey = false;
-    let generator = SERIAL$1.test(type.name) ? 'serial' : null;
-    // In ALTER COLUMN TYPE, `raw_default` holds the USING expression, not a default.
-    if (source !== 'alter-type' && isNextval(def.raw_default))
-        generator ??= 'sequence';
-    for (const c of def.constraints ?? []) {
-        const con = (c.Constraint ?? {});
-        if (con.contype === 'CONSTR_PRIMARY')
-            primaryKey = true;
-        else if (con.contype === 'CONSTR_IDENTITY')
-            generator = 'identity';
-        else if (con.contype === 'CONSTR_DEFAULT' && isNextval(con.raw_expr))
-            generator ??= 'sequence';
-    }
-    return {
-        table,
-        column,
-        object: `${table.key}.${column}`,
-        type,
-        rawName: rawTypeName(def.typeName),
-        typeLocation: def.typeName.location,
-        source,
-        primaryKey,
-        generator,
-    };
-}
+// Identifiers written back as SQL.
 /** An identifier as it must be written in SQL: bare when it is a plain lower-case name, else quoted. */
-function quoteIdent$2(name) {
+function quoteIdent$1(name) {
     return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
@@ -7296,7 +7182,7 @@ function writtenIndexDefinition(n, src, name, table) {
     const only = sql.tokens[on + 1] && isKeyword(sql.tokens[on + 1], 'ONLY');
     const [, last] = nameAt(sql, on + (only ? 2 : 1));
     const rest = sql.slice(sql.endOf(last));
-    const q = quoteIdent$2;
+    const q = quoteIdent$1;
     const def = `CREATE ${n.unique ? 'UNIQUE ' : ''}INDEX ${q(name)} ON ${only ? 'ONLY ' : ''}${q(table.schema)}.${q(table.name)} ${rest}`;
     const back = parseIndexDefinition(def);
     return back && sameReads(indexReads(back), indexReads(n)) ? def : undefined;
@@ -7351,7 +7237,7 @@ function writtenConstraintDefinition(con, src, column, next) {
 }
 /** A column constraint's text as a table constraint on `column`. */
 function asTableConstraint(con, def, column) {
-    const col = `(${quoteIdent$2(column)})`;
+    const col = `(${quoteIdent$1(column)})`;
     const sql = new SqlText(def);
     const word = (i, w) => Boolean(sql.tokens[i] && isKeyword(sql.tokens[i], w));
     switch (con.contype) {
@@ -7370,7 +7256,7 @@ function usingIndexDefinition(con, columns, index) {
     const word = con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE';
     const nulls = index && / NULLS NOT DISTINCT/i.test(index) && word === 'UNIQUE' ? ' NULLS NOT DISTINCT' : '';
     const deferrable = `${con.deferrable ? ' DEFERRABLE' : ''}${con.initdeferred ? ' INITIALLY DEFERRED' : ''}`;
-    return `${word}${nulls} (${columns.map(quoteIdent$2).join(', ')})${deferrable}`;
+    return `${word}${nulls} (${columns.map(quoteIdent$1).join(', ')})${deferrable}`;
 }
 /** Where the part starts and ends (token indexes, end exclusive), and the references it must hold. */
 function partOf(def, part) {
@@ -7421,7 +7307,7 @@ function renameColumnIn(def, part, from, to) {
         if (prev === '.' || prev === '::' || next === '(' || next === '.')
             continue;
         seen++;
-        out += sql.bytes.subarray(at, t.start).toString('utf8') + quoteIdent$2(to);
+        out += sql.bytes.subarray(at, t.start).toString('utf8') + quoteIdent$1(to);
         at = t.end;
     }
     if (seen !== expected)
@@ -7432,7 +7318,7 @@ function renameColumnIn(def, part, from, to) {
 function renameNameAt(sql, i, name) {
     const [, last] = nameAt(sql, i);
     const head = sql.bytes.subarray(0, sql.startOf(last)).toString('utf8');
-    return `${head}${quoteIdent$2(name)}${sql.bytes.subarray(sql.endOf(last)).toString('utf8')}`;
+    return `${head}${quoteIdent$1(name)}${sql.bytes.subarray(sql.endOf(last)).toString('utf8')}`;
 }
 /** An index definition with its table renamed. */
 function renameIndexTable(def, name) {
@@ -8241,9 +8127,6 @@ function column(name, origin) {
     };
 }
 
-// A plain, JSON-friendly picture of a schema (what a replayed database holds), and a StaticCatalog
-// seeded from it: the engine starts the first release from the replayed history this way and keeps
-// applying statements with the static model.
 /** Fresh maps (deep copies) from a snapshot: a catalog may change them without touching the snapshot. */
 function snapshotMaps(snapshot) {
     const key = (o) => `${o.schema}.${o.name}`;
@@ -8293,6 +8176,19 @@ class SeededCatalog extends StaticCatalog {
             catalog.schemas.set(k, v);
         return catalog;
     }
+}
+/**
+ * The schema model after the history, as the rules start from it: the replayed schema when there is
+ * one, else the history read statically. Ready for `beginRelease(1)` and the changes.
+ */
+function historyModel(history, seed) {
+    const catalog = seed ? SeededCatalog.seed(seed) : new StaticCatalog();
+    catalog.beginRelease(0);
+    if (!seed)
+        for (const parsed of history)
+            for (const s of parsed.statements)
+                catalog.apply(s);
+    return catalog;
 }
 
 const WRAP_TAG = '$ec_do_body$';
@@ -8902,6 +8798,17 @@ function hasColumnOfType(ctx, table, typeName) {
 }
 function quoteLiteral(value) {
     return `'${value.replace(/'/g, "''")}'`;
+}
+
+function perStatement(fn) {
+    const cache = new WeakMap();
+    return (statement, ...args) => {
+        if (cache.has(statement))
+            return cache.get(statement);
+        const value = fn(statement, ...args);
+        cache.set(statement, value);
+        return value;
+    };
 }
 
 // Readers over ALTER TABLE statements shared by the rules: the target table, its commands, column
@@ -9797,7 +9704,7 @@ const addingRequiredField = {
     },
 };
 
-const SERIAL = /^serial[248]$/;
+const SERIAL$1 = /^serial[248]$/;
 const addingSerialColumn = {
     meta: {
         id: 'adding-serial-column',
@@ -9817,7 +9724,7 @@ const addingSerialColumn = {
                 continue;
             const type = typeRef(col.def.typeName);
             const identity = col.constraints.find((c) => c.contype === 'CONSTR_IDENTITY');
-            const serial = SERIAL.test(type.name) && !type.schema;
+            const serial = SERIAL$1.test(type.name) && !type.schema;
             if (!serial && !identity)
                 continue;
             ctx.report({
@@ -10070,6 +9977,111 @@ const banAlterDomainWithAddConstraint = {
     },
 };
 
+// Columns a statement creates or retypes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE), with the facts
+// the advisory type rules need: the declared type, whether it is the table's primary key, and what
+// generates its values. Old columns are never listed.
+const SERIAL = /^serial[248]$/;
+/** The last name of a `TypeName` node, lower case, before any alias is resolved. */
+function rawTypeName(typeName) {
+    const names = strings(typeName?.names);
+    return (names[names.length - 1] ?? '').toLowerCase();
+}
+/** True for `nextval(...)` (any schema), the default a sequence-backed column carries. */
+function isNextval(expr) {
+    const [kind, body] = unwrap(expr);
+    if (kind === 'TypeCast')
+        return isNextval(body.arg);
+    if (kind !== 'FuncCall')
+        return false;
+    const name = strings(body.funcname);
+    return name[name.length - 1]?.toLowerCase() === 'nextval';
+}
+/** Columns created or retyped by one statement, in the order they are written. */
+function computeCreatedColumns(statement) {
+    const [kind, n] = unwrap(statement.node);
+    if (kind === 'CreateStmt')
+        return fromCreateTable(n);
+    if (kind === 'AlterTableStmt')
+        return fromAlterTable(n);
+    return [];
+}
+const createdColumns = perStatement(computeCreatedColumns);
+function fromCreateTable(n) {
+    const relation = (n.relation ?? {});
+    // Temporary tables are scratch space of the migration itself; partitions take their parent's types.
+    if (relation.relpersistence === 't' || n.partbound)
+        return [];
+    const table = rangeVarName(relation);
+    const elts = n.tableElts ?? [];
+    const tablePk = new Set();
+    for (const elt of elts) {
+        const [k, body] = unwrap(elt);
+        if (k !== 'Constraint' || body.contype !== 'CONSTR_PRIMARY')
+            continue;
+        const keys = strings(body.keys);
+        if (keys.length === 1)
+            tablePk.add(keys[0]);
+    }
+    const out = [];
+    for (const elt of elts) {
+        const [k, def] = unwrap(elt);
+        if (k !== 'ColumnDef' || !def.typeName)
+            continue;
+        const column = describe(table, def, 'create-table');
+        if (tablePk.has(column.column))
+            column.primaryKey = true;
+        out.push(column);
+    }
+    return out;
+}
+function fromAlterTable(n) {
+    if (n.objtype !== 'OBJECT_TABLE')
+        return [];
+    const table = rangeVarName(n.relation);
+    const out = [];
+    for (const c of n.cmds ?? []) {
+        const cmd = (c.AlterTableCmd ?? {});
+        const def = (cmd.def?.ColumnDef ?? undefined);
+        if (!def?.typeName)
+            continue;
+        if (cmd.subtype === 'AT_AddColumn')
+            out.push(describe(table, def, 'add-column'));
+        else if (cmd.subtype === 'AT_AlterColumnType' && typeof cmd.name === 'string') {
+            out.push(describe(table, { ...def, colname: cmd.name }, 'alter-type'));
+        }
+    }
+    return out;
+}
+function describe(table, def, source) {
+    const column = def.colname ?? '';
+    const type = typeRef(def.typeName);
+    let primaryKey = false;
+    let generator = SERIAL.test(type.name) ? 'serial' : null;
+    // In ALTER COLUMN TYPE, `raw_default` holds the USING expression, not a default.
+    if (source !== 'alter-type' && isNextval(def.raw_default))
+        generator ??= 'sequence';
+    for (const c of def.constraints ?? []) {
+        const con = (c.Constraint ?? {});
+        if (con.contype === 'CONSTR_PRIMARY')
+            primaryKey = true;
+        else if (con.contype === 'CONSTR_IDENTITY')
+            generator = 'identity';
+        else if (con.contype === 'CONSTR_DEFAULT' && isNextval(con.raw_expr))
+            generator ??= 'sequence';
+    }
+    return {
+        table,
+        column,
+        object: `${table.key}.${column}`,
+        type,
+        rawName: rawTypeName(def.typeName),
+        typeLocation: def.typeName.location,
+        source,
+        primaryKey,
+        generator,
+    };
+}
+
 const banCharField = {
     meta: {
         id: 'ban-char-field',
@@ -10095,7 +10107,7 @@ const banCharField = {
                     object: col.object,
                     type: display,
                     check: col.type.arrayDims === 0
-                        ? ` with \`CHECK (char_length(${quoteIdent$2(col.column)}) = ${length})\` if the length is fixed`
+                        ? ` with \`CHECK (char_length(${quoteIdent$1(col.column)}) = ${length})\` if the length is fixed`
                         : '',
                 },
                 location: col.typeLocation,
@@ -11872,7 +11884,7 @@ function concurrentIndex(n, statement, ctx) {
     if (droppedFirst)
         return;
     const qualified = Boolean((n.relation ?? {}).schemaname);
-    const written = qualified ? `${quoteIdent$2(name.schema)}.${quoteIdent$2(name.name)}` : quoteIdent$2(name.name);
+    const written = qualified ? `${quoteIdent$1(name.schema)}.${quoteIdent$1(name.name)}` : quoteIdent$1(name.name);
     ctx.report({
         messageId: n.if_not_exists ? 'concurrentIndexIfNotExists' : 'concurrentIndex',
         data: { object: name.key, name: written },
@@ -11913,7 +11925,7 @@ function alterTable(n, ctx) {
             const column = def.colname ?? '';
             ctx.report({
                 messageId: 'addColumn',
-                data: { column: quoteIdent$2(column), object: `${table.key}.${column}` },
+                data: { column: quoteIdent$1(column), object: `${table.key}.${column}` },
                 location: def.location,
                 object: `${table.key}.${column}`,
             });
@@ -11921,14 +11933,14 @@ function alterTable(n, ctx) {
         else if (cmd.subtype === 'AT_DropColumn' && typeof cmd.name === 'string') {
             ctx.report({
                 messageId: 'dropColumn',
-                data: { column: quoteIdent$2(cmd.name), object: `${table.key}.${cmd.name}` },
+                data: { column: quoteIdent$1(cmd.name), object: `${table.key}.${cmd.name}` },
                 object: `${table.key}.${cmd.name}`,
             });
         }
         else if (cmd.subtype === 'AT_DropConstraint' && typeof cmd.name === 'string') {
             ctx.report({
                 messageId: 'dropConstraint',
-                data: { constraint: quoteIdent$2(cmd.name) },
+                data: { constraint: quoteIdent$1(cmd.name) },
                 object: `${table.key}.${cmd.name}`,
             });
         }
@@ -12554,12 +12566,7 @@ async function analyze(input, options = DEFAULT_OPTIONS) {
 async function analyzeDetailed(input, options = DEFAULT_OPTIONS) {
     await loadParser();
     const history = input.history.map((file) => parseFile(file));
-    const catalog = options.seed ? SeededCatalog.seed(options.seed) : new StaticCatalog();
-    catalog.beginRelease(0);
-    if (!options.seed)
-        for (const parsed of history)
-            for (const s of parsed.statements)
-                catalog.apply(s);
+    const catalog = historyModel(history, options.seed);
     const statements = [];
     const rules = RULES.filter((r) => options.rules[r.meta.id]?.severity !== 'off');
     const report = { version: 1, files: [], findings: [], suppressed: [] };
@@ -22911,7 +22918,7 @@ async function openShadow(url, options = {}) {
         const [row] = (await admin.query("SELECT current_setting('server_version_num') AS v"))
             .rows;
         serverVersion = Number(row?.v ?? 0);
-        await admin.query(`CREATE DATABASE ${quoteIdent$1(name)} TEMPLATE template0`);
+        await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0`);
     }
     catch (e) {
         const err = toDatabaseError(e, 'CREATE DATABASE failed');
@@ -22929,7 +22936,7 @@ async function openShadow(url, options = {}) {
     let client;
     try {
         client = await connect(scratchUrl.href, `the scratch database ${name}`);
-        await client.query(`COMMENT ON DATABASE ${quoteIdent$1(name)} IS 'expand-contract scratch database, created ${new Date().toISOString()}; safe to drop'`);
+        await client.query(`COMMENT ON DATABASE ${quoteIdent(name)} IS 'expand-contract scratch database, created ${new Date().toISOString()}; safe to drop'`);
     }
     catch (e) {
         await dropIt().catch(() => undefined);
@@ -22944,11 +22951,11 @@ async function dropScratch(connect, href, display, name, serverVersion) {
     const admin = await connect(href, `the shadow database server ${display} to drop ${name}`);
     try {
         const force = serverVersion >= 130000 ? ' WITH (FORCE)' : '';
-        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent$1(name)}${force}`);
+        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}${force}`);
     }
     catch (e) {
         throw new DatabaseError(`cannot drop the scratch database ${name} on ${display} (${e instanceof Error ? e.message : String(e)}); ` +
-            `drop it by hand: DROP DATABASE ${quoteIdent$1(name)};`);
+            `drop it by hand: DROP DATABASE ${quoteIdent(name)};`);
     }
     finally {
         await admin.end().catch(() => undefined);
@@ -22958,7 +22965,7 @@ function hostOf(url) {
     const host = url.hostname || url.searchParams.get('host') || 'localhost';
     return `${host}:${url.port || '5432'}`;
 }
-function quoteIdent$1(name) {
+function quoteIdent(name) {
     return `"${name.replace(/"/g, '""')}"`;
 }
 class ShadowBackend {
@@ -23116,6 +23123,28 @@ function oneOf(option, value, allowed) {
     if (!allowed.includes(value))
         throw new UsageError(`${option} ${value} is not one of ${allowed.join(', ')}.`);
     return value;
+}
+/** The one migration file `split` and `trace` take; a folder or several paths are usage errors. */
+async function oneMigration(args, io) {
+    if (args.base !== undefined || args.paths.length !== 1)
+        throw new UsageError(`${args.command} takes one migration file, as in: expand-contract ${args.command} db/migrations/0042_change.sql`);
+    const given = args.paths[0];
+    const info = await stat(resolve(io.cwd, given)).catch(() => undefined);
+    if (info?.isDirectory())
+        throw new UsageError(`${given} is a folder; ${args.command} takes one migration file of it.`);
+    return given;
+}
+/**
+ * The same files with paths relative to the repository root: plan ids and pending headers must not
+ * depend on the folder the command runs in.
+ */
+function fromRoot(input, cwd) {
+    const root = repositoryRoot(cwd);
+    const move = (f) => ({
+        ...f,
+        path: slashes(relative(root, resolve(cwd, f.path))),
+    });
+    return { history: input.history.map(move), releases: input.releases.map((r) => r.map(move)) };
 }
 
 const COMMON = `  --config FILE              Configuration file (default: .github/expand-contract.yml when present).
@@ -23848,7 +23877,7 @@ function tableSql(t) {
 }
 /** Another object (function, view) in the table's schema, qualified the same way the table is. */
 function qualifiedSql(t, name) {
-    return t.explicitSchema ? `${quoteIdent$2(t.name.schema)}.${quoteIdent$2(name)}` : quoteIdent$2(name);
+    return t.explicitSchema ? `${quoteIdent$1(t.name.schema)}.${quoteIdent$1(name)}` : quoteIdent$1(name);
 }
 /** A name built from parts, cut to PostgreSQL's 63-byte limit the way PostgreSQL would keep it unique. */
 function objectName(...parts) {
@@ -23873,8 +23902,8 @@ function typeSql(t) {
     if (builtin && t.name === t.name.toLowerCase())
         return t.display;
     const mods = t.mods.length ? `(${t.mods.join(',')})` : '';
-    const schema = t.schema ? `${quoteIdent$2(t.schema)}.` : '';
-    return `${schema}${quoteIdent$2(t.name)}${mods}${'[]'.repeat(t.arrayDims)}`;
+    const schema = t.schema ? `${quoteIdent$1(t.schema)}.` : '';
+    return `${schema}${quoteIdent$1(t.name)}${mods}${'[]'.repeat(t.arrayDims)}`;
 }
 const PLACEHOLDER_FUNCTION = 'expand_contract_todo';
 /**
@@ -24058,14 +24087,14 @@ function readNotValid(target, contype, kind) {
         const add = sql.keyword('ADD');
         if (add < 0)
             return { refused: 'the ADD keyword was not found' };
-        sql = new SqlText(sql.insertAfter(add, `CONSTRAINT ${quoteIdent$2(constraint)}`));
+        sql = new SqlText(sql.insertAfter(add, `CONSTRAINT ${quoteIdent$1(constraint)}`));
     }
     const add = con.skip_validation ? sql.text : `${sql.text.trimEnd()} NOT VALID`;
     return {
         table,
         constraint,
         add,
-        validate: `ALTER TABLE ${tableSql(table)} VALIDATE CONSTRAINT ${quoteIdent$2(constraint)}`,
+        validate: `ALTER TABLE ${tableSql(table)} VALIDATE CONSTRAINT ${quoteIdent$1(constraint)}`,
         kind,
     };
 }
@@ -24079,7 +24108,7 @@ function notValidLater(s) {
     ];
 }
 function notValidRollback(s) {
-    return [`ALTER TABLE ${tableSql(s.table)} DROP CONSTRAINT IF EXISTS ${quoteIdent$2(s.constraint)}`];
+    return [`ALTER TABLE ${tableSql(s.table)} DROP CONSTRAINT IF EXISTS ${quoteIdent$1(s.constraint)}`];
 }
 
 // add-check-not-valid: CHECK ... NOT VALID now, VALIDATE CONSTRAINT in a later migration.
@@ -24146,8 +24175,8 @@ function batched(change) {
         return `SELECT ${todo}`;
     }
     const k = key;
-    const col = `${change.keyRef}.${quoteIdent$2(k.column)}`;
-    const bare = quoteIdent$2(k.column);
+    const col = `${change.keyRef}.${quoteIdent$1(k.column)}`;
+    const bare = quoteIdent$1(k.column);
     const cond = change.where ? ` AND (${change.where})` : '';
     const n = change.batchSize;
     // The statement as written, its continuation lines indented to sit inside the loop.
@@ -24194,7 +24223,7 @@ function batchedSet(input) {
     return batched({
         head: `UPDATE ${input.tableSql} SET ${input.set}`,
         where: input.where,
-        keyRef: quoteIdent$2(input.table.name),
+        keyRef: quoteIdent$1(input.table.name),
         tableSql: input.tableSql,
         key: batchKey(input.catalog, input.table),
         batchSize: input.batchSize,
@@ -24208,12 +24237,12 @@ function notNullSteps(table, column) {
     // `users_email_not_null_check`: the name the setting-not-null rule recognises as a prepared check.
     const constraint = objectName(table.name.name, column, 'not_null_check');
     const t = tableSql(table);
-    const c = quoteIdent$2(constraint);
+    const c = quoteIdent$1(constraint);
     return {
         constraint,
-        addCheck: `ALTER TABLE ${t} ADD CONSTRAINT ${c} CHECK (${quoteIdent$2(column)} IS NOT NULL) NOT VALID`,
+        addCheck: `ALTER TABLE ${t} ADD CONSTRAINT ${c} CHECK (${quoteIdent$1(column)} IS NOT NULL) NOT VALID`,
         validate: `ALTER TABLE ${t} VALIDATE CONSTRAINT ${c}`,
-        setNotNull: `ALTER TABLE ${t} ALTER COLUMN ${quoteIdent$2(column)} SET NOT NULL`,
+        setNotNull: `ALTER TABLE ${t} ALTER COLUMN ${quoteIdent$1(column)} SET NOT NULL`,
         dropCheck: `ALTER TABLE ${t} DROP CONSTRAINT ${c}`,
     };
 }
@@ -24222,6 +24251,18 @@ function notNullNote(postgresVersion) {
     return postgresVersion >= 12
         ? ''
         : ' (PostgreSQL before 12 still scans the table for SET NOT NULL under an ACCESS EXCLUSIVE lock; keep the validated check instead if that is too long)';
+}
+
+// The one ADD COLUMN of an ALTER TABLE statement, as the recipes that rewrite it read it.
+/** The table and column of a statement that is a single ADD COLUMN, or why it is not one. */
+function singleAddColumn(statement) {
+    const alter = readAlterTable(statement);
+    const cmd = alter?.cmds[0];
+    const def = cmd ? columnDef(cmd) : undefined;
+    if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_AddColumn' || !def)
+        return { refused: 'the statement is not a single ADD COLUMN' };
+    const table = tableRef(statement.node.AlterTableStmt.relation);
+    return { table, column: String(def.colname) };
 }
 
 // add-required-column: ADD COLUMN ... NOT NULL without a default. Add it nullable now, backfill the
@@ -24233,17 +24274,14 @@ const addRequiredColumn = {
     kind: 'primary',
     appliesTo: (finding) => finding.rule === 'adding-required-field',
     validate(target, ctx) {
-        const alter = readAlterTable(target.statement);
-        const cmd = alter?.cmds[0];
-        const def = cmd ? columnDef(cmd) : undefined;
-        if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_AddColumn' || !def)
-            return { refused: 'the statement is not a single ADD COLUMN' };
+        const added = singleAddColumn(target.statement);
+        if (isRefusal(added))
+            return added;
+        const { table, column } = added;
         const sql = new SqlText(target.statement.text);
         const nn = notNullClause(sql);
         if (!nn)
             return { refused: 'the column is required by something other than NOT NULL (PRIMARY KEY?)' };
-        const table = tableRef(target.statement.node.AlterTableStmt.relation);
-        const column = String(def.colname);
         return {
             table,
             column,
@@ -24251,8 +24289,8 @@ const addRequiredColumn = {
             backfill: batchedSet({
                 table: table.name,
                 tableSql: tableSql(table),
-                set: `${quoteIdent$2(column)} = ${placeholder(`value for existing rows of ${table.name.key}.${column}`)}`,
-                where: `${quoteIdent$2(column)} IS NULL`,
+                set: `${quoteIdent$1(column)} = ${placeholder(`value for existing rows of ${table.name.key}.${column}`)}`,
+                where: `${quoteIdent$1(column)} IS NULL`,
                 catalog: ctx.catalog,
                 batchSize: ctx.batchSize,
             }),
@@ -24267,11 +24305,11 @@ const addRequiredColumn = {
         const nn = notNullSteps(s.table, s.column);
         return [nn.addCheck, nn.validate, nn.setNotNull, nn.dropCheck];
     },
-    rollback: (s) => [`ALTER TABLE ${tableSql(s.table)} DROP COLUMN IF EXISTS ${quoteIdent$2(s.column)}`],
+    rollback: (s) => [`ALTER TABLE ${tableSql(s.table)} DROP COLUMN IF EXISTS ${quoteIdent$1(s.column)}`],
     app: (s) => ({
         dualWrite: [
-            `Deploy code that writes ${quoteIdent$2(s.column)} on every insert into ${s.table.name.key} before the backfill runs.`,
-            `If new rows should get a default instead, add ALTER TABLE ${tableSql(s.table)} ALTER COLUMN ${quoteIdent$2(s.column)} SET DEFAULT ... to the expand migration.`,
+            `Deploy code that writes ${quoteIdent$1(s.column)} on every insert into ${s.table.name.key} before the backfill runs.`,
+            `If new rows should get a default instead, add ALTER TABLE ${tableSql(s.table)} ALTER COLUMN ${quoteIdent$1(s.column)} SET DEFAULT ... to the expand migration.`,
         ],
         switchReads: [],
         ignore: [],
@@ -24319,12 +24357,12 @@ const addUniqueUsingIndex = {
     expand: () => [],
     later: (s) => [
         {
-            sql: `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent$2(s.constraint)} ON ${tableSql(s.table)} (${s.columns.map(quoteIdent$2).join(', ')})`,
+            sql: `CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent$1(s.constraint)} ON ${tableSql(s.table)} (${s.columns.map(quoteIdent$1).join(', ')})`,
             outsideTransaction: true,
             why: 'CREATE INDEX CONCURRENTLY cannot run inside a transaction block; if it fails it leaves an INVALID index: DROP INDEX CONCURRENTLY it and run again.',
         },
         {
-            sql: `ALTER TABLE ${tableSql(s.table)} ADD CONSTRAINT ${quoteIdent$2(s.constraint)} ${s.primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${quoteIdent$2(s.constraint)}`,
+            sql: `ALTER TABLE ${tableSql(s.table)} ADD CONSTRAINT ${quoteIdent$1(s.constraint)} ${s.primary ? 'PRIMARY KEY' : 'UNIQUE'} USING INDEX ${quoteIdent$1(s.constraint)}`,
             outsideTransaction: false,
             why: 'Attaching a built index is a catalog change: a short ACCESS EXCLUSIVE lock, no scan.',
         },
@@ -24364,7 +24402,7 @@ const backfill = {
             change: {
                 head: parts.head,
                 where: parts.where,
-                keyRef: quoteIdent$2(alias ?? table.name.name),
+                keyRef: quoteIdent$1(alias ?? table.name.name),
                 tableSql: tableSql(table),
                 key: batchKey(ctx.catalog, table.name),
                 batchSize: ctx.batchSize,
@@ -24572,7 +24610,7 @@ function copyConstraint(d, s, defs, out) {
     if (typeof c === 'string')
         return c;
     const t = tableSql(s.table);
-    const [tmp, name] = [quoteIdent$2(c.tmp), quoteIdent$2(d.name)];
+    const [tmp, name] = [quoteIdent$1(c.tmp), quoteIdent$1(d.name)];
     const n = d.node;
     if (n.is_enforced === false)
         return `${what(d)} is NOT ENFORCED; plan it by hand`;
@@ -24586,7 +24624,7 @@ function copyConstraint(d, s, defs, out) {
             out.later.push({ sql, outsideTransaction: false, why: VALIDATE_WHY });
         out.contract.push(`ALTER TABLE ${t} RENAME CONSTRAINT ${tmp} TO ${name}`);
     };
-    const col = quoteIdent$2(s.newColumn);
+    const col = quoteIdent$1(s.newColumn);
     switch (d.kind) {
         case 'check': {
             const problem = typeChangeProblem(s, what(d));
@@ -24678,12 +24716,12 @@ function references(d) {
     const n = d.node;
     const rv = rangeVarName(n.pktable);
     const target = n.pktable.schemaname
-        ? `${quoteIdent$2(rv.schema)}.${quoteIdent$2(rv.name)}`
-        : quoteIdent$2(rv.name);
+        ? `${quoteIdent$1(rv.schema)}.${quoteIdent$1(rv.name)}`
+        : quoteIdent$1(rv.name);
     let sql = `REFERENCES ${target}`;
     const columns = strings(n.pk_attrs);
     if (columns.length)
-        sql += ` (${columns.map(quoteIdent$2).join(', ')})`;
+        sql += ` (${columns.map(quoteIdent$1).join(', ')})`;
     if (n.fk_matchtype === 'f')
         sql += ' MATCH FULL';
     const upd = ACTIONS[n.fk_upd_action];
@@ -24750,7 +24788,7 @@ function rewrite(text, from, map, reads) {
         if (target === undefined || prev === '.' || prev === '::' || next === '(' || next === '.')
             continue;
         seen.set(name, (seen.get(name) ?? 0) + 1);
-        out += text.bytes.subarray(at, t.start).toString('utf8') + quoteIdent$2(target);
+        out += text.bytes.subarray(at, t.start).toString('utf8') + quoteIdent$1(target);
         at = t.end;
     }
     for (const name of map.keys())
@@ -24780,13 +24818,13 @@ function copyIndex(d, s, defs, out) {
     const body = rewrite(text, i + 1, targets(d, s), writtenRefs(d));
     if (body === null)
         return `the definition of ${what(d)} could not be rewritten for ${s.newColumn}`;
-    const tmp = quoteIdent$2(c.tmp);
+    const tmp = quoteIdent$1(c.tmp);
     out.later.push({
         sql: `CREATE ${d.unique ? 'UNIQUE ' : ''}INDEX CONCURRENTLY IF NOT EXISTS ${tmp} ON ${tableSql(s.table)} ${body.trim()}`,
         outsideTransaction: true,
         why: INDEX_WHY,
     });
-    out.contract.push(`ALTER INDEX ${qualifiedSql(s.table, c.tmp)} RENAME TO ${quoteIdent$2(d.name)}`);
+    out.contract.push(`ALTER INDEX ${qualifiedSql(s.table, c.tmp)} RENAME TO ${quoteIdent$1(d.name)}`);
     return null;
 }
 
@@ -24804,11 +24842,11 @@ function copyIndex(d, s, defs, out) {
 function syncTrigger(spec) {
     const base = objectName(spec.table.name.name, spec.oldColumn, spec.newColumn, 'sync');
     const fn = qualifiedSql(spec.table, base);
-    const trigger = quoteIdent$2(base);
-    const o = `NEW.${quoteIdent$2(spec.oldColumn)}`;
-    const n = `NEW.${quoteIdent$2(spec.newColumn)}`;
-    const oldO = `OLD.${quoteIdent$2(spec.oldColumn)}`;
-    const oldN = `OLD.${quoteIdent$2(spec.newColumn)}`;
+    const trigger = quoteIdent$1(base);
+    const o = `NEW.${quoteIdent$1(spec.oldColumn)}`;
+    const n = `NEW.${quoteIdent$1(spec.newColumn)}`;
+    const oldO = `OLD.${quoteIdent$1(spec.oldColumn)}`;
+    const oldN = `OLD.${quoteIdent$1(spec.newColumn)}`;
     const insert = [
         `    IF ${n} IS NULL THEN`,
         `      ${n} := ${spec.toNew(o)};`,
@@ -24869,7 +24907,7 @@ function swapTrigger(s) {
 }
 function swapExpand(s) {
     const t = tableSql(s.table);
-    const col = quoteIdent$2(s.newColumn);
+    const col = quoteIdent$1(s.newColumn);
     const out = [`ALTER TABLE ${t} ADD COLUMN ${col} ${s.newType}`];
     // A separate SET DEFAULT never rewrites the table, whatever the default's volatility.
     if (s.default !== null)
@@ -24888,17 +24926,17 @@ function dependentsNote(s) {
     const d = s.dependents;
     if (d.copied.length === 0)
         return '';
-    const col = quoteIdent$2(s.newColumn);
-    let note = ` What depends on ${quoteIdent$2(s.oldColumn)} (${d.copied.map(quoteIdent$2).join(', ')}) is copied onto ${col}: constraints NOT VALID then validated, indexes built CONCURRENTLY, in later migrations; the copies take the original names back in the contract.`;
+    const col = quoteIdent$1(s.newColumn);
+    let note = ` What depends on ${quoteIdent$1(s.oldColumn)} (${d.copied.map(quoteIdent$1).join(', ')}) is copied onto ${col}: constraints NOT VALID then validated, indexes built CONCURRENTLY, in later migrations; the copies take the original names back in the contract.`;
     if (d.primaryKey)
-        note += ` The primary key ${quoteIdent$2(d.primaryKey)} moves to ${col} in the contract (ADD PRIMARY KEY USING INDEX, right after the old column is dropped): foreign keys added to reference ${s.table.name.key} before the contract ships must be re-pointed at ${col} by hand.`;
+        note += ` The primary key ${quoteIdent$1(d.primaryKey)} moves to ${col} in the contract (ADD PRIMARY KEY USING INDEX, right after the old column is dropped): foreign keys added to reference ${s.table.name.key} before the contract ships must be re-pointed at ${col} by hand.`;
     return note;
 }
 function swapDualWrite(s) {
     return swapTrigger(s).create;
 }
 function swapBackfill(s) {
-    const col = quoteIdent$2(s.newColumn);
+    const col = quoteIdent$1(s.newColumn);
     return [
         batchedSet({
             table: s.table.name,
@@ -24917,14 +24955,14 @@ function swapContract(s) {
         const nn = notNullSteps(s.table, s.newColumn);
         out.push(nn.validate, nn.setNotNull, nn.dropCheck);
     }
-    out.push(...swapTrigger(s).drop, `ALTER TABLE ${tableSql(s.table)} DROP COLUMN ${quoteIdent$2(s.oldColumn)}`);
+    out.push(...swapTrigger(s).drop, `ALTER TABLE ${tableSql(s.table)} DROP COLUMN ${quoteIdent$1(s.oldColumn)}`);
     // The drop took the old column's indexes and constraints: the copies get their names.
     return [...out, ...s.dependents.contract];
 }
 function swapRollback(s) {
     return [
         ...swapTrigger(s).drop,
-        `ALTER TABLE ${tableSql(s.table)} DROP COLUMN IF EXISTS ${quoteIdent$2(s.newColumn)}`,
+        `ALTER TABLE ${tableSql(s.table)} DROP COLUMN IF EXISTS ${quoteIdent$1(s.newColumn)}`,
     ];
 }
 function swapDrops(s) {
@@ -25009,7 +25047,7 @@ const changeColumnType = {
             notNull: col.notNull,
             toNew: (ref) => (using ? `(${qualifyColumn(using, column, 'NEW')})` : `(${ref})::${newType}`),
             toOld: (ref) => `(${ref})::${oldType}`,
-            backfillValue: using ? `(${using})` : `${quoteIdent$2(column)}::${newType}`,
+            backfillValue: using ? `(${using})` : `${quoteIdent$1(column)}::${newType}`,
             catalog: ctx.catalog,
             batchSize: ctx.batchSize,
         });
@@ -25025,18 +25063,18 @@ const changeColumnType = {
     rollback: swapRollback,
     app: (s) => ({
         dualWrite: [
-            `Nothing to change yet: the trigger ${swapTrigger(s).triggerName} casts every write of ${quoteIdent$2(s.oldColumn)} into ${quoteIdent$2(s.newColumn)} on ${s.table.name.key} and back (a value the old type cannot hold fails the write).`,
+            `Nothing to change yet: the trigger ${swapTrigger(s).triggerName} casts every write of ${quoteIdent$1(s.oldColumn)} into ${quoteIdent$1(s.newColumn)} on ${s.table.name.key} and back (a value the old type cannot hold fails the write).`,
         ],
         switchReads: [
-            `Read and write ${quoteIdent$2(s.newColumn)} (${s.newType}) instead of ${quoteIdent$2(s.oldColumn)}; deploy before the contract.`,
-            `To get the name ${quoteIdent$2(s.oldColumn)} back after the contract, add a migration ALTER TABLE ${tableSql(s.table)} RENAME COLUMN ${quoteIdent$2(s.newColumn)} TO ${quoteIdent$2(s.oldColumn)}: expand-contract plans that rename the same way (rename-column).`,
+            `Read and write ${quoteIdent$1(s.newColumn)} (${s.newType}) instead of ${quoteIdent$1(s.oldColumn)}; deploy before the contract.`,
+            `To get the name ${quoteIdent$1(s.oldColumn)} back after the contract, add a migration ALTER TABLE ${tableSql(s.table)} RENAME COLUMN ${quoteIdent$1(s.newColumn)} TO ${quoteIdent$1(s.oldColumn)}: expand-contract plans that rename the same way (rename-column).`,
             ...(s.dependents.primaryKey ? [dependentsNote(s).trim()] : []),
         ],
         ignore: ignoreColumn(s.table.name.key, s.oldColumn),
     }),
     drops: swapDrops,
     followUp: (s) => [
-        `ALTER TABLE ${tableSql(s.table)} RENAME COLUMN ${quoteIdent$2(s.newColumn)} TO ${quoteIdent$2(s.oldColumn)}`,
+        `ALTER TABLE ${tableSql(s.table)} RENAME COLUMN ${quoteIdent$1(s.newColumn)} TO ${quoteIdent$1(s.oldColumn)}`,
     ],
 };
 
@@ -25067,7 +25105,7 @@ const createIndexConcurrently = {
         return { table, index, sql: words.trim() ? sql.insertAfter(after, words.trim()) : target.statement.text };
     },
     object: (s) => (s.index ? `${s.table.name.schema}.${s.index}` : s.table.name.key),
-    summary: (s) => `Build ${s.index ? `index ${quoteIdent$2(s.index)}` : 'the index'} on ${s.table.name.key} with CONCURRENTLY, in its own migration outside a transaction, so writes go on while it builds.`,
+    summary: (s) => `Build ${s.index ? `index ${quoteIdent$1(s.index)}` : 'the index'} on ${s.table.name.key} with CONCURRENTLY, in its own migration outside a transaction, so writes go on while it builds.`,
     expand: () => [],
     later: (s) => [
         {
@@ -25105,7 +25143,7 @@ const dropColumn = {
     app: (s) => ({
         dualWrite: [],
         switchReads: [
-            `Stop reading and writing ${quoteIdent$2(s.column)} on ${s.table.name.key} (queries, ORM models, views, reports); deploy before the contract.`,
+            `Stop reading and writing ${quoteIdent$1(s.column)} on ${s.table.name.key} (queries, ORM models, views, reports); deploy before the contract.`,
         ],
         ignore: ignoreColumn(s.table.name.key, s.column),
     }),
@@ -25125,12 +25163,12 @@ const dropIndexConcurrently = {
             return { refused: 'DROP INDEX CONCURRENTLY cannot CASCADE: drop the dependent objects first' };
         const written = drop.objects.map((o) => {
             const items = o.List?.items ?? [];
-            return items.map((i) => quoteIdent$2(i.String?.sval ?? '')).join('.');
+            return items.map((i) => quoteIdent$1(i.String?.sval ?? '')).join('.');
         });
         return {
             indexes: dropTargets(drop).map((t, i) => ({
                 key: t.key,
-                sql: `DROP INDEX CONCURRENTLY IF EXISTS ${written[i] ?? quoteIdent$2(t.name.name)}`,
+                sql: `DROP INDEX CONCURRENTLY IF EXISTS ${written[i] ?? quoteIdent$1(t.name.name)}`,
             })),
         };
     },
@@ -25187,7 +25225,7 @@ function renameSwap(table, from, to, ctx) {
             refused: `${table.name.key}.${from} is an identity or generated column; plan its rename by hand`,
         };
     const def = col.default && !col.default.includes('(expression)') ? col.default : null;
-    const q = quoteIdent$2;
+    const q = quoteIdent$1;
     return withDependents({
         table,
         oldColumn: from,
@@ -25205,7 +25243,7 @@ function renameSwap(table, from, to, ctx) {
 }
 function renameApp(s) {
     const t = s.table.name.key;
-    const [o, n] = [quoteIdent$2(s.oldColumn), quoteIdent$2(s.newColumn)];
+    const [o, n] = [quoteIdent$1(s.oldColumn), quoteIdent$1(s.newColumn)];
     return {
         dualWrite: [
             `Nothing to change yet: the trigger ${swapTrigger(s).triggerName} copies every write of ${o} to ${n} on ${t} and back, so code of either version keeps working.`,
@@ -25324,7 +25362,7 @@ const renameTable = {
     contract: (s) => [`DROP VIEW IF EXISTS ${tableSql(s.table)}`],
     rollback: (s) => [
         `DROP VIEW IF EXISTS ${tableSql(s.table)}`,
-        `ALTER TABLE ${qualifiedSql(s.table, s.newName)} RENAME TO ${quoteIdent$2(s.table.name.name)}`,
+        `ALTER TABLE ${qualifiedSql(s.table, s.newName)} RENAME TO ${quoteIdent$1(s.table.name.name)}`,
     ],
     app: (s) => ({
         dualWrite: [
@@ -25372,12 +25410,12 @@ const setNotNull = {
     ],
     contract: (s) => [s.steps.setNotNull, s.steps.dropCheck],
     rollback: (s) => [
-        `ALTER TABLE ${tableSql(s.table)} DROP CONSTRAINT IF EXISTS ${quoteIdent$2(s.steps.constraint)}`,
+        `ALTER TABLE ${tableSql(s.table)} DROP CONSTRAINT IF EXISTS ${quoteIdent$1(s.steps.constraint)}`,
     ],
     app: (s) => ({
         dualWrite: [
-            `Make every deployed version write a value to ${quoteIdent$2(s.column)} on ${s.table.name.key} before the expand ships: the check rejects new NULL writes at once.`,
-            `Fix existing rows before the later migration validates the check: SELECT count(*) FROM ${s.table.name.key} WHERE ${quoteIdent$2(s.column)} IS NULL must be 0.`,
+            `Make every deployed version write a value to ${quoteIdent$1(s.column)} on ${s.table.name.key} before the expand ships: the check rejects new NULL writes at once.`,
+            `Fix existing rows before the later migration validates the check: SELECT count(*) FROM ${s.table.name.key} WHERE ${quoteIdent$1(s.column)} IS NULL must be 0.`,
         ],
         switchReads: [],
         ignore: [],
@@ -25395,11 +25433,10 @@ const volatileDefault = {
     kind: 'primary',
     appliesTo: (finding) => finding.rule === 'adding-field-with-default',
     validate(target, ctx) {
-        const alter = readAlterTable(target.statement);
-        const cmd = alter?.cmds[0];
-        const def = cmd ? columnDef(cmd) : undefined;
-        if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_AddColumn' || !def)
-            return { refused: 'the statement is not a single ADD COLUMN' };
+        const added = singleAddColumn(target.statement);
+        if (isRefusal(added))
+            return added;
+        const { table, column } = added;
         let sql = new SqlText(target.statement.text);
         const d = defaultClause(sql);
         if (!d)
@@ -25409,8 +25446,6 @@ const volatileDefault = {
         const nn = notNullClause(sql);
         if (nn)
             add = sql.without(nn.from, nn.to);
-        const table = tableRef(target.statement.node.AlterTableStmt.relation);
-        const column = String(def.colname);
         return {
             table,
             column,
@@ -25420,8 +25455,8 @@ const volatileDefault = {
             backfill: batchedSet({
                 table: table.name,
                 tableSql: tableSql(table),
-                set: `${quoteIdent$2(column)} = ${d.expr}`,
-                where: `${quoteIdent$2(column)} IS NULL`,
+                set: `${quoteIdent$1(column)} = ${d.expr}`,
+                where: `${quoteIdent$1(column)} IS NULL`,
                 catalog: ctx.catalog,
                 batchSize: ctx.batchSize,
             }),
@@ -25431,7 +25466,7 @@ const volatileDefault = {
     summary: (s) => `Add ${s.table.name.key}.${s.column} without its default (no table rewrite), SET DEFAULT ${s.expr} for new rows, and fill existing rows in batches${s.notNull ? '; NOT NULL comes in the contract' : ''}.`,
     expand: (s) => [
         s.add,
-        `ALTER TABLE ${tableSql(s.table)} ALTER COLUMN ${quoteIdent$2(s.column)} SET DEFAULT ${s.expr}`,
+        `ALTER TABLE ${tableSql(s.table)} ALTER COLUMN ${quoteIdent$1(s.column)} SET DEFAULT ${s.expr}`,
     ],
     backfill: (s) => [s.backfill],
     contract: (s) => {
@@ -25440,11 +25475,11 @@ const volatileDefault = {
         const nn = notNullSteps(s.table, s.column);
         return [nn.addCheck, nn.validate, nn.setNotNull, nn.dropCheck];
     },
-    rollback: (s) => [`ALTER TABLE ${tableSql(s.table)} DROP COLUMN IF EXISTS ${quoteIdent$2(s.column)}`],
+    rollback: (s) => [`ALTER TABLE ${tableSql(s.table)} DROP COLUMN IF EXISTS ${quoteIdent$1(s.column)}`],
     app: (s) => ({
         dualWrite: [],
         switchReads: [
-            `Until the backfill has run, existing rows of ${s.table.name.key} have ${quoteIdent$2(s.column)} NULL: do not rely on it before then.`,
+            `Until the backfill has run, existing rows of ${s.table.name.key} have ${quoteIdent$1(s.column)} NULL: do not rely on it before then.`,
         ],
         ignore: [],
     }),
@@ -25536,13 +25571,7 @@ function planMigration(analysis, file, options) {
         byStatement.set(a.statement, targetsOf(a.statement, live));
     }
     const targets = [...byStatement.values()].flat();
-    // The same model the rules saw: the replayed schema when there was one, else the history read statically.
-    const catalog = analysis.seed ? SeededCatalog.seed(analysis.seed) : new StaticCatalog();
-    catalog.beginRelease(0);
-    if (!analysis.seed)
-        for (const h of analysis.history)
-            for (const s of h.statements)
-                catalog.apply(s);
+    const catalog = historyModel(analysis.history, analysis.seed);
     const ctx = {
         catalog,
         postgresVersion: options.postgresVersion,
@@ -25671,152 +25700,6 @@ function passthroughText(target, index) {
     return [...comments, target.statement.text].join('\n');
 }
 
-function addDocumentedLocks(trace, catalog, postgresVersion) {
-    for (const phase of trace) {
-        for (const s of phase.statements) {
-            const parsed = parseFile({
-                path: 'traced.sql',
-                framework: 'sql',
-                orderKey: '',
-                transactional: false,
-                sql: s.sql,
-                diagnostics: [],
-            });
-            const statement = parsed.statements[0];
-            if (parsed.statements.length !== 1 || !statement)
-                continue;
-            const best = new Map();
-            for (const lock of tableLocks(statement, catalog, postgresVersion)) {
-                const had = best.get(lock.table.key);
-                best.set(lock.table.key, had ? strongest(had, lock.mode) : lock.mode);
-            }
-            s.documented = [...best].map(([relation, mode]) => ({ relation, mode }));
-        }
-    }
-}
-
-const COLUMNS_SQL = `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS formatted,
-  bt.typcategory::text AS category, a.attnotnull AS not_null,
-  (a.attidentity <> '' OR a.attgenerated <> '' OR coalesce(pg_get_expr(ad.adbin, ad.adrelid), '') LIKE 'nextval(%') AS auto,
-  (SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = bt.oid ORDER BY e.enumsortorder LIMIT 1) AS enum_label,
-  bt.typname AS element_name,
-  (SELECT quote_ident(rn.nspname) || '.' || quote_ident(rc.relname) || '|' || ra.attname
-     FROM pg_constraint con JOIN pg_class rc ON rc.oid = con.confrelid
-     JOIN pg_namespace rn ON rn.oid = rc.relnamespace
-     JOIN pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = con.confkey[1]
-    WHERE con.conrelid = a.attrelid AND con.contype = 'f' AND con.conkey = ARRAY[a.attnum] LIMIT 1) AS refs
-FROM pg_attribute a
-LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-JOIN pg_type t ON t.oid = a.atttypid
-JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
-WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY a.attnum`;
-const NAMES = ['Ada Lovelace', 'Grace Brewster Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov'];
-const quote = (s) => `'${s.replace(/'/g, "''")}'`;
-/** The value of `column` in sample row `i` (0-based), as SQL; null when no value can be made. */
-function valueFor(column, i) {
-    const cast = (literal) => `${quote(literal)}::${column.formatted}`;
-    if (column.references) {
-        const ref = column.references;
-        return `(SELECT ${quoteIdent(ref.column)} FROM ${ref.table} ORDER BY 1 LIMIT 1 OFFSET ${i})`;
-    }
-    if (!column.notNull && i % 3 === 2)
-        return 'NULL';
-    if (column.formatted.endsWith('[]'))
-        return cast('{}');
-    if (column.enumLabel !== null)
-        return cast(column.enumLabel);
-    switch (column.category) {
-        case 'N':
-            return cast(String(i + 1));
-        case 'S': {
-            const base = NAMES[i % NAMES.length];
-            const text = i < NAMES.length ? base : `${base} ${i}`;
-            return cast(column.name.includes('email') ? `${text.toLowerCase().replace(/\s+/g, '.')}@example.com` : text);
-        }
-        case 'B':
-            return cast(i % 2 === 0 ? 'true' : 'false');
-        case 'D':
-            return `(timestamptz '2024-01-01 12:00:00+00' + interval '${i} days')::${column.formatted}`;
-        case 'T':
-            return cast(`${i + 1} hours`);
-        case 'U':
-            if (column.elementName === 'uuid')
-                return cast(`00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
-            if (column.elementName === 'json' || column.elementName === 'jsonb')
-                return cast(`{"n": ${i + 1}}`);
-            if (column.elementName === 'bytea')
-                return cast(`\\x0${i % 10}`);
-            return column.notNull ? null : 'NULL';
-        default:
-            return column.notNull ? null : 'NULL';
-    }
-}
-function quoteIdent(name) {
-    return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
-async function columnsOf(db, table) {
-    const rows = await db.query(COLUMNS_SQL, [table]);
-    return rows.map((r) => {
-        const [refTable, refColumn] = r.refs ? r.refs.split('|') : [];
-        return {
-            name: r.name,
-            formatted: r.formatted,
-            category: r.category,
-            notNull: r.not_null,
-            auto: r.auto,
-            enumLabel: r.enum_label,
-            elementName: r.element_name,
-            references: refTable && refColumn ? { table: refTable, column: refColumn } : null,
-        };
-    });
-}
-/**
- * Builds `rows` INSERTs per table (referenced tables first) and runs them on `db`, each on its own:
- * a table whose rows cannot be made or are refused is skipped, with a note.
- */
-async function insertSampleRows(db, tables, rows) {
-    const notes = [];
-    const inserts = [];
-    const done = new Set();
-    const visiting = new Set();
-    const fill = async (table) => {
-        if (done.has(table) || visiting.has(table))
-            return;
-        visiting.add(table);
-        const columns = await columnsOf(db, table);
-        // Referenced tables first, so foreign keys find a row.
-        for (const c of columns)
-            if (c.references && c.references.table !== table)
-                await fill(c.references.table);
-        done.add(table);
-        const given = columns.filter((c) => !c.auto && !(c.references && c.references.table === table));
-        const values = [];
-        for (let i = 0; i < rows; i++) {
-            const row = given.map((c) => valueFor(c, i));
-            const missing = given.find((_, k) => row[k] === null);
-            if (missing) {
-                notes.push(`no sample rows in ${table}: cannot make a value for ${missing.name} (${missing.formatted})`);
-                return;
-            }
-            values.push(`(${row.join(', ')})`);
-        }
-        const sql = given.length === 0
-            ? Array.from({ length: rows }, () => `INSERT INTO ${table} DEFAULT VALUES`).join(';\n')
-            : `INSERT INTO ${table} (${given.map((c) => quoteIdent(c.name)).join(', ')}) VALUES\n  ${values.join(',\n  ')}`;
-        try {
-            await db.transaction((tx) => tx.exec(sql));
-            inserts.push({ table, sql });
-        }
-        catch (e) {
-            notes.push(`no sample rows in ${table}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-    };
-    for (const table of tables)
-        await fill(table);
-    return { inserts, notes };
-}
-
 // What the proof compares: the schema (read from pg_catalog) and the rows of the touched tables, taken
 // once after the original migration and once after the plan, and the differences as sentences.
 const rel = (r) => `${r.schema}.${r.name}`;
@@ -25829,8 +25712,8 @@ async function readState(db, tables) {
         if (!r || (r.kind !== 'table' && r.kind !== 'partitioned table'))
             continue;
         const key = r.constraints.find((c) => c.kind === 'primary key')?.columns ?? [];
-        const order = key.length > 0 ? key.map((k) => `t.${quoteIdent(k)}`).join(', ') : 'to_jsonb(t)::text';
-        const rows = await db.query(`SELECT to_jsonb(t) AS row FROM ${quoteIdent(r.schema)}.${quoteIdent(r.name)} t ORDER BY ${order}`);
+        const order = key.length > 0 ? key.map((k) => `t.${quoteIdent$1(k)}`).join(', ') : 'to_jsonb(t)::text';
+        const rows = await db.query(`SELECT to_jsonb(t) AS row FROM ${quoteIdent$1(r.schema)}.${quoteIdent$1(r.name)} t ORDER BY ${order}`);
         data.set(table, { key, rows: rows.map((x) => x.row) });
     }
     return { schema, data };
@@ -25963,6 +25846,128 @@ function compareData(table, a, b, out) {
     }
     if (shown > MAX_ROW_DIFFERENCES)
         out.push(`data of ${table}: ${shown - MAX_ROW_DIFFERENCES} more differing values not shown`);
+}
+
+// Sample rows for the proof: a few deterministic rows per table the migration touches, written as
+// INSERT statements once (from the replayed history) and run unchanged on both databases, so the
+// original migration and the plan start from the same data.
+const COLUMNS_SQL = `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS formatted,
+  bt.typcategory::text AS category, a.attnotnull AS not_null,
+  (a.attidentity <> '' OR a.attgenerated <> '' OR coalesce(pg_get_expr(ad.adbin, ad.adrelid), '') LIKE 'nextval(%') AS auto,
+  (SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = bt.oid ORDER BY e.enumsortorder LIMIT 1) AS enum_label,
+  bt.typname AS element_name,
+  (SELECT quote_ident(rn.nspname) || '.' || quote_ident(rc.relname) || '|' || ra.attname
+     FROM pg_constraint con JOIN pg_class rc ON rc.oid = con.confrelid
+     JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+     JOIN pg_attribute ra ON ra.attrelid = con.confrelid AND ra.attnum = con.confkey[1]
+    WHERE con.conrelid = a.attrelid AND con.contype = 'f' AND con.conkey = ARRAY[a.attnum] LIMIT 1) AS refs
+FROM pg_attribute a
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+JOIN pg_type t ON t.oid = a.atttypid
+JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attnum`;
+const NAMES = ['Ada Lovelace', 'Grace Brewster Hopper', 'Alan Turing', 'Edsger Dijkstra', 'Barbara Liskov'];
+const quote = (s) => `'${s.replace(/'/g, "''")}'`;
+/** The value of `column` in sample row `i` (0-based), as SQL; null when no value can be made. */
+function valueFor(column, i) {
+    const cast = (literal) => `${quote(literal)}::${column.formatted}`;
+    if (column.references) {
+        const ref = column.references;
+        return `(SELECT ${quoteIdent$1(ref.column)} FROM ${ref.table} ORDER BY 1 LIMIT 1 OFFSET ${i})`;
+    }
+    if (!column.notNull && i % 3 === 2)
+        return 'NULL';
+    if (column.formatted.endsWith('[]'))
+        return cast('{}');
+    if (column.enumLabel !== null)
+        return cast(column.enumLabel);
+    switch (column.category) {
+        case 'N':
+            return cast(String(i + 1));
+        case 'S': {
+            const base = NAMES[i % NAMES.length];
+            const text = i < NAMES.length ? base : `${base} ${i}`;
+            return cast(column.name.includes('email') ? `${text.toLowerCase().replace(/\s+/g, '.')}@example.com` : text);
+        }
+        case 'B':
+            return cast(i % 2 === 0 ? 'true' : 'false');
+        case 'D':
+            return `(timestamptz '2024-01-01 12:00:00+00' + interval '${i} days')::${column.formatted}`;
+        case 'T':
+            return cast(`${i + 1} hours`);
+        case 'U':
+            if (column.elementName === 'uuid')
+                return cast(`00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
+            if (column.elementName === 'json' || column.elementName === 'jsonb')
+                return cast(`{"n": ${i + 1}}`);
+            if (column.elementName === 'bytea')
+                return cast(`\\x0${i % 10}`);
+            return column.notNull ? null : 'NULL';
+        default:
+            return column.notNull ? null : 'NULL';
+    }
+}
+async function columnsOf(db, table) {
+    const rows = await db.query(COLUMNS_SQL, [table]);
+    return rows.map((r) => {
+        const [refTable, refColumn] = r.refs ? r.refs.split('|') : [];
+        return {
+            name: r.name,
+            formatted: r.formatted,
+            category: r.category,
+            notNull: r.not_null,
+            auto: r.auto,
+            enumLabel: r.enum_label,
+            elementName: r.element_name,
+            references: refTable && refColumn ? { table: refTable, column: refColumn } : null,
+        };
+    });
+}
+/**
+ * Builds `rows` INSERTs per table (referenced tables first) and runs them on `db`, each on its own:
+ * a table whose rows cannot be made or are refused is skipped, with a note.
+ */
+async function insertSampleRows(db, tables, rows) {
+    const notes = [];
+    const inserts = [];
+    const done = new Set();
+    const visiting = new Set();
+    const fill = async (table) => {
+        if (done.has(table) || visiting.has(table))
+            return;
+        visiting.add(table);
+        const columns = await columnsOf(db, table);
+        // Referenced tables first, so foreign keys find a row.
+        for (const c of columns)
+            if (c.references && c.references.table !== table)
+                await fill(c.references.table);
+        done.add(table);
+        const given = columns.filter((c) => !c.auto && !(c.references && c.references.table === table));
+        const values = [];
+        for (let i = 0; i < rows; i++) {
+            const row = given.map((c) => valueFor(c, i));
+            const missing = given.find((_, k) => row[k] === null);
+            if (missing) {
+                notes.push(`no sample rows in ${table}: cannot make a value for ${missing.name} (${missing.formatted})`);
+                return;
+            }
+            values.push(`(${row.join(', ')})`);
+        }
+        const sql = given.length === 0
+            ? Array.from({ length: rows }, () => `INSERT INTO ${table} DEFAULT VALUES`).join(';\n')
+            : `INSERT INTO ${table} (${given.map((c) => quoteIdent$1(c.name)).join(', ')}) VALUES\n  ${values.join(',\n  ')}`;
+        try {
+            await db.transaction((tx) => tx.exec(sql));
+            inserts.push({ table, sql });
+        }
+        catch (e) {
+            notes.push(`no sample rows in ${table}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+    };
+    for (const table of tables)
+        await fill(table);
+    return { inserts, notes };
 }
 
 // The lock trace of a proof: each statement runs once inside a transaction (or a savepoint, when the
@@ -26268,14 +26273,15 @@ prepared) {
 async function proveAgainst(original, input, ready) {
     const notes = [...original.notes];
     const traces = input.trace ? (original.trace ? [original.trace] : []) : undefined;
-    const result = (ok, differences) => ({
+    const result = (ok, differences, inconclusive = false) => ({
         ok,
         differences,
         notes,
+        ...(inconclusive && differences[0] ? { inconclusive: differences[0] } : {}),
         ...(traces ? { trace: traces } : {}),
     });
     if (!original.state)
-        return result(false, [...original.differences]);
+        return result(false, [...original.differences], true);
     const { plan } = input;
     if (plan.placeholders.length > 0)
         notes.push(`the plan has ${plan.placeholders.length} placeholder(s) to fill before it can run`);
@@ -26287,15 +26293,13 @@ async function proveAgainst(original, input, ready) {
         if (own) {
             const replay = await replayHistory(input.history, own);
             if (!replay.ok)
-                return result(false, [
-                    `the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`,
-                ]);
+                return result(false, [`the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`], true);
             for (const insert of original.inserts) {
                 try {
                     await own.exec(insert.sql);
                 }
                 catch (e) {
-                    return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`]);
+                    return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`], true);
                 }
             }
         }
@@ -26342,7 +26346,7 @@ async function openFor(input) {
 }
 const quoted = (key) => {
     const dot = key.indexOf('.');
-    return `${quoteIdent(key.slice(0, dot))}.${quoteIdent(key.slice(dot + 1))}`;
+    return `${quoteIdent$1(key.slice(0, dot))}.${quoteIdent$1(key.slice(dot + 1))}`;
 };
 /** Top-level statement texts of a file (PL/pgSQL bodies stay inside their statement). */
 function statementsOf$1(file) {
@@ -26401,6 +26405,30 @@ const failedTrace = (sql, e) => ({
 });
 const message = (e) => (e instanceof Error ? e.message : String(e));
 
+function addDocumentedLocks(trace, catalog, postgresVersion) {
+    for (const phase of trace) {
+        for (const s of phase.statements) {
+            const parsed = parseFile({
+                path: 'traced.sql',
+                framework: 'sql',
+                orderKey: '',
+                transactional: false,
+                sql: s.sql,
+                diagnostics: [],
+            });
+            const statement = parsed.statements[0];
+            if (parsed.statements.length !== 1 || !statement)
+                continue;
+            const best = new Map();
+            for (const lock of tableLocks(statement, catalog, postgresVersion)) {
+                const had = best.get(lock.table.key);
+                best.set(lock.table.key, had ? strongest(had, lock.mode) : lock.mode);
+            }
+            s.documented = [...best].map(([relation, mode]) => ({ relation, mode }));
+        }
+    }
+}
+
 // `plan` as one call: the schema before the change (replayed on PGlite or a shadow server, else the
 // static model), the analysis, the phase plan of every migration with findings, and each plan's proof
 // and lock trace. Shared by the CLI (`plan`, `split`, `trace`) and the Action. Reads no environment.
@@ -26409,105 +26437,108 @@ async function planChanges(input, options) {
     await loadParser();
     const notices = [];
     const schema = { kind: 'none', backend: null, migrations: input.history.length };
-    let seed;
-    if (input.history.length > 0) {
-        options.progress?.(`replaying ${input.history.length} earlier migration(s)`);
-        const outcome = await historyCatalog(input.history, options.history);
-        notices.push(...outcome.notices);
-        if (outcome.ok) {
-            seed = outcome.catalog.snapshot;
-            schema.kind = outcome.source;
-            schema.backend = options.history.shadowDatabaseUrl ? 'shadow database' : 'PGlite';
-        }
-        else {
-            schema.kind = 'static';
-            schema.backend = outcome.backend;
-            notices.push(replayNotice(outcome.failure, outcome.backend));
-        }
-    }
-    const analysis = await analyzeDetailed(input, { ...options.engine, ...(seed ? { seed } : {}) });
-    const plans = [];
-    const before = [...input.history];
-    for (const release of input.releases) {
-        for (const file of release) {
-            if (wanted(file, analysis.report, options.only)) {
-                const plan = planMigration(analysis, file, {
-                    postgresVersion: options.engine.postgresVersion,
-                    contractAfterDays: options.contractAfterDays,
-                    ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
-                    ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
-                });
-                const planned = await prove(file, [...before], plan, schema, options);
-                if (planned.proof?.trace)
-                    addDocumentedLocks(planned.proof.trace, catalogOf(analysis), options.engine.postgresVersion);
-                plans.push(planned);
+    // When plans will be proven on PGlite, the database that replayed the history stays open: each proof
+    // starts from a copy of it instead of starting and replaying again.
+    let base;
+    try {
+        let seed;
+        if (input.history.length > 0) {
+            options.progress?.(`replaying ${input.history.length} earlier migration(s)`);
+            const keep = options.prove !== false && !options.history.shadowDatabaseUrl;
+            const outcome = keep
+                ? await openHistory(input.history, options.history)
+                : await historyCatalog(input.history, options.history);
+            notices.push(...outcome.notices);
+            if (outcome.ok) {
+                if ('db' in outcome)
+                    base = outcome.db;
+                seed = outcome.catalog.snapshot;
+                schema.kind = outcome.source;
+                schema.backend = options.history.shadowDatabaseUrl ? 'shadow database' : 'PGlite';
             }
-            before.push(file);
+            else {
+                schema.kind = 'static';
+                schema.backend = outcome.backend;
+                notices.push(replayNotice(outcome.failure, outcome.backend));
+            }
         }
+        const analysis = await analyzeDetailed(input, { ...options.engine, ...(seed ? { seed } : {}) });
+        const model = historyModel(analysis.history, analysis.seed);
+        const plans = [];
+        const before = [...input.history];
+        for (const release of input.releases) {
+            for (const file of release) {
+                if (wanted(file, analysis.report, options.only)) {
+                    const plan = planMigration(analysis, file, {
+                        postgresVersion: options.engine.postgresVersion,
+                        contractAfterDays: options.contractAfterDays,
+                        ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+                        ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
+                    });
+                    const start = { base, after: input.history.length };
+                    const planned = await prove(file, [...before], plan, schema, start, options);
+                    if (planned.proof?.trace)
+                        addDocumentedLocks(planned.proof.trace, model, options.engine.postgresVersion);
+                    plans.push(planned);
+                }
+                before.push(file);
+            }
+        }
+        return { analysis, report: analysis.report, schema, notices, plans };
     }
-    return { analysis, report: analysis.report, schema, notices, plans };
-}
-/** The schema model after the history (what the rules started from). */
-function catalogOf(analysis) {
-    const catalog = analysis.seed ? SeededCatalog.seed(analysis.seed) : new StaticCatalog();
-    catalog.beginRelease(0);
-    if (!analysis.seed)
-        for (const h of analysis.history)
-            for (const s of h.statements)
-                catalog.apply(s);
-    return catalog;
+    finally {
+        await base?.close();
+    }
 }
 function wanted(file, report, only) {
     if (only)
         return only.includes(file.path);
     return report.findings.some((f) => f.path === file.path && (f.severity === 'error' || f.severity === 'warning'));
 }
-const NOT_THE_PLAN = /^the (history does not replay|original migration fails)/;
-async function prove(file, before, plan, schema, options) {
-    const base = { file, before, plan };
-    if (options.prove === false)
-        return { ...base, status: 'not-run', proof: null, reason: 'the proof was turned off' };
-    if (plan.recipes.length === 0 && plan.alternatives.length === 0 && !options.proveUnplanned)
-        return { ...base, status: 'not-run', proof: null, reason: 'no recipe applies: nothing to prove' };
-    if (schema.kind === 'static')
-        return {
-            ...base,
-            status: 'not-run',
-            proof: null,
-            reason: `the history does not replay on ${schema.backend ?? 'the database'}, so the plan cannot be run`,
-        };
-    if (plan.placeholders.length > 0)
-        return {
-            ...base,
-            status: 'not-run',
-            proof: null,
-            reason: `the plan has ${plan.placeholders.length} placeholder(s) to fill in first; run \`expand-contract plan\` again after filling them`,
-        };
-    options.progress?.(`proving the plan of ${file.path}`);
+/** Where a proof's databases come from: a copy of the replayed history, a shadow server, or a fresh PGlite. */
+function proofDatabases(file, before, start, options) {
     const shadow = options.history.shadowDatabaseUrl;
+    if (shadow)
+        return { history: before, open: () => openShadow(shadow) };
+    const { base } = start;
+    const rest = before.slice(start.after);
+    // A copy carries the extensions loaded at start: usable unless the later files need another one.
+    if (base && historyExtensions([...rest, file]).every((e) => base.extensions.includes(e)))
+        return { history: rest, open: () => base.clone() };
+    return { history: before };
+}
+async function prove(file, before, plan, schema, start, options) {
+    const base = { file, plan };
+    const notRun = (reason, proof = null) => ({
+        ...base,
+        status: 'not-run',
+        proof,
+        reason,
+    });
+    if (options.prove === false)
+        return notRun('the proof was turned off');
+    if (plan.recipes.length === 0 && plan.alternatives.length === 0 && !options.proveUnplanned)
+        return notRun('no recipe applies: nothing to prove');
+    if (schema.kind === 'static')
+        return notRun(`the history does not replay on ${schema.backend ?? 'the database'}, so the plan cannot be run`);
+    if (plan.placeholders.length > 0)
+        return notRun(`the plan has ${plan.placeholders.length} placeholder(s) to fill in first; run \`expand-contract plan\` again after filling them`);
+    options.progress?.(`proving the plan of ${file.path}`);
     try {
         const proof = await verifyPlan({
-            history: before,
+            ...proofDatabases(file, before, start, options),
             migration: file,
             plan,
             trace: options.trace ?? true,
-            ...(shadow ? { open: () => openShadow(shadow) } : {}),
         });
-        // The plan was never run when the history or the original migration itself failed on the database.
-        const blocked = proof.differences.find((d) => NOT_THE_PLAN.test(d));
-        if (!proof.ok && blocked)
-            return { ...base, status: 'not-run', proof, reason: blocked };
+        if (proof.inconclusive !== undefined)
+            return notRun(proof.inconclusive, proof);
         return { ...base, status: proof.ok ? 'proven' : 'failed', proof };
     }
     catch (e) {
         if (!(e instanceof DatabaseError))
             throw e;
-        return {
-            ...base,
-            status: 'not-run',
-            proof: null,
-            reason: `the database could not run the proof: ${e.message}`,
-        };
+        return notRun(`the database could not run the proof: ${e.message}`);
     }
 }
 
@@ -26596,6 +26627,8 @@ function proofLine(entry, backend) {
     }
 }
 
+// The terminal format of `plan` and `trace`: the check report, then per migration its phases with their
+// SQL, what the application must do, what no recipe covers, the traced locks and the proof.
 function renderPlanText(input, options = {}) {
     const bold = options.color ? (s) => `\x1b[1m${s}\x1b[22m` : (s) => s;
     const out = [renderText(input.report, options).trimEnd()];
@@ -26656,7 +26689,22 @@ function planBlock(entry, input, bold, today) {
         out.push('', `  next: expand-contract split ${plan.source} --write`);
     return out;
 }
-/** One line per traced statement: phase, statement, locks (marked traced), rewrite, time. */
+function indent(text, n) {
+    return text.split(/\r?\n/).map((l) => (l === '' ? '' : `${' '.repeat(n)}${l}`));
+}
+
+/** `ACCESS EXCLUSIVE on public.users, SHARE on public.orgs`, or `none`. */
+function lockList(locks) {
+    return locks.length ? locks.map((l) => `${l.mode} on ${l.relation}`).join(', ') : 'none';
+}
+/** The first line of a statement, shortened, with `...` when more follows. */
+function firstLine(sql) {
+    const lines = sql.trim().split(/\r?\n/);
+    const first = (lines[0] ?? '').trim();
+    return first.length > 72 ? `${first.slice(0, 72)}...` : lines.length > 1 ? `${first} ...` : first;
+}
+const ms = (s) => (s.ms < 10 ? s.ms.toFixed(1) : String(Math.round(s.ms)));
+/** One line per traced statement under its phase: statement, locks (traced, documented), rewrite, time. */
 function traceLines(trace, pad) {
     const out = [];
     for (const phase of trace) {
@@ -26670,26 +26718,64 @@ function traceLine(s) {
     const head = firstLine(s.sql);
     if (!s.traced)
         return `${head}  (${s.note ?? 'not traced'})`;
-    const locks = s.locks.length
-        ? s.locks.map((l) => `${l.mode} on ${l.relation}`).join(', ')
-        : 'no table locks';
-    const parts = [`${head}`, `traced: ${locks}`];
+    const parts = [head, `traced: ${s.locks.length ? lockList(s.locks) : 'no table locks'}`];
     if (s.documented?.length)
-        parts.push(`documented: ${s.documented.map((l) => `${l.mode} on ${l.relation}`).join(', ')}`);
+        parts.push(`documented: ${lockList(s.documented)}`);
     if (s.rewritten.length)
         parts.push(`REWRITES ${s.rewritten.join(', ')}`);
-    parts.push(`${s.ms < 10 ? s.ms.toFixed(1) : Math.round(s.ms)} ms`);
+    parts.push(`${ms(s)} ms`);
     if (s.note)
         parts.push(s.note);
     return parts.join('  |  ');
 }
-function firstLine(sql) {
-    const lines = sql.trim().split(/\r?\n/);
-    const first = (lines[0] ?? '').trim();
-    return first.length > 72 ? `${first.slice(0, 72)}...` : lines.length > 1 ? `${first} ...` : first;
+/** A Markdown table of the trace, every cell escaped. */
+function traceTable(trace) {
+    const out = [
+        '| phase | statement | locks (traced) | documented | rewrite | ms |',
+        '|---|---|---|---|---|---|',
+    ];
+    for (const phase of trace)
+        for (const s of phase.statements) {
+            const cells = [
+                phase.phase,
+                firstLine(s.sql),
+                s.traced ? lockList(s.locks) : (s.note ?? 'not traced'),
+                s.documented ? lockList(s.documented) : '',
+                s.rewritten.join(', '),
+                s.traced ? ms(s) : '',
+            ];
+            out.push(`| ${cells.map(escapeText).join(' | ')} |`);
+        }
+    return out;
 }
-function indent(text, n) {
-    return text.split(/\r?\n/).map((l) => (l === '' ? '' : `${' '.repeat(n)}${l}`));
+/** What `trace` prints: the one planned migration's trace, in text, Markdown or JSON. */
+function renderTrace(format, source, run) {
+    const entry = run.plans[0];
+    const trace = entry?.proof?.trace ?? [];
+    const nothing = `Nothing traced: ${entry?.reason ?? 'the migration has nothing to trace'}.`;
+    if (format === 'json') {
+        const json = {
+            source,
+            planId: entry?.plan.planId ?? null,
+            schema: run.schema,
+            notices: run.notices,
+            status: entry?.status ?? 'not-run',
+            reason: entry?.reason ?? null,
+            differences: entry?.proof?.differences ?? [],
+            trace,
+        };
+        return `${JSON.stringify(json, null, 2)}\n`;
+    }
+    if (format === 'markdown') {
+        const out = [`### Lock trace of ${escapeText(source)}`, '', escapeText(schemaLine(run))];
+        out.push('', ...(trace.length ? traceTable(trace) : [fenced(nothing, 'text')]));
+        return `${out.join('\n')}\n`;
+    }
+    const out = [`Lock trace of ${source}`, schemaLine(run), ...run.notices.map((n) => `note: ${n}`), ''];
+    out.push(...(trace.length ? traceLines(trace, 2) : [nothing]));
+    for (const d of entry?.proof?.differences ?? [])
+        out.push(`  - ${d}`);
+    return `${out.join('\n')}\n`;
 }
 
 // The Markdown format of `plan` (and the PR comment's plan section): per migration a heading, the proof,
@@ -26728,15 +26814,8 @@ function planSection(entry, input, today) {
             out.push(`- ${escapeText(oneLine$1(step))}`);
     }
     const trace = entry.proof?.trace ?? [];
-    if (trace.length) {
-        out.push('', '<details><summary>Traced locks</summary>', '', '| phase | statement | locks (traced) | rewrite | ms |', '|---|---|---|---|---|');
-        for (const phase of trace)
-            for (const s of phase.statements)
-                out.push(`| ${escapeText(phase.phase)} | ${escapeText(firstLine(s.sql))} | ${s.traced
-                    ? escapeText(s.locks.map((l) => `${l.mode} on ${l.relation}`).join(', ') || 'none')
-                    : escapeText(s.note ?? 'not traced')} | ${s.rewritten.length ? escapeText(s.rewritten.join(', ')) : ''} | ${s.traced ? s.ms.toFixed(1) : ''} |`);
-        out.push('', '</details>');
-    }
+    if (trace.length)
+        out.push('', '<details><summary>Traced locks</summary>', '', ...traceTable(trace), '', '</details>');
     return out.join('\n');
 }
 /** A fenced code block whose fence is longer than any run of backticks in the text. */
@@ -27025,7 +27104,7 @@ function alterScripts(table, cmd) {
     if (cmd.subtype === 'AT_ValidateConstraint') {
         return {
             revert: [
-                `-- Nothing to revert: VALIDATE CONSTRAINT only checked the existing rows of ${table}; the constraint ${quoteIdent$2(constraint)} is dropped by the revert of the change that added it.`,
+                `-- Nothing to revert: VALIDATE CONSTRAINT only checked the existing rows of ${table}; the constraint ${quoteIdent$1(constraint)} is dropped by the revert of the change that added it.`,
             ],
             verify: [`SELECT 1 / count(*) FROM pg_catalog.pg_constraint WHERE ${where} AND convalidated;`],
         };
@@ -27034,7 +27113,7 @@ function alterScripts(table, cmd) {
         return {
             revert: [
                 `-- Drops the index the constraint took over, too.`,
-                `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${quoteIdent$2(constraint)};`,
+                `ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${quoteIdent$1(constraint)};`,
             ],
             verify: [`SELECT 1 / count(*) FROM pg_catalog.pg_constraint WHERE ${where};`],
         };
@@ -27046,10 +27125,10 @@ function nameList(node) {
     const names = items?.map((i) => i.String?.sval);
     if (!names || names.length === 0 || names.some((n) => n === undefined))
         return null;
-    return names.map(quoteIdent$2).join('.');
+    return names.map(quoteIdent$1).join('.');
 }
 function qualified(schema, name) {
-    return schema ? `${quoteIdent$2(schema)}.${quoteIdent$2(name)}` : quoteIdent$2(name);
+    return schema ? `${quoteIdent$1(schema)}.${quoteIdent$1(name)}` : quoteIdent$1(name);
 }
 function text$1(list) {
     return `${list.join('\n')}\n`;
@@ -27511,7 +27590,7 @@ async function runSplit(args, io) {
     const source = await oneMigration(args, io);
     const root = repositoryRoot(io.cwd);
     const found = await discover(args, settings, io);
-    const input = fromRoot(found, io.cwd, root);
+    const input = fromRoot(found, io.cwd);
     const migration = input.releases.flat()[0];
     const show = (path) => slashes(relative(io.cwd, join(root, path))) || path;
     const run = await planChanges(input, {
@@ -27626,23 +27705,6 @@ async function runSplit(args, io) {
         ],
     });
 }
-async function oneMigration(args, io) {
-    if (args.base !== undefined || args.paths.length !== 1)
-        throw new UsageError(`${args.command} takes one migration file, as in: expand-contract ${args.command} db/migrations/0042_change.sql`);
-    const given = args.paths[0];
-    const info = await import('node:fs/promises').then((fs) => fs.stat(resolve(io.cwd, given)).catch(() => undefined));
-    if (info?.isDirectory())
-        throw new UsageError(`${given} is a folder; ${args.command} takes one migration file of it.`);
-    return given;
-}
-/** The same files with paths relative to the repository root: plan ids and pending headers must not depend on the cwd. */
-function fromRoot(input, cwd, root) {
-    const move = (f) => ({
-        ...f,
-        path: slashes(relative(root, resolve(cwd, f.path))),
-    });
-    return { history: input.history.map(move), releases: input.releases.map((r) => r.map(move)) };
-}
 async function readPending(root) {
     const dir = join(root, STATE_DIR, 'pending');
     const names = await readdir(dir).catch(() => []);
@@ -27694,9 +27756,6 @@ function readIndexSync(path) {
         return null;
     }
 }
-function slashes(p) {
-    return sep === '/' ? p : p.split(sep).join('/');
-}
 
 // `expand-contract trace <migration>`: the locks each statement of the original migration and of each
 // phase of its plan takes on the embedded database, after the replayed history and sample rows.
@@ -27706,14 +27765,13 @@ async function runTrace(args, io) {
         return 0;
     }
     const format = oneOf('--format', args.format ?? 'text', ['text', 'markdown', 'json']);
-    if (args.base !== undefined || args.paths.length !== 1)
-        throw new UsageError('trace takes one migration file, as in: expand-contract trace db/migrations/0042_change.sql');
+    const source = await oneMigration(args, io);
     const settings = await settingsOf(args, io);
     const history = historyOptions(args, io);
-    const input = fromRoot(await discover(args, settings, io), io.cwd, repositoryRoot(io.cwd));
+    const input = fromRoot(await discover(args, settings, io), io.cwd);
     const migration = input.releases.flat()[0];
     if (!migration)
-        throw new UsageError(`${args.paths[0]}: no migration file found to trace.`);
+        throw new UsageError(`${source}: no migration file found to trace.`);
     const run = await planChanges(input, {
         engine: engineOptions(settings),
         contractAfterDays: settings.contractAfterDays,
@@ -27723,35 +27781,9 @@ async function runTrace(args, io) {
         proveUnplanned: true,
         progress: progress(io),
     });
+    io.stdout(renderTrace(format, migration.path, run));
     const entry = run.plans[0];
-    const trace = entry?.proof?.trace ?? [];
-    if (format === 'json') {
-        io.stdout(`${JSON.stringify({ source: migration.path, planId: entry?.plan.planId ?? null, schema: run.schema, notices: run.notices, status: entry?.status ?? 'not-run', reason: entry?.reason ?? null, differences: entry?.proof?.differences ?? [], trace }, null, 2)}\n`);
-    }
-    else if (format === 'markdown') {
-        const out = [`### Lock trace of ${escapeText(migration.path)}`, '', escapeText(schemaLine(run))];
-        for (const phase of trace) {
-            out.push('', `**${escapeText(phase.phase)}**`, '', '| statement | locks (traced) | rewrite | ms |', '|---|---|---|---|');
-            for (const s of phase.statements)
-                out.push(`| ${escapeText(firstLine(s.sql))} | ${escapeText(s.traced ? s.locks.map((l) => `${l.mode} on ${l.relation}`).join(', ') || 'none' : (s.note ?? 'not traced'))} | ${escapeText(s.rewritten.join(', '))} | ${s.traced ? s.ms.toFixed(1) : ''} |`);
-        }
-        if (!trace.length)
-            out.push('', fenced(entry?.reason ?? 'nothing was traced', 'text'));
-        io.stdout(`${out.join('\n')}\n`);
-    }
-    else {
-        const out = [`Lock trace of ${migration.path}`, schemaLine(run), ...run.notices.map((n) => `note: ${n}`)];
-        if (trace.length)
-            out.push('', ...traceLines(trace, 2));
-        else
-            out.push('', `Nothing traced: ${entry?.reason ?? 'the migration has nothing to trace'}.`);
-        for (const d of entry?.proof?.differences ?? [])
-            out.push(`  - ${d}`);
-        io.stdout(`${out.join('\n')}\n`);
-    }
-    return entry && entry.proof && !entry.proof.ok && entry.proof.differences.some((d) => /fails/.test(d))
-        ? 1
-        : 0;
+    return entry?.proof && !entry.proof.ok && entry.proof.differences.some((d) => /fails/.test(d)) ? 1 : 0;
 }
 
 // The command line: parses arguments, dispatches to one command, maps failures to exit codes.

@@ -45122,121 +45122,7 @@ function isKeyword(t, word) {
     return t.tokenName !== 'IDENT' && t.tokenName !== 'SCONST' && t.text.toUpperCase() === word;
 }
 
-function perStatement(fn) {
-    const cache = new WeakMap();
-    return (statement, ...args) => {
-        if (cache.has(statement))
-            return cache.get(statement);
-        const value = fn(statement, ...args);
-        cache.set(statement, value);
-        return value;
-    };
-}
-
-// Columns a statement creates or retypes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE), with the facts
-// the advisory type rules need: the declared type, whether it is the table's primary key, and what
-// generates its values. Old columns are never listed.
-const SERIAL$1 = /^serial[248]$/;
-/** The last name of a `TypeName` node, lower case, before any alias is resolved. */
-function rawTypeName(typeName) {
-    const names = strings(typeName?.names);
-    return (names[names.length - 1] ?? '').toLowerCase();
-}
-/** True for `nextval(...)` (any schema), the default a sequence-backed column carries. */
-function isNextval(expr) {
-    const [kind, body] = unwrap(expr);
-    if (kind === 'TypeCast')
-        return isNextval(body.arg);
-    if (kind !== 'FuncCall')
-        return false;
-    const name = strings(body.funcname);
-    return name[name.length - 1]?.toLowerCase() === 'nextval';
-}
-/** Columns created or retyped by one statement, in the order they are written. */
-function computeCreatedColumns(statement) {
-    const [kind, n] = unwrap(statement.node);
-    if (kind === 'CreateStmt')
-        return fromCreateTable(n);
-    if (kind === 'AlterTableStmt')
-        return fromAlterTable(n);
-    return [];
-}
-const createdColumns = perStatement(computeCreatedColumns);
-function fromCreateTable(n) {
-    const relation = (n.relation ?? {});
-    // Temporary tables are scratch space of the migration itself; partitions take their parent's types.
-    if (relation.relpersistence === 't' || n.partbound)
-        return [];
-    const table = rangeVarName(relation);
-    const elts = n.tableElts ?? [];
-    const tablePk = new Set();
-    for (const elt of elts) {
-        const [k, body] = unwrap(elt);
-        if (k !== 'Constraint' || body.contype !== 'CONSTR_PRIMARY')
-            continue;
-        const keys = strings(body.keys);
-        if (keys.length === 1)
-            tablePk.add(keys[0]);
-    }
-    const out = [];
-    for (const elt of elts) {
-        const [k, def] = unwrap(elt);
-        if (k !== 'ColumnDef' || !def.typeName)
-            continue;
-        const column = describe(table, def, 'create-table');
-        if (tablePk.has(column.column))
-            column.primaryKey = true;
-        out.push(column);
-    }
-    return out;
-}
-function fromAlterTable(n) {
-    if (n.objtype !== 'OBJECT_TABLE')
-        return [];
-    const table = rangeVarName(n.relation);
-    const out = [];
-    for (const c of n.cmds ?? []) {
-        const cmd = (c.AlterTableCmd ?? {});
-        const def = (cmd.def?.ColumnDef ?? undefined);
-        if (!def?.typeName)
-            continue;
-        if (cmd.subtype === 'AT_AddColumn')
-            out.push(describe(table, def, 'add-column'));
-        else if (cmd.subtype === 'AT_AlterColumnType' && typeof cmd.name === 'string') {
-            out.push(describe(table, { ...def, colname: cmd.name }, 'alter-type'));
-        }
-    }
-    return out;
-}
-function describe(table, def, source) {
-    const column = def.colname ?? '';
-    const type = typeRef(def.typeName);
-    let primaryKey = false;
-    let generator = SERIAL$1.test(type.name) ? 'serial' : null;
-    // In ALTER COLUMN TYPE, `raw_default` holds the USING expression, not a default.
-    if (source !== 'alter-type' && isNextval(def.raw_default))
-        generator ??= 'sequence';
-    for (const c of def.constraints ?? []) {
-        const con = (c.Constraint ?? {});
-        if (con.contype === 'CONSTR_PRIMARY')
-            primaryKey = true;
-        else if (con.contype === 'CONSTR_IDENTITY')
-            generator = 'identity';
-        else if (con.contype === 'CONSTR_DEFAULT' && isNextval(con.raw_expr))
-            generator ??= 'sequence';
-    }
-    return {
-        table,
-        column,
-        object: `${table.key}.${column}`,
-        type,
-        rawName: rawTypeName(def.typeName),
-        typeLocation: def.typeName.location,
-        source,
-        primaryKey,
-        generator,
-    };
-}
+// Identifiers written back as SQL.
 /** An identifier as it must be written in SQL: bare when it is a plain lower-case name, else quoted. */
 function quoteIdent(name) {
     return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
@@ -46269,9 +46155,6 @@ function column(name, origin) {
     };
 }
 
-// A plain, JSON-friendly picture of a schema (what a replayed database holds), and a StaticCatalog
-// seeded from it: the engine starts the first release from the replayed history this way and keeps
-// applying statements with the static model.
 /** Fresh maps (deep copies) from a snapshot: a catalog may change them without touching the snapshot. */
 function snapshotMaps(snapshot) {
     const key = (o) => `${o.schema}.${o.name}`;
@@ -46312,6 +46195,19 @@ class SeededCatalog extends StaticCatalog {
             catalog.schemas.set(k, v);
         return catalog;
     }
+}
+/**
+ * The schema model after the history, as the rules start from it: the replayed schema when there is
+ * one, else the history read statically. Ready for `beginRelease(1)` and the changes.
+ */
+function historyModel(history, seed) {
+    const catalog = seed ? SeededCatalog.seed(seed) : new StaticCatalog();
+    catalog.beginRelease(0);
+    if (!seed)
+        for (const parsed of history)
+            for (const s of parsed.statements)
+                catalog.apply(s);
+    return catalog;
 }
 
 const WRAP_TAG = '$ec_do_body$';
@@ -46921,6 +46817,17 @@ function hasColumnOfType(ctx, table, typeName) {
 }
 function quoteLiteral(value) {
     return `'${value.replace(/'/g, "''")}'`;
+}
+
+function perStatement(fn) {
+    const cache = new WeakMap();
+    return (statement, ...args) => {
+        if (cache.has(statement))
+            return cache.get(statement);
+        const value = fn(statement, ...args);
+        cache.set(statement, value);
+        return value;
+    };
 }
 
 // Readers over ALTER TABLE statements shared by the rules: the target table, its commands, column
@@ -47790,7 +47697,7 @@ const addingRequiredField = {
     },
 };
 
-const SERIAL = /^serial[248]$/;
+const SERIAL$1 = /^serial[248]$/;
 const addingSerialColumn = {
     meta: {
         id: 'adding-serial-column',
@@ -47810,7 +47717,7 @@ const addingSerialColumn = {
                 continue;
             const type = typeRef(col.def.typeName);
             const identity = col.constraints.find((c) => c.contype === 'CONSTR_IDENTITY');
-            const serial = SERIAL.test(type.name) && !type.schema;
+            const serial = SERIAL$1.test(type.name) && !type.schema;
             if (!serial && !identity)
                 continue;
             ctx.report({
@@ -48062,6 +47969,111 @@ const banAlterDomainWithAddConstraint = {
         });
     },
 };
+
+// Columns a statement creates or retypes (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE), with the facts
+// the advisory type rules need: the declared type, whether it is the table's primary key, and what
+// generates its values. Old columns are never listed.
+const SERIAL = /^serial[248]$/;
+/** The last name of a `TypeName` node, lower case, before any alias is resolved. */
+function rawTypeName(typeName) {
+    const names = strings(typeName?.names);
+    return (names[names.length - 1] ?? '').toLowerCase();
+}
+/** True for `nextval(...)` (any schema), the default a sequence-backed column carries. */
+function isNextval(expr) {
+    const [kind, body] = unwrap(expr);
+    if (kind === 'TypeCast')
+        return isNextval(body.arg);
+    if (kind !== 'FuncCall')
+        return false;
+    const name = strings(body.funcname);
+    return name[name.length - 1]?.toLowerCase() === 'nextval';
+}
+/** Columns created or retyped by one statement, in the order they are written. */
+function computeCreatedColumns(statement) {
+    const [kind, n] = unwrap(statement.node);
+    if (kind === 'CreateStmt')
+        return fromCreateTable(n);
+    if (kind === 'AlterTableStmt')
+        return fromAlterTable(n);
+    return [];
+}
+const createdColumns = perStatement(computeCreatedColumns);
+function fromCreateTable(n) {
+    const relation = (n.relation ?? {});
+    // Temporary tables are scratch space of the migration itself; partitions take their parent's types.
+    if (relation.relpersistence === 't' || n.partbound)
+        return [];
+    const table = rangeVarName(relation);
+    const elts = n.tableElts ?? [];
+    const tablePk = new Set();
+    for (const elt of elts) {
+        const [k, body] = unwrap(elt);
+        if (k !== 'Constraint' || body.contype !== 'CONSTR_PRIMARY')
+            continue;
+        const keys = strings(body.keys);
+        if (keys.length === 1)
+            tablePk.add(keys[0]);
+    }
+    const out = [];
+    for (const elt of elts) {
+        const [k, def] = unwrap(elt);
+        if (k !== 'ColumnDef' || !def.typeName)
+            continue;
+        const column = describe(table, def, 'create-table');
+        if (tablePk.has(column.column))
+            column.primaryKey = true;
+        out.push(column);
+    }
+    return out;
+}
+function fromAlterTable(n) {
+    if (n.objtype !== 'OBJECT_TABLE')
+        return [];
+    const table = rangeVarName(n.relation);
+    const out = [];
+    for (const c of n.cmds ?? []) {
+        const cmd = (c.AlterTableCmd ?? {});
+        const def = (cmd.def?.ColumnDef ?? undefined);
+        if (!def?.typeName)
+            continue;
+        if (cmd.subtype === 'AT_AddColumn')
+            out.push(describe(table, def, 'add-column'));
+        else if (cmd.subtype === 'AT_AlterColumnType' && typeof cmd.name === 'string') {
+            out.push(describe(table, { ...def, colname: cmd.name }, 'alter-type'));
+        }
+    }
+    return out;
+}
+function describe(table, def, source) {
+    const column = def.colname ?? '';
+    const type = typeRef(def.typeName);
+    let primaryKey = false;
+    let generator = SERIAL.test(type.name) ? 'serial' : null;
+    // In ALTER COLUMN TYPE, `raw_default` holds the USING expression, not a default.
+    if (source !== 'alter-type' && isNextval(def.raw_default))
+        generator ??= 'sequence';
+    for (const c of def.constraints ?? []) {
+        const con = (c.Constraint ?? {});
+        if (con.contype === 'CONSTR_PRIMARY')
+            primaryKey = true;
+        else if (con.contype === 'CONSTR_IDENTITY')
+            generator = 'identity';
+        else if (con.contype === 'CONSTR_DEFAULT' && isNextval(con.raw_expr))
+            generator ??= 'sequence';
+    }
+    return {
+        table,
+        column,
+        object: `${table.key}.${column}`,
+        type,
+        rawName: rawTypeName(def.typeName),
+        typeLocation: def.typeName.location,
+        source,
+        primaryKey,
+        generator,
+    };
+}
 
 const banCharField = {
     meta: {
@@ -50547,12 +50559,7 @@ async function analyze(input, options = DEFAULT_OPTIONS) {
 async function analyzeDetailed(input, options = DEFAULT_OPTIONS) {
     await loadParser();
     const history = input.history.map((file) => parseFile(file));
-    const catalog = options.seed ? SeededCatalog.seed(options.seed) : new StaticCatalog();
-    catalog.beginRelease(0);
-    if (!options.seed)
-        for (const parsed of history)
-            for (const s of parsed.statements)
-                catalog.apply(s);
+    const catalog = historyModel(history, options.seed);
     const statements = [];
     const rules = RULES.filter((r) => options.rules[r.meta.id]?.severity !== 'off');
     const report = { version: 1, files: [], findings: [], suppressed: [] };

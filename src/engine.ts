@@ -1,7 +1,6 @@
 // The analysis pipeline: parsed migrations -> schema model -> rules -> Report.
 // Reads no environment, opens no sockets: the CLI and the Action are front ends over it.
-import { SeededCatalog, type CatalogSnapshot } from './catalog/replay-seed.js';
-import { StaticCatalog } from './catalog/static-catalog.js';
+import { historyModel, type CatalogSnapshot } from './catalog/replay-seed.js';
 import { loadParser, parseFile } from './parse/index.js';
 import { ruleDocs, ruleMessage } from './rules/meta.js';
 import { RULES } from './rules/index.js';
@@ -74,9 +73,7 @@ export async function analyzeDetailed(
 ): Promise<DetailedAnalysis> {
   await loadParser();
   const history = input.history.map((file) => parseFile(file));
-  const catalog = options.seed ? SeededCatalog.seed(options.seed) : new StaticCatalog();
-  catalog.beginRelease(0);
-  if (!options.seed) for (const parsed of history) for (const s of parsed.statements) catalog.apply(s);
+  const catalog = historyModel(history, options.seed);
   const statements: AnalysedStatement[] = [];
 
   const rules = RULES.filter((r) => options.rules[r.meta.id]?.severity !== 'off');

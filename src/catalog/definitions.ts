@@ -5,8 +5,8 @@
 // then unknown rather than wrong.
 import { rangeVarName, strings, unwrap, walk, type Node, type QualifiedName } from '../parse/ast.js';
 import { parseSql } from '../parse/libpg.js';
-import { isKeyword, SqlText } from '../plan/tokens.js';
-import { quoteIdent } from '../rules/util/columns.js';
+import { isKeyword, SqlText } from '../parse/tokens.js';
+import { quoteIdent } from '../parse/ident.js';
 
 /** What a definition is read from: a statement's text and the parser's locations within it. */
 export interface DefinitionSource {

@@ -1,6 +1,7 @@
 // A plain, JSON-friendly picture of a schema (what a replayed database holds), and a StaticCatalog
 // seeded from it: the engine starts the first release from the replayed history this way and keeps
 // applying statements with the static model.
+import type { ParsedFile } from '../types.js';
 import { StaticCatalog } from './static-catalog.js';
 import {
   BEFORE,
@@ -92,4 +93,15 @@ export class SeededCatalog extends StaticCatalog {
     for (const [k, v] of maps.schemas) catalog.schemas.set(k, v);
     return catalog;
   }
+}
+
+/**
+ * The schema model after the history, as the rules start from it: the replayed schema when there is
+ * one, else the history read statically. Ready for `beginRelease(1)` and the changes.
+ */
+export function historyModel(history: readonly ParsedFile[], seed?: CatalogSnapshot): StaticCatalog {
+  const catalog = seed ? SeededCatalog.seed(seed) : new StaticCatalog();
+  catalog.beginRelease(0);
+  if (!seed) for (const parsed of history) for (const s of parsed.statements) catalog.apply(s);
+  return catalog;
 }

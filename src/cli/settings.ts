@@ -1,18 +1,20 @@
 // What every command reads before it works: the configuration file merged with the command line,
 // the migration files to look at, and (for the planner commands) where to replay and cache.
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { defaultCacheDir } from '../catalog/cache.js';
 import type { HistoryOptions } from '../catalog/replay-history.js';
 import { loadConfig } from '../config/load.js';
 import { FAIL_ON, type Config, type FailOn } from '../config/types.js';
 import { checkShadowUrl } from '../db/shadow.js';
 import { discoverChanged, discoverPaths, type DiscoverConfig } from '../discover/index.js';
+import { slashes } from '../discover/text.js';
 import type { AnalysisInput, EngineOptions } from '../engine.js';
 import { RULES } from '../rules/index.js';
 import { BUILTIN_RULE_IDS } from '../rules/meta.js';
-import { FRAMEWORK_NAMES, type FrameworkName } from '../types.js';
+import { FRAMEWORK_NAMES, type FrameworkName, type MigrationFile } from '../types.js';
 import type { CliArgs } from './args.js';
 import { UsageError, type CliIO } from './io.js';
 
@@ -116,4 +118,30 @@ export function oneOf(option: string, value: string, allowed: readonly string[])
   if (!allowed.includes(value))
     throw new UsageError(`${option} ${value} is not one of ${allowed.join(', ')}.`);
   return value;
+}
+
+/** The one migration file `split` and `trace` take; a folder or several paths are usage errors. */
+export async function oneMigration(args: CliArgs, io: CliIO): Promise<string> {
+  if (args.base !== undefined || args.paths.length !== 1)
+    throw new UsageError(
+      `${args.command} takes one migration file, as in: expand-contract ${args.command} db/migrations/0042_change.sql`,
+    );
+  const given = args.paths[0] as string;
+  const info = await stat(resolve(io.cwd, given)).catch(() => undefined);
+  if (info?.isDirectory())
+    throw new UsageError(`${given} is a folder; ${args.command} takes one migration file of it.`);
+  return given;
+}
+
+/**
+ * The same files with paths relative to the repository root: plan ids and pending headers must not
+ * depend on the folder the command runs in.
+ */
+export function fromRoot(input: AnalysisInput, cwd: string): AnalysisInput {
+  const root = repositoryRoot(cwd);
+  const move = (f: MigrationFile): MigrationFile => ({
+    ...f,
+    path: slashes(relative(root, resolve(cwd, f.path))),
+  });
+  return { history: input.history.map(move), releases: input.releases.map((r) => r.map(move)) };
 }

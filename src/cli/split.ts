@@ -3,15 +3,24 @@
 // A plan that fails its proof is never written; an already split migration is left alone.
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { AnalysisInput } from '../engine.js';
+import { dirname, join, relative } from 'node:path';
+import { slashes } from '../discover/text.js';
 import { planChanges } from '../pipeline/plan-changes.js';
-import { isAlreadySplit, splitFiles, STATE_DIR, type SplitFile, type SplitResult } from '../plan/split.js';
+import { isAlreadySplit, splitFiles, STATE_DIR, type SplitResult } from '../plan/split.js';
 import type { MigrationFile } from '../types.js';
 import type { CliArgs } from './args.js';
 import { UsageError, type CliIO } from './io.js';
 import { progress } from './plan.js';
-import { discover, engineOptions, historyOptions, oneOf, repositoryRoot, settingsOf } from './settings.js';
+import {
+  discover,
+  engineOptions,
+  fromRoot,
+  historyOptions,
+  oneMigration,
+  oneOf,
+  repositoryRoot,
+  settingsOf,
+} from './settings.js';
 import { usage } from './usage.js';
 
 export async function runSplit(args: CliArgs, io: CliIO): Promise<number> {
@@ -25,7 +34,7 @@ export async function runSplit(args: CliArgs, io: CliIO): Promise<number> {
   const source = await oneMigration(args, io);
   const root = repositoryRoot(io.cwd);
   const found = await discover(args, settings, io);
-  const input = fromRoot(found, io.cwd, root);
+  const input = fromRoot(found, io.cwd);
   const migration = input.releases.flat()[0] as MigrationFile;
   const show = (path: string): string => slashes(relative(io.cwd, join(root, path))) || path;
 
@@ -145,29 +154,6 @@ interface Outcome {
   text: string[];
 }
 
-async function oneMigration(args: CliArgs, io: CliIO): Promise<string> {
-  if (args.base !== undefined || args.paths.length !== 1)
-    throw new UsageError(
-      `${args.command} takes one migration file, as in: expand-contract ${args.command} db/migrations/0042_change.sql`,
-    );
-  const given = args.paths[0] as string;
-  const info = await import('node:fs/promises').then((fs) =>
-    fs.stat(resolve(io.cwd, given)).catch(() => undefined),
-  );
-  if (info?.isDirectory())
-    throw new UsageError(`${given} is a folder; ${args.command} takes one migration file of it.`);
-  return given;
-}
-
-/** The same files with paths relative to the repository root: plan ids and pending headers must not depend on the cwd. */
-export function fromRoot(input: AnalysisInput, cwd: string, root: string): AnalysisInput {
-  const move = (f: MigrationFile): MigrationFile => ({
-    ...f,
-    path: slashes(relative(root, resolve(cwd, f.path))),
-  });
-  return { history: input.history.map(move), releases: input.releases.map((r) => r.map(move)) };
-}
-
 async function readPending(root: string): Promise<Array<{ path: string; content: string }>> {
   const dir = join(root, STATE_DIR, 'pending');
   const names = await readdir(dir).catch(() => [] as string[]);
@@ -225,9 +211,3 @@ function readIndexSync(path: string): string | null {
     return null;
   }
 }
-
-function slashes(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
-}
-
-export type { SplitFile };

@@ -69,6 +69,7 @@ export interface PgliteDatabase extends Database {
   /** The extensions loaded into this instance (SQL names, sorted). */
   readonly extensions: readonly string[];
   dumpState(): Promise<Uint8Array>;
+  clone(): Promise<PgliteDatabase>;
 }
 
 /** Starts an in-memory PGlite, fresh or from a dumped state. Close it in `finally`. */

@@ -1,19 +1,19 @@
 // `plan` as one call: the schema before the change (replayed on PGlite or a shadow server, else the
 // static model), the analysis, the phase plan of every migration with findings, and each plan's proof
 // and lock trace. Shared by the CLI (`plan`, `split`, `trace`) and the Action. Reads no environment.
-import { historyCatalog, type HistoryOptions } from '../catalog/replay-history.js';
-import { replayNotice } from '../catalog/replay.js';
+import { historyCatalog, openHistory, type HistoryOptions } from '../catalog/replay-history.js';
+import { historyModel } from '../catalog/replay-seed.js';
+import { historyExtensions, replayNotice } from '../catalog/replay.js';
 import { DatabaseError, type Database } from '../db/database.js';
+import type { PgliteDatabase } from '../db/pglite.js';
 import { openShadow } from '../db/shadow.js';
 import { analyzeDetailed, type AnalysisInput, type DetailedAnalysis, type EngineOptions } from '../engine.js';
 import { loadParser } from '../parse/index.js';
 import { planMigration } from '../plan/planner.js';
-import { SeededCatalog } from '../catalog/replay-seed.js';
-import { StaticCatalog } from '../catalog/static-catalog.js';
-import { addDocumentedLocks } from './documented-locks.js';
 import type { MigrationPlan } from '../plan/types.js';
 import type { MigrationFile, Report } from '../types.js';
 import { verifyPlan, type VerifyResult } from '../verify/verify.js';
+import { addDocumentedLocks } from './documented-locks.js';
 
 export interface PlanChangesOptions {
   engine: Omit<EngineOptions, 'seed'>;
@@ -47,8 +47,6 @@ export type ProofStatus = 'proven' | 'failed' | 'not-run';
 
 export interface PlannedMigration {
   file: MigrationFile;
-  /** The files that run before it (the history, then earlier changes). */
-  before: MigrationFile[];
   plan: MigrationPlan;
   status: ProofStatus;
   /** The proof's result; null when it did not run (`reason` says why). */
@@ -70,51 +68,56 @@ export async function planChanges(input: AnalysisInput, options: PlanChangesOpti
   await loadParser();
   const notices: string[] = [];
   const schema: SchemaSource = { kind: 'none', backend: null, migrations: input.history.length };
-  let seed: EngineOptions['seed'];
-  if (input.history.length > 0) {
-    options.progress?.(`replaying ${input.history.length} earlier migration(s)`);
-    const outcome = await historyCatalog(input.history, options.history);
-    notices.push(...outcome.notices);
-    if (outcome.ok) {
-      seed = outcome.catalog.snapshot;
-      schema.kind = outcome.source;
-      schema.backend = options.history.shadowDatabaseUrl ? 'shadow database' : 'PGlite';
-    } else {
-      schema.kind = 'static';
-      schema.backend = outcome.backend;
-      notices.push(replayNotice(outcome.failure, outcome.backend));
-    }
-  }
-
-  const analysis = await analyzeDetailed(input, { ...options.engine, ...(seed ? { seed } : {}) });
-  const plans: PlannedMigration[] = [];
-  const before: MigrationFile[] = [...input.history];
-  for (const release of input.releases) {
-    for (const file of release) {
-      if (wanted(file, analysis.report, options.only)) {
-        const plan = planMigration(analysis, file, {
-          postgresVersion: options.engine.postgresVersion,
-          contractAfterDays: options.contractAfterDays,
-          ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
-          ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
-        });
-        const planned = await prove(file, [...before], plan, schema, options);
-        if (planned.proof?.trace)
-          addDocumentedLocks(planned.proof.trace, catalogOf(analysis), options.engine.postgresVersion);
-        plans.push(planned);
+  // When plans will be proven on PGlite, the database that replayed the history stays open: each proof
+  // starts from a copy of it instead of starting and replaying again.
+  let base: PgliteDatabase | undefined;
+  try {
+    let seed: EngineOptions['seed'];
+    if (input.history.length > 0) {
+      options.progress?.(`replaying ${input.history.length} earlier migration(s)`);
+      const keep = options.prove !== false && !options.history.shadowDatabaseUrl;
+      const outcome = keep
+        ? await openHistory(input.history, options.history)
+        : await historyCatalog(input.history, options.history);
+      notices.push(...outcome.notices);
+      if (outcome.ok) {
+        if ('db' in outcome) base = outcome.db as PgliteDatabase;
+        seed = outcome.catalog.snapshot;
+        schema.kind = outcome.source;
+        schema.backend = options.history.shadowDatabaseUrl ? 'shadow database' : 'PGlite';
+      } else {
+        schema.kind = 'static';
+        schema.backend = outcome.backend;
+        notices.push(replayNotice(outcome.failure, outcome.backend));
       }
-      before.push(file);
     }
-  }
-  return { analysis, report: analysis.report, schema, notices, plans };
-}
 
-/** The schema model after the history (what the rules started from). */
-function catalogOf(analysis: DetailedAnalysis): StaticCatalog {
-  const catalog = analysis.seed ? SeededCatalog.seed(analysis.seed) : new StaticCatalog();
-  catalog.beginRelease(0);
-  if (!analysis.seed) for (const h of analysis.history) for (const s of h.statements) catalog.apply(s);
-  return catalog;
+    const analysis = await analyzeDetailed(input, { ...options.engine, ...(seed ? { seed } : {}) });
+    const model = historyModel(analysis.history, analysis.seed);
+    const plans: PlannedMigration[] = [];
+    const before: MigrationFile[] = [...input.history];
+    for (const release of input.releases) {
+      for (const file of release) {
+        if (wanted(file, analysis.report, options.only)) {
+          const plan = planMigration(analysis, file, {
+            postgresVersion: options.engine.postgresVersion,
+            contractAfterDays: options.contractAfterDays,
+            ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+            ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
+          });
+          const start = { base, after: input.history.length };
+          const planned = await prove(file, [...before], plan, schema, start, options);
+          if (planned.proof?.trace)
+            addDocumentedLocks(planned.proof.trace, model, options.engine.postgresVersion);
+          plans.push(planned);
+        }
+        before.push(file);
+      }
+    }
+    return { analysis, report: analysis.report, schema, notices, plans };
+  } finally {
+    await base?.close();
+  }
 }
 
 function wanted(file: MigrationFile, report: Report, only: readonly string[] | undefined): boolean {
@@ -124,55 +127,61 @@ function wanted(file: MigrationFile, report: Report, only: readonly string[] | u
   );
 }
 
-const NOT_THE_PLAN = /^the (history does not replay|original migration fails)/;
+/** Where a proof's databases come from: a copy of the replayed history, a shadow server, or a fresh PGlite. */
+function proofDatabases(
+  file: MigrationFile,
+  before: MigrationFile[],
+  start: { base: PgliteDatabase | undefined; after: number },
+  options: PlanChangesOptions,
+): { history: MigrationFile[]; open?: () => Promise<Database> } {
+  const shadow = options.history.shadowDatabaseUrl;
+  if (shadow) return { history: before, open: () => openShadow(shadow) };
+  const { base } = start;
+  const rest = before.slice(start.after);
+  // A copy carries the extensions loaded at start: usable unless the later files need another one.
+  if (base && historyExtensions([...rest, file]).every((e) => base.extensions.includes(e)))
+    return { history: rest, open: () => base.clone() };
+  return { history: before };
+}
 
 async function prove(
   file: MigrationFile,
   before: MigrationFile[],
   plan: MigrationPlan,
   schema: SchemaSource,
+  start: { base: PgliteDatabase | undefined; after: number },
   options: PlanChangesOptions,
 ): Promise<PlannedMigration> {
-  const base = { file, before, plan };
-  if (options.prove === false)
-    return { ...base, status: 'not-run', proof: null, reason: 'the proof was turned off' };
+  const base = { file, plan };
+  const notRun = (reason: string, proof: VerifyResult | null = null): PlannedMigration => ({
+    ...base,
+    status: 'not-run',
+    proof,
+    reason,
+  });
+  if (options.prove === false) return notRun('the proof was turned off');
   if (plan.recipes.length === 0 && plan.alternatives.length === 0 && !options.proveUnplanned)
-    return { ...base, status: 'not-run', proof: null, reason: 'no recipe applies: nothing to prove' };
+    return notRun('no recipe applies: nothing to prove');
   if (schema.kind === 'static')
-    return {
-      ...base,
-      status: 'not-run',
-      proof: null,
-      reason: `the history does not replay on ${schema.backend ?? 'the database'}, so the plan cannot be run`,
-    };
+    return notRun(
+      `the history does not replay on ${schema.backend ?? 'the database'}, so the plan cannot be run`,
+    );
   if (plan.placeholders.length > 0)
-    return {
-      ...base,
-      status: 'not-run',
-      proof: null,
-      reason: `the plan has ${plan.placeholders.length} placeholder(s) to fill in first; run \`expand-contract plan\` again after filling them`,
-    };
+    return notRun(
+      `the plan has ${plan.placeholders.length} placeholder(s) to fill in first; run \`expand-contract plan\` again after filling them`,
+    );
   options.progress?.(`proving the plan of ${file.path}`);
-  const shadow = options.history.shadowDatabaseUrl;
   try {
     const proof = await verifyPlan({
-      history: before,
+      ...proofDatabases(file, before, start, options),
       migration: file,
       plan,
       trace: options.trace ?? true,
-      ...(shadow ? { open: (): Promise<Database> => openShadow(shadow) } : {}),
     });
-    // The plan was never run when the history or the original migration itself failed on the database.
-    const blocked = proof.differences.find((d) => NOT_THE_PLAN.test(d));
-    if (!proof.ok && blocked) return { ...base, status: 'not-run', proof, reason: blocked };
+    if (proof.inconclusive !== undefined) return notRun(proof.inconclusive, proof);
     return { ...base, status: proof.ok ? 'proven' : 'failed', proof };
   } catch (e: unknown) {
     if (!(e instanceof DatabaseError)) throw e;
-    return {
-      ...base,
-      status: 'not-run',
-      proof: null,
-      reason: `the database could not run the proof: ${e.message}`,
-    };
+    return notRun(`the database could not run the proof: ${e.message}`);
   }
 }

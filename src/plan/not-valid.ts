@@ -5,7 +5,7 @@ import { readAlterTable } from '../rules/util/alter-table.js';
 import { defaultConstraintName } from '../rules/util/blocking.js';
 import { strings, unwrap } from '../parse/ast.js';
 import { quoteIdent, tableRef, tableSql, type TableRef } from './sql.js';
-import { SqlText } from './tokens.js';
+import { SqlText } from '../parse/tokens.js';
 import type { PlanTarget, Refusal } from './types.js';
 
 export interface NotValidSpec {

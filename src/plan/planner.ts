@@ -1,7 +1,6 @@
 // plan: the findings of one migration file -> the five expand/contract phases with generated SQL.
 // Pure: reads the analysis, rebuilds the schema model before each statement, returns data.
-import { SeededCatalog } from '../catalog/replay-seed.js';
-import { StaticCatalog } from '../catalog/static-catalog.js';
+import { historyModel } from '../catalog/replay-seed.js';
 import type { DetailedAnalysis } from '../engine.js';
 import type { Finding, MigrationFile, Statement } from '../types.js';
 import { appSteps, assemble, placeholdersOf, planId, type Entry } from './assemble.js';
@@ -51,10 +50,7 @@ export function planMigration(
   }
   const targets = [...byStatement.values()].flat();
 
-  // The same model the rules saw: the replayed schema when there was one, else the history read statically.
-  const catalog = analysis.seed ? SeededCatalog.seed(analysis.seed) : new StaticCatalog();
-  catalog.beginRelease(0);
-  if (!analysis.seed) for (const h of analysis.history) for (const s of h.statements) catalog.apply(s);
+  const catalog = historyModel(analysis.history, analysis.seed);
   const ctx: RecipeContext = {
     catalog,
     postgresVersion: options.postgresVersion,

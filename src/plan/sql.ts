@@ -1,6 +1,6 @@
 // Small SQL writers shared by the recipes: identifiers, names, literals, placeholders.
 import type { QualifiedName, TypeRef } from '../parse/ast.js';
-import { quoteIdent } from '../rules/util/columns.js';
+import { quoteIdent } from '../parse/ident.js';
 
 export { quoteIdent };
 

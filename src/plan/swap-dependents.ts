@@ -13,7 +13,7 @@ import {
   type IndexDef,
 } from './column-deps.js';
 import { objectName, qualifiedSql, quoteIdent, tableSql, typeSql, type TableRef } from './sql.js';
-import { SqlText } from './tokens.js';
+import { SqlText } from '../parse/tokens.js';
 import type { LaterStep, Refusal } from './types.js';
 
 export interface SwapDependents {

@@ -4,7 +4,7 @@
 import type { Node } from '../parse/ast.js';
 import { cmdLocation, readAlterTable } from '../rules/util/alter-table.js';
 import type { Finding, Statement } from '../types.js';
-import { SqlText } from './tokens.js';
+import { SqlText } from '../parse/tokens.js';
 import type { PlanTarget } from './types.js';
 
 /** Targets of one statement with its unsuppressed findings. */

@@ -3,7 +3,7 @@
 // Text from the input is escaped; SQL sits in fences longer than any backtick run inside it.
 import { escapeText, renderMarkdown, type MarkdownOptions } from './markdown.js';
 import { phaseViews, proofLine, type PlanEntry, type PlanReport } from './plan-model.js';
-import { firstLine } from './plan-text.js';
+import { traceTable } from './trace.js';
 
 export function renderPlanMarkdown(
   input: PlanReport,
@@ -36,25 +36,8 @@ function planSection(entry: PlanEntry, input: PlanReport, today?: Date): string 
     for (const step of view.steps) out.push(`- ${escapeText(oneLine(step))}`);
   }
   const trace = entry.proof?.trace ?? [];
-  if (trace.length) {
-    out.push(
-      '',
-      '<details><summary>Traced locks</summary>',
-      '',
-      '| phase | statement | locks (traced) | rewrite | ms |',
-      '|---|---|---|---|---|',
-    );
-    for (const phase of trace)
-      for (const s of phase.statements)
-        out.push(
-          `| ${escapeText(phase.phase)} | ${escapeText(firstLine(s.sql))} | ${
-            s.traced
-              ? escapeText(s.locks.map((l) => `${l.mode} on ${l.relation}`).join(', ') || 'none')
-              : escapeText(s.note ?? 'not traced')
-          } | ${s.rewritten.length ? escapeText(s.rewritten.join(', ')) : ''} | ${s.traced ? s.ms.toFixed(1) : ''} |`,
-        );
-    out.push('', '</details>');
-  }
+  if (trace.length)
+    out.push('', '<details><summary>Traced locks</summary>', '', ...traceTable(trace), '', '</details>');
   return out.join('\n');
 }
 

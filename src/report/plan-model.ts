@@ -1,25 +1,13 @@
-// What the plan reports read: the check report plus, per planned migration, its plan, its proof and its
-// lock trace. Structural, so the pipeline's PlanRun is one without the report module importing it.
+// What the plan reports read (the pipeline's PlanRun, narrowed), and the views they share: the phases
+// in order with when each ships, and the proof in one line.
+import type { PlannedMigration, PlanRun } from '../pipeline/plan-changes.js';
 import type { MigrationPlan } from '../plan/types.js';
-import type { Report } from '../types.js';
-import type { PhaseTrace } from '../verify/trace.js';
 
-export type ProofStatus = 'proven' | 'failed' | 'not-run';
+/** One planned migration, as the reports read it. */
+export type PlanEntry = Pick<PlannedMigration, 'plan' | 'status' | 'proof' | 'reason'>;
 
-export interface PlanEntry {
-  plan: MigrationPlan;
-  status: ProofStatus;
-  proof: { ok: boolean; differences: string[]; notes: string[]; trace?: PhaseTrace[] } | null;
-  /** Why the proof did not run. */
-  reason?: string;
-}
-
-export interface PlanReport {
-  report: Report;
-  schema: { kind: 'replay' | 'cache' | 'static' | 'none'; backend: string | null; migrations: number };
-  notices: string[];
-  plans: PlanEntry[];
-}
+/** The check report plus the plans, as the reports read them. */
+export type PlanReport = Pick<PlanRun, 'report' | 'schema' | 'notices'> & { plans: readonly PlanEntry[] };
 
 /** One of the five phases (and the later migrations), as the reports show it. */
 export interface PhaseView {

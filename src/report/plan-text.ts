@@ -1,8 +1,8 @@
 // The terminal format of `plan` and `trace`: the check report, then per migration its phases with their
 // SQL, what the application must do, what no recipe covers, the traced locks and the proof.
-import type { TracedStatement, PhaseTrace } from '../verify/trace.js';
 import { phaseViews, proofLine, type PlanEntry, type PlanReport } from './plan-model.js';
 import { renderText, type TextOptions } from './text.js';
+import { traceLines } from './trace.js';
 
 export function renderPlanText(input: PlanReport, options: TextOptions & { today?: Date } = {}): string {
   const bold = options.color ? (s: string) => `\x1b[1m${s}\x1b[22m` : (s: string) => s;
@@ -56,37 +56,6 @@ function planBlock(entry: PlanEntry, input: PlanReport, bold: (s: string) => str
   if (plan.contract || plan.backfill || plan.later.length)
     out.push('', `  next: expand-contract split ${plan.source} --write`);
   return out;
-}
-
-/** One line per traced statement: phase, statement, locks (marked traced), rewrite, time. */
-export function traceLines(trace: readonly PhaseTrace[], pad: number): string[] {
-  const out: string[] = [];
-  for (const phase of trace) {
-    out.push(`${' '.repeat(pad)}${phase.phase}:`);
-    for (const s of phase.statements) out.push(`${' '.repeat(pad + 2)}${traceLine(s)}`);
-  }
-  return out;
-}
-
-export function traceLine(s: TracedStatement): string {
-  const head = firstLine(s.sql);
-  if (!s.traced) return `${head}  (${s.note ?? 'not traced'})`;
-  const locks = s.locks.length
-    ? s.locks.map((l) => `${l.mode} on ${l.relation}`).join(', ')
-    : 'no table locks';
-  const parts = [`${head}`, `traced: ${locks}`];
-  if (s.documented?.length)
-    parts.push(`documented: ${s.documented.map((l) => `${l.mode} on ${l.relation}`).join(', ')}`);
-  if (s.rewritten.length) parts.push(`REWRITES ${s.rewritten.join(', ')}`);
-  parts.push(`${s.ms < 10 ? s.ms.toFixed(1) : Math.round(s.ms)} ms`);
-  if (s.note) parts.push(s.note);
-  return parts.join('  |  ');
-}
-
-export function firstLine(sql: string): string {
-  const lines = sql.trim().split(/\r?\n/);
-  const first = (lines[0] ?? '').trim();
-  return first.length > 72 ? `${first.slice(0, 72)}...` : lines.length > 1 ? `${first} ...` : first;
 }
 
 function indent(text: string, n: number): string[] {

@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { createdColumns, quoteIdent } from './util/columns.js';
+import { quoteIdent } from '../parse/ident.js';
+import { createdColumns } from './util/columns.js';
 
 export const banCharField = {
   meta: {

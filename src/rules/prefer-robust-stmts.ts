@@ -1,7 +1,7 @@
 import { listName, qualify, rangeVarName, strings, unwrap, type Node } from '../parse/ast.js';
 import type { Statement } from '../types.js';
 import type { Rule, RuleContext } from './types.js';
-import { quoteIdent } from './util/columns.js';
+import { quoteIdent } from '../parse/ident.js';
 
 /** Statements that change nothing a re-run could trip over. */
 const HARMLESS = new Set(['VariableSetStmt', 'VariableShowStmt', 'TransactionStmt']);

@@ -4,7 +4,7 @@ import { readCatalogSnapshot } from '../catalog/pg-catalog.js';
 import type { CatalogSnapshot, RelationSnapshot } from '../catalog/replay-seed.js';
 import type { IndexModel } from '../catalog/model.js';
 import type { Database } from '../db/database.js';
-import { quoteIdent } from './sample.js';
+import { quoteIdent } from '../parse/ident.js';
 
 export interface TableData {
   /** Primary key columns the rows are ordered by (empty: ordered by the whole row). */

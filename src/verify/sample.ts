@@ -1,6 +1,7 @@
 // Sample rows for the proof: a few deterministic rows per table the migration touches, written as
 // INSERT statements once (from the replayed history) and run unchanged on both databases, so the
 // original migration and the plan start from the same data.
+import { quoteIdent } from '../parse/ident.js';
 import type { Database } from '../db/database.js';
 
 /** One column of a table as the sample generator needs it. */
@@ -83,10 +84,6 @@ function valueFor(column: SampleColumn, i: number): string | null {
     default:
       return column.notNull ? null : 'NULL';
   }
-}
-
-export function quoteIdent(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
 
 async function columnsOf(db: Database, table: string): Promise<SampleColumn[]> {

@@ -9,7 +9,8 @@ import { loadParser, parseFile } from '../parse/index.js';
 import type { MigrationPlan } from '../plan/types.js';
 import type { MigrationFile } from '../types.js';
 import { compareStates, readState, type DatabaseState } from './compare.js';
-import { insertSampleRows, quoteIdent, type SampleInsert } from './sample.js';
+import { quoteIdent } from '../parse/ident.js';
+import { insertSampleRows, type SampleInsert } from './sample.js';
 import { traceStatement, type PhaseTrace, type TracedStatement } from './trace.js';
 
 export interface VerifyInput {
@@ -30,6 +31,11 @@ export interface VerifyResult {
   differences: string[];
   /** What the proof did not or could not cover (tables without sample rows, placeholders...). */
   notes: string[];
+  /**
+   * Set when the plan could not be judged: the history or the sample rows do not load, or the original
+   * migration itself fails on them. The plan's phases did not run; `ok` is false and says nothing of it.
+   */
+  inconclusive?: string;
   /** With `trace`: the original migration's, then each plan phase that has SQL, in run order. */
   trace?: PhaseTrace[];
 }
@@ -109,13 +115,14 @@ export async function proveAgainst(
 ): Promise<VerifyResult> {
   const notes = [...original.notes];
   const traces: PhaseTrace[] | undefined = input.trace ? (original.trace ? [original.trace] : []) : undefined;
-  const result = (ok: boolean, differences: string[]): VerifyResult => ({
+  const result = (ok: boolean, differences: string[], inconclusive = false): VerifyResult => ({
     ok,
     differences,
     notes,
+    ...(inconclusive && differences[0] ? { inconclusive: differences[0] } : {}),
     ...(traces ? { trace: traces } : {}),
   });
-  if (!original.state) return result(false, [...original.differences]);
+  if (!original.state) return result(false, [...original.differences], true);
   const { plan } = input;
   if (plan.placeholders.length > 0)
     notes.push(`the plan has ${plan.placeholders.length} placeholder(s) to fill before it can run`);
@@ -127,14 +134,16 @@ export async function proveAgainst(
     if (own) {
       const replay = await replayHistory(input.history, own);
       if (!replay.ok)
-        return result(false, [
-          `the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`,
-        ]);
+        return result(
+          false,
+          [`the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`],
+          true,
+        );
       for (const insert of original.inserts) {
         try {
           await own.exec(insert.sql);
         } catch (e: unknown) {
-          return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`]);
+          return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`], true);
         }
       }
     }

@@ -1,8 +1,9 @@
 // Runs the command line in-process with captured output, over small repositories in temp folders.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { run } from '../../src/cli/main.js';
 
 export interface Result {
@@ -62,13 +63,8 @@ export function filesUnder(dir: string): string[] {
 export const USERS =
   'CREATE TABLE users (id bigint PRIMARY KEY, full_name text NOT NULL, user_name text NOT NULL, email text);\n';
 
-export const SPLIT_NAME = `-- Split users.full_name into first_name and last_name.
-ALTER TABLE users ADD COLUMN first_name text;
-ALTER TABLE users ADD COLUMN last_name text;
-
-UPDATE users
-   SET first_name = split_part(full_name, ' ', 1),
-       last_name  = substr(full_name, length(split_part(full_name, ' ', 1)) + 2);
-
-ALTER TABLE users DROP COLUMN full_name;
-`;
+/** The seed scenario's migration (examples/split-name), as a user would write it. */
+export const SPLIT_NAME = readFileSync(
+  fileURLToPath(new URL('../../examples/split-name/migrations/002_split_full_name.sql', import.meta.url)),
+  'utf8',
+);

@@ -69,6 +69,23 @@ describe('expand-contract plan', () => {
     expect(out).toContain('Schema before the change: 1 earlier migration replayed on PGlite.');
   }, 60_000);
 
+  it('markdown: a section per plan with the SQL fenced (longer than any backticks inside) and nothing unescaped', async () => {
+    const sql = SPLIT_NAME.replace('-- Split', '-- ```sql`` <b>@team</b> Split');
+    const dir = repo({ 'db/001_users.sql': USERS, 'db/002_split.sql': sql });
+    const r = await cli(
+      ['plan', 'db/002_split.sql', '--format', 'markdown', '--no-cache', '--no-prove'],
+      dir,
+    );
+    const out = r.stdout;
+    expect(out).toMatch(/^#### Plan `ec-[0-9a-f]{16}` for db\/002\\_split\.sql$/m);
+    expect(out).toContain('**1. Expand**: ships now, in this migration');
+    // the expand SQL holds three backticks in a row: its fence has four, and the text stays as written
+    expect(out).toContain("````sql\nSET lock_timeout = '5s';\n-- ```sql`` <b>@team</b> Split");
+    expect(out).toContain("```sql\nSET lock_timeout = '5s';\nALTER TABLE users DROP COLUMN full_name;\n```");
+    expect(out).toContain('⚠️ not proven\\: the proof was turned off');
+    expect(out.replace(/(`{3,})sql[\s\S]*?\1/g, '')).not.toMatch(/<b>|@team/);
+  }, 60_000);
+
   it('falls back to the static model with a notice naming the file and statement that failed to replay', async () => {
     const dir = repo({
       'db/001_users.sql': USERS,
@@ -97,6 +114,17 @@ describe('expand-contract plan', () => {
     expect(json.notices).toEqual([]);
     expect(json.schema).toEqual({ kind: 'replay', backend: 'PGlite', migrations: 1 });
   }, 60_000);
+
+  it('a change that creates an extension the history lacks is still proven (on a database that has it)', async () => {
+    const dir = repo({
+      'db/001_users.sql': USERS,
+      'db/002_trgm.sql':
+        'CREATE EXTENSION pg_trgm;\nCREATE INDEX users_email_trgm ON users USING gin (email gin_trgm_ops);\n',
+    });
+    const r = await cli(['plan', 'db/002_trgm.sql', '--format', 'json', '--no-cache'], dir);
+    const json = JSON.parse(r.stdout) as PlanJson;
+    expect(json.plans[0]?.proof).toMatchObject({ status: 'proven', differences: [] });
+  }, 120_000);
 
   it('never caches inside the repository', async () => {
     const dir = repo({ 'db/001_users.sql': USERS, 'db/002_split.sql': SPLIT_NAME }, { git: true });

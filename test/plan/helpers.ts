@@ -31,6 +31,19 @@ export const USERS = `CREATE TABLE users (
 );
 CREATE TABLE orgs (id integer PRIMARY KEY, name text);`;
 
+/** orgs and items, whose columns have every kind of dependent: UNIQUE, CHECK, FK, partial and expression indexes. */
+export const ITEMS = `CREATE TABLE orgs (id integer PRIMARY KEY, name text);
+CREATE TABLE items (
+  id integer PRIMARY KEY,
+  code text NOT NULL UNIQUE,
+  price integer CHECK (price > 0),
+  org_id integer REFERENCES orgs ON DELETE CASCADE,
+  note text,
+  CONSTRAINT items_code_len CHECK (length(code) < 200)
+);
+CREATE INDEX items_price_idx ON items (price) WHERE note IS NULL;
+CREATE INDEX ON items (lower(code));`;
+
 /** Plans `sql` (002_change.sql) over the history `history` (001_history.sql). */
 export async function planOf(
   history: string,

@@ -7,19 +7,9 @@ import { expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { openPglite } from '../../src/db/pglite.js';
 import { verifyPlan } from '../../src/verify/verify.js';
-import { file, planOf } from '../plan/helpers.js';
+import { file, ITEMS, planOf } from '../plan/helpers.js';
 
-const HISTORY = `CREATE TABLE orgs (id integer PRIMARY KEY, name text);
-CREATE TABLE items (
-  id integer PRIMARY KEY,
-  code text NOT NULL UNIQUE,
-  price integer CHECK (price > 0),
-  org_id integer REFERENCES orgs ON DELETE CASCADE,
-  note text,
-  CONSTRAINT items_code_len CHECK (length(code) < 200)
-);
-CREATE INDEX items_price_idx ON items (price) WHERE note IS NULL;
-CREATE INDEX ON items (lower(code));
+const HISTORY = `${ITEMS}
 CREATE TABLE parts (
   id integer PRIMARY KEY,
   label text UNIQUE,

@@ -1,12 +1,13 @@
 // add-required-column: ADD COLUMN ... NOT NULL without a default. Add it nullable now, backfill the
 // existing rows (the value is a placeholder a person fills), and make it NOT NULL in the contract
 // through a validated check, once every deployed version writes it.
-import { columnDef, readAlterTable } from '../../rules/util/alter-table.js';
 import { batchedSet } from '../batch.js';
 import { notNullNote, notNullSteps } from '../not-null.js';
-import { placeholder, quoteIdent, tableRef, tableSql, type TableRef } from '../sql.js';
-import { notNullClause, SqlText } from '../tokens.js';
+import { placeholder, quoteIdent, tableSql, type TableRef } from '../sql.js';
+import { notNullClause, SqlText } from '../../parse/tokens.js';
 import type { Recipe } from '../types.js';
+import { singleAddColumn } from './added-column.js';
+import { isRefusal } from './define.js';
 
 interface Spec {
   table: TableRef;
@@ -22,16 +23,12 @@ export const addRequiredColumn = {
   kind: 'primary',
   appliesTo: (finding) => finding.rule === 'adding-required-field',
   validate(target, ctx) {
-    const alter = readAlterTable(target.statement);
-    const cmd = alter?.cmds[0];
-    const def = cmd ? columnDef(cmd) : undefined;
-    if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_AddColumn' || !def)
-      return { refused: 'the statement is not a single ADD COLUMN' };
+    const added = singleAddColumn(target.statement);
+    if (isRefusal(added)) return added;
+    const { table, column } = added;
     const sql = new SqlText(target.statement.text);
     const nn = notNullClause(sql);
     if (!nn) return { refused: 'the column is required by something other than NOT NULL (PRIMARY KEY?)' };
-    const table = tableRef((target.statement.node.AlterTableStmt as { relation?: unknown }).relation);
-    const column = String(def.colname);
     return {
       table,
       column,

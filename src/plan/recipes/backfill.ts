@@ -3,7 +3,7 @@
 import { unwrap, type Node } from '../../parse/ast.js';
 import { batched, batchKey, type BatchedChange } from '../batch.js';
 import { quoteIdent, tableRef, tableSql, type TableRef } from '../sql.js';
-import { dataChangeParts, SqlText } from '../tokens.js';
+import { dataChangeParts, SqlText } from '../../parse/tokens.js';
 import type { Recipe } from '../types.js';
 
 interface Spec {

@@ -21,7 +21,7 @@ import {
 } from '../column-swap.js';
 import { ignoreColumn } from '../orm.js';
 import { objectName, quoteIdent, tableRef, tableSql, typeSql } from '../sql.js';
-import { qualifyColumn, SqlText, usingExpr } from '../tokens.js';
+import { qualifyColumn, SqlText, usingExpr } from '../../parse/tokens.js';
 import type { Recipe, Refusal } from '../types.js';
 
 interface Spec extends ColumnSwap {

@@ -2,7 +2,7 @@
 // migration of its own that runs outside a transaction block (CONCURRENTLY refuses to run inside one).
 import type { Node } from '../../parse/ast.js';
 import { quoteIdent, tableRef, type TableRef } from '../sql.js';
-import { SqlText } from '../tokens.js';
+import { SqlText } from '../../parse/tokens.js';
 import type { Recipe } from '../types.js';
 import { NO_APP } from './define.js';
 

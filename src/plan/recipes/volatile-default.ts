@@ -2,12 +2,13 @@
 // gen_random_uuid() or clock_timestamp(); any default before PostgreSQL 11). Add the column without
 // it, SET DEFAULT for new rows (no rewrite), backfill existing rows in batches; NOT NULL, when asked
 // for, comes in the contract through a validated check.
-import { columnDef, readAlterTable } from '../../rules/util/alter-table.js';
 import { batchedSet } from '../batch.js';
 import { notNullSteps } from '../not-null.js';
-import { quoteIdent, tableRef, tableSql, type TableRef } from '../sql.js';
-import { defaultClause, notNullClause, SqlText } from '../tokens.js';
+import { quoteIdent, tableSql, type TableRef } from '../sql.js';
+import { defaultClause, notNullClause, SqlText } from '../../parse/tokens.js';
 import type { Recipe } from '../types.js';
+import { singleAddColumn } from './added-column.js';
+import { isRefusal } from './define.js';
 
 interface Spec {
   table: TableRef;
@@ -24,11 +25,9 @@ export const volatileDefault = {
   kind: 'primary',
   appliesTo: (finding) => finding.rule === 'adding-field-with-default',
   validate(target, ctx) {
-    const alter = readAlterTable(target.statement);
-    const cmd = alter?.cmds[0];
-    const def = cmd ? columnDef(cmd) : undefined;
-    if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_AddColumn' || !def)
-      return { refused: 'the statement is not a single ADD COLUMN' };
+    const added = singleAddColumn(target.statement);
+    if (isRefusal(added)) return added;
+    const { table, column } = added;
     let sql = new SqlText(target.statement.text);
     const d = defaultClause(sql);
     if (!d)
@@ -37,8 +36,6 @@ export const volatileDefault = {
     sql = new SqlText(add);
     const nn = notNullClause(sql);
     if (nn) add = sql.without(nn.from, nn.to);
-    const table = tableRef((target.statement.node.AlterTableStmt as { relation?: unknown }).relation);
-    const column = String(def.colname);
     return {
       table,
       column,

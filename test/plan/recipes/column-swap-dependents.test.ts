@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppliedRecipe } from '../../../src/plan/types.js';
-import { planOf } from '../helpers.js';
-
-const ITEMS = `CREATE TABLE orgs (id integer PRIMARY KEY, name text);
-CREATE TABLE items (
-  id integer PRIMARY KEY,
-  code text NOT NULL UNIQUE,
-  price integer CHECK (price > 0),
-  org_id integer REFERENCES orgs ON DELETE CASCADE,
-  note text,
-  CONSTRAINT items_code_len CHECK (length(code) < 200)
-);
-CREATE INDEX items_price_idx ON items (price) WHERE note IS NULL;
-CREATE INDEX ON items (lower(code));`;
+import { ITEMS, planOf } from '../helpers.js';
 
 const swapOf = async (history: string, sql: string): Promise<AppliedRecipe> => {
   const plan = await planOf(history, sql);

@@ -1,6 +1,6 @@
 // Cuts and edits statement text at token boundaries (the lexer's, not regular expressions), so the
 // SQL a person wrote (a SET list, a WHERE clause, a default, a USING expression) is kept as written.
-import { scanSql, type Token } from '../parse/libpg.js';
+import { scanSql, type Token } from './libpg.js';
 
 /** A statement's text with its tokens (comments left out); offsets are UTF-8 bytes, as the lexer counts. */
 export class SqlText {
