@@ -3,7 +3,15 @@
 import { createHash } from 'node:crypto';
 import { lockTimeoutStatement, takesBlockingLock } from './recipes/lock-timeout.js';
 import { findPlaceholders, script } from './sql.js';
-import type { AppliedRecipe, OrmNote, Passthrough, Phase, Placeholder, RecipeOutput } from './types.js';
+import type {
+  AppliedRecipe,
+  LaterStep,
+  OrmNote,
+  Passthrough,
+  Phase,
+  Placeholder,
+  RecipeOutput,
+} from './types.js';
 
 /** One item of the expand phase, in file order. */
 export type Entry = { passthrough: Passthrough } | { recipe: AppliedRecipe };
@@ -39,7 +47,21 @@ export function placeholdersOf(recipe: string, statementLine: number, out: Recip
 export interface Assembled {
   expand: string;
   backfill: string | null;
+  later: LaterStep[];
   contract: string | null;
+}
+
+const SEARCH_PATH = /^SET\s+(?:(SESSION|LOCAL)\s+)?search_path\b/i;
+
+/** The statement of a passthrough, without the comments above it. */
+const bare = (sql: string): string => sql.replace(/^(\s*--[^\n]*\n)*/, '').trim();
+
+/**
+ * `SET [LOCAL] search_path ...` as a later phase must repeat it: as written in a migration the framework
+ * wraps in a transaction, else at session level (SET LOCAL outside a transaction block does nothing).
+ */
+function carried(setting: string, inTransaction: boolean): string {
+  return inTransaction ? setting : setting.replace(/^SET\s+LOCAL\s+/i, 'SET ');
 }
 
 /**
@@ -50,24 +72,48 @@ export function assemble(
   entries: readonly Entry[],
   lockTimeout: string | null,
   lockFindings: boolean,
+  transactional = true,
 ): Assembled {
   const expand: string[] = [];
   const generated: string[] = [];
   const backfill: string[] = [];
   const contract: string[] = [];
+  const later: LaterStep[] = [];
   let userSetsTimeout = false;
+  // The search_path the file set before each moved statement, and what each later phase last repeated.
+  let searchPath: string | null = null;
+  const repeated = { backfill: null as string | null, contract: null as string | null };
   for (const e of entries) {
     if ('passthrough' in e) {
       expand.push(e.passthrough.sql);
       if (/\bSET\s+(LOCAL\s+)?lock_timeout\b/i.test(e.passthrough.sql)) userSetsTimeout = true;
+      const statement = bare(e.passthrough.sql);
+      if (SEARCH_PATH.test(statement)) searchPath = statement.replace(/;$/, '');
       continue;
     }
     const r = e.recipe;
     if (r.recipe === 'lock-timeout') continue;
     expand.push(...r.sql.expand, ...r.sql.dualWrite);
     generated.push(...r.sql.expand, ...r.sql.dualWrite);
+    if (searchPath !== null && r.sql.backfill.length > 0 && repeated.backfill !== searchPath) {
+      backfill.push(carried(searchPath, false));
+      repeated.backfill = searchPath;
+    }
     backfill.push(...r.sql.backfill);
+    if (searchPath !== null && r.sql.contract.length > 0 && repeated.contract !== searchPath) {
+      contract.push(carried(searchPath, transactional));
+      repeated.contract = searchPath;
+    }
     contract.push(...r.sql.contract);
+    for (const step of r.sql.later)
+      later.push(
+        searchPath === null
+          ? step
+          : {
+              ...step,
+              sql: `${carried(searchPath, transactional && !step.outsideTransaction)};\n${step.sql}`,
+            },
+      );
   }
   const expandNeeds = lockFindings || (!userSetsTimeout && generated.some(takesBlockingLock));
   if (lockTimeout !== null && expandNeeds && expand.length) expand.unshift(lockTimeoutStatement(lockTimeout));
@@ -76,6 +122,7 @@ export function assemble(
   return {
     expand: script(expand),
     backfill: backfill.length ? script(backfill) : null,
+    later,
     contract: contract.length ? script(contract) : null,
   };
 }

@@ -6,10 +6,10 @@
 import type { SchemaCatalog } from '../catalog/model.js';
 import { batchedSet } from './batch.js';
 import { notNullSteps } from './not-null.js';
-import { qualifiedSql, quoteIdent, tableSql, type TableRef } from './sql.js';
+import { distinctFrom, qualifiedSql, quoteIdent, tableSql, type TableRef } from './sql.js';
 import { swapDependents, type SwapDependents } from './swap-dependents.js';
 import { syncTrigger, type SyncTrigger } from './sync-trigger.js';
-import type { LaterStep, Refusal } from './types.js';
+import type { LaterStep, PlanTarget, Refusal } from './types.js';
 
 export interface ColumnSwap {
   table: TableRef;
@@ -17,6 +17,8 @@ export interface ColumnSwap {
   newColumn: string;
   /** The replacement column's type, as SQL. */
   newType: string;
+  /** The old column's type, as SQL, when it differs (a type change). */
+  oldType?: string;
   /** The replacement's default (SQL), set for new rows only; null for none. */
   default: string | null;
   /** The old column's default, which the trigger needs to tell an explicit write from a default. */
@@ -31,6 +33,8 @@ export interface ColumnSwap {
   batchSize: number;
   /** Constraints and indexes of the old column, copied onto the new one. */
   dependents: SwapDependents;
+  /** Later statements of the file folded into the swap (its SET DEFAULT, SET NOT NULL). */
+  covers?: PlanTarget[];
 }
 
 /** The swap with its dependents read from the catalog, or why they cannot be copied. */
@@ -47,6 +51,9 @@ export function swapTrigger(s: ColumnSwap): SyncTrigger {
     toNew: s.toNew,
     toOld: s.toOld,
     oldDefault: s.oldDefault,
+    newDefault: s.default,
+    oldType: s.oldType ?? s.newType,
+    newType: s.newType,
   });
 }
 
@@ -88,7 +95,7 @@ export function swapBackfill(s: ColumnSwap): string[] {
       table: s.table.name,
       tableSql: tableSql(s.table),
       set: `${col} = ${s.backfillValue}`,
-      where: `${col} IS DISTINCT FROM ${s.backfillValue}`,
+      where: distinctFrom(col, s.backfillValue, s.newType),
       catalog: s.catalog,
       batchSize: s.batchSize,
     }),

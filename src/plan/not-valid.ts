@@ -6,7 +6,9 @@ import { defaultConstraintName } from '../rules/util/blocking.js';
 import { strings, unwrap } from '../parse/ast.js';
 import { quoteIdent, tableRef, tableSql, type TableRef } from './sql.js';
 import { SqlText } from '../parse/tokens.js';
-import type { PlanTarget, Refusal } from './types.js';
+import { backfilledBefore } from './backfill-order.js';
+import { namesIn } from './sequence.js';
+import type { PlanTarget, RecipeContext, Refusal } from './types.js';
 
 export interface NotValidSpec {
   table: TableRef;
@@ -14,9 +16,16 @@ export interface NotValidSpec {
   add: string;
   validate: string;
   kind: string;
+  /** An earlier UPDATE of the file, moved to the backfill, writes the constrained columns. */
+  afterBackfill: boolean;
 }
 
-export function readNotValid(target: PlanTarget, contype: string, kind: string): NotValidSpec | Refusal {
+export function readNotValid(
+  target: PlanTarget,
+  ctx: RecipeContext,
+  contype: string,
+  kind: string,
+): NotValidSpec | Refusal {
   const alter = readAlterTable(target.statement);
   const cmd = alter?.cmds[0];
   const [k, con] = unwrap(cmd?.def);
@@ -46,12 +55,29 @@ export function readNotValid(target: PlanTarget, contype: string, kind: string):
     add,
     validate: `ALTER TABLE ${tableSql(table)} VALIDATE CONSTRAINT ${quoteIdent(constraint)}`,
     kind,
+    afterBackfill: backfilledBefore(target, ctx, table.name, [...namesIn(target.statement)]),
   };
+}
+
+/** Expand: the constraint NOT VALID, unless it waits for a backfill (then it all goes to the contract). */
+export function notValidExpand(s: NotValidSpec): string[] {
+  return s.afterBackfill ? [] : [s.add];
+}
+
+export function notValidContract(s: NotValidSpec): string[] {
+  return s.afterBackfill ? [s.add, s.validate] : [];
+}
+
+export function notValidSummary(s: NotValidSpec, what: string): string {
+  return s.afterBackfill
+    ? `Add ${what} ${s.constraint} on ${s.table.name.key} in the contract, after the backfill fills the columns it checks: NOT VALID, then VALIDATE CONSTRAINT without blocking traffic.`
+    : `Add ${what} ${s.constraint} on ${s.table.name.key} NOT VALID (new writes are checked at once), and VALIDATE it in a later migration without blocking traffic.`;
 }
 
 export function notValidLater(
   s: NotValidSpec,
 ): Array<{ sql: string; outsideTransaction: boolean; why: string }> {
+  if (s.afterBackfill) return [];
   return [
     {
       sql: s.validate,
@@ -62,5 +88,6 @@ export function notValidLater(
 }
 
 export function notValidRollback(s: NotValidSpec): string[] {
+  if (s.afterBackfill) return [];
   return [`ALTER TABLE ${tableSql(s.table)} DROP CONSTRAINT IF EXISTS ${quoteIdent(s.constraint)}`];
 }

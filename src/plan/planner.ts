@@ -67,6 +67,8 @@ export function planMigration(
   const lockFindings: Finding[] = [];
   let lockTarget: PlanTarget | undefined;
   let release: number | undefined;
+  // Targets an earlier recipe folded into its own plan, with that recipe.
+  const covered = new Map<PlanTarget, AppliedRecipe>();
   for (const a of analysis.statements) {
     if (a.release !== release) {
       release = a.release;
@@ -78,15 +80,21 @@ export function planMigration(
       lockTarget ??= locks.length ? target : undefined;
       lockFindings.push(...locks);
       const rest = target.findings.filter((f) => !lockFindings.includes(f));
+      const coveredBy = covered.get(target);
+      if (coveredBy) {
+        for (const f of rest) if (!coveredBy.rules.includes(f.rule)) coveredBy.rules.push(f.rule);
+        continue;
+      }
       const planned = planTarget(target, rest, ctx, unplanned);
       if (planned) {
-        recipes.push(planned);
-        entries.push({ recipe: planned });
+        recipes.push(planned.applied);
+        entries.push({ recipe: planned.applied });
+        for (const c of planned.covers) covered.set(c, planned.applied);
       } else
         entries.push({ passthrough: { statementLine: a.statement.line, sql: passthroughText(target, i) } });
       for (const alt of RECIPES.filter((r) => r.kind === 'alternative')) {
         const applied = tryRecipe(alt, target, rest, ctx);
-        if (applied && !isRefusal(applied)) alternatives.push(applied);
+        if (applied && !isRefusal(applied)) alternatives.push(withoutCovers(applied));
       }
     }
     catalog.apply(a.statement);
@@ -95,14 +103,14 @@ export function planMigration(
   if (lockTarget && lockTimeout !== null) {
     for (const recipe of RECIPES.filter((r) => r.kind === 'setting')) {
       const applied = tryRecipe(recipe, { ...lockTarget, findings: lockFindings }, lockFindings, ctx);
-      if (applied && !isRefusal(applied)) recipes.push(applied);
+      if (applied && !isRefusal(applied)) recipes.push(withoutCovers(applied));
     }
   } else {
     for (const f of lockFindings)
       unplanned.push(unplannedOf(f, 'the lock-timeout recipe is turned off (lockTimeout: null)'));
   }
 
-  const phases = assemble(entries, lockTimeout, lockFindings.length > 0);
+  const phases = assemble(entries, lockTimeout, lockFindings.length > 0, migration.transactional);
   return {
     version: 1,
     planId: planId(
@@ -121,7 +129,7 @@ export function planMigration(
     placeholders: recipes.flatMap((r) => r.placeholders),
     expand: phases.expand,
     backfill: phases.backfill,
-    later: recipes.flatMap((r) => r.sql.later),
+    later: phases.later,
     contract: phases.contract,
     app: appSteps(recipes),
   };
@@ -133,7 +141,7 @@ function planTarget(
   findings: Finding[],
   ctx: RecipeContext,
   unplanned: UnplannedFinding[],
-): AppliedRecipe | undefined {
+): { applied: AppliedRecipe; covers: PlanTarget[] } | undefined {
   const refusals = new Map<Finding, string>();
   for (const recipe of RECIPES.filter((r) => r.kind === 'primary')) {
     const applied = tryRecipe(recipe, target, findings, ctx);
@@ -144,8 +152,10 @@ function planTarget(
           refusals.set(f, `recipe ${recipe.id}: ${applied.refused}`);
       continue;
     }
+    const rest = withoutCovers(applied);
+    const covers = applied.covers;
     for (const f of findings) {
-      if (!applied.rules.includes(f.rule))
+      if (!rest.rules.includes(f.rule))
         unplanned.push(
           unplannedOf(
             f,
@@ -153,10 +163,15 @@ function planTarget(
           ),
         );
     }
-    return applied;
+    return { applied: rest, covers };
   }
   for (const f of findings) unplanned.push(unplannedOf(f, refusals.get(f) ?? `no recipe for rule ${f.rule}`));
   return undefined;
+}
+
+function withoutCovers(applied: AppliedRecipe & { covers: PlanTarget[] }): AppliedRecipe {
+  const { covers: _covers, ...rest } = applied;
+  return rest;
 }
 
 function tryRecipe(
@@ -164,7 +179,7 @@ function tryRecipe(
   target: PlanTarget,
   findings: Finding[],
   ctx: RecipeContext,
-): AppliedRecipe | { refused: string } | undefined {
+): (AppliedRecipe & { covers: PlanTarget[] }) | { refused: string } | undefined {
   const answered = findings.filter((f) => recipe.appliesTo(f, target.statement, ctx));
   if (!answered.length) return undefined;
   const out = recipe.plan(target, ctx);

@@ -77,3 +77,12 @@ export function findPlaceholders(sql: string): Array<{ marker: string; descripti
 export function script(statements: readonly string[]): string {
   return statements.map((s) => `${s.replace(/;\s*$/, '')};`).join('\n');
 }
+
+/** Types without an equality operator (json, xml, geometric): compared as text. */
+const NO_EQUALITY = /^(json|xml|point|line|lseg|box|path|polygon|circle)(\[\])*$/i;
+
+/** `a IS [NOT] DISTINCT FROM b` for values of `type`, through text where the type has no `=`. */
+export function distinctFrom(a: string, b: string, type: string, not = false): string {
+  const op = not ? 'IS NOT DISTINCT FROM' : 'IS DISTINCT FROM';
+  return NO_EQUALITY.test(type.trim()) ? `(${a})::text ${op} (${b})::text` : `${a} ${op} ${b}`;
+}

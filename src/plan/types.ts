@@ -117,6 +117,11 @@ export interface Recipe<S> {
    * proof applies it before comparing, and says so.
    */
   followUp?(spec: S): string[];
+  /**
+   * Later targets of the file this plan also answers (a SET NOT NULL folded into a column swap): the
+   * planner does not plan them on their own.
+   */
+  covers?(spec: S): PlanTarget[];
 }
 
 /** A recipe as the planner holds it: the spec type erased behind one `plan` call. */
@@ -125,7 +130,7 @@ export interface RegisteredRecipe {
   rules: readonly string[];
   kind: RecipeKind;
   appliesTo(finding: Finding, statement: Statement, ctx: RecipeContext): boolean;
-  plan(target: PlanTarget, ctx: RecipeContext): RecipeOutput | Refusal;
+  plan(target: PlanTarget, ctx: RecipeContext): (RecipeOutput & { covers: PlanTarget[] }) | Refusal;
 }
 
 /** The SQL and steps one recipe produces for one target. */

@@ -1,4 +1,5 @@
 import { listName, unwrap } from '../parse/ast.js';
+import { isPartitioned } from './util/objects.js';
 import type { Rule } from './types.js';
 
 export const requireConcurrentIndexDeletion = {
@@ -10,6 +11,8 @@ export const requireConcurrentIndexDeletion = {
     breaking: false,
     messages: {
       drop: 'Dropping index `{{index}}` without CONCURRENTLY takes an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}` while it waits for running queries on the table to finish.',
+      dropPartitioned:
+        'Dropping index `{{index}}` of the partitioned table `{{table}}` takes an ACCESS EXCLUSIVE lock on it and on every partition, blocking reads and writes; PostgreSQL cannot drop a partitioned index CONCURRENTLY, so keep the lock wait short with lock_timeout and run it when traffic is low.',
       dropUnknownTable:
         'Dropping index `{{index}}` without CONCURRENTLY takes an ACCESS EXCLUSIVE lock, blocking reads and writes on its table while it waits for running queries on the table to finish.',
     },
@@ -23,8 +26,9 @@ export const requireConcurrentIndexDeletion = {
       const index = listName(unwrap(o)[1].items);
       if (!index.name || ctx.catalog.isNewIndex(index)) continue;
       const table = ctx.catalog.index(index)?.table;
+      const partitioned = table !== undefined && isPartitioned(ctx.catalog, table);
       ctx.report({
-        messageId: table ? 'drop' : 'dropUnknownTable',
+        messageId: partitioned ? 'dropPartitioned' : table ? 'drop' : 'dropUnknownTable',
         data: { index: index.key, table: table ?? '' },
         object: index.key,
         lock: 'ACCESS EXCLUSIVE',

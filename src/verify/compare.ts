@@ -41,8 +41,19 @@ const kindWord = (kind: string): string =>
   kind === 'table' || kind === 'partitioned table' ? 'table' : kind;
 const show = (v: unknown): string => (v === null || v === undefined ? 'NULL' : JSON.stringify(v));
 
+/**
+ * The time the proof ran in (ms since the epoch): the original and the plan run a moment apart, so a
+ * `now()` they write differs by that moment. Timestamps both inside it, no further apart than it is
+ * long, count as the same clock reading (counted in `clockValues`).
+ */
+export interface ClockWindow {
+  from: number;
+  to: number;
+  clockValues: number;
+}
+
 /** Differences between the state after the original migration (`a`) and after the plan (`b`). */
-export function compareStates(a: DatabaseState, b: DatabaseState): string[] {
+export function compareStates(a: DatabaseState, b: DatabaseState, clock?: ClockWindow): string[] {
   const out: string[] = [];
   const relsA = new Map(a.schema.relations.map((r) => [rel(r), r]));
   const relsB = new Map(b.schema.relations.map((r) => [rel(r), r]));
@@ -66,7 +77,7 @@ export function compareStates(a: DatabaseState, b: DatabaseState): string[] {
   compareMaps('sequence', seqs(a.schema), seqs(b.schema), out);
   for (const [table, rowsA] of a.data) {
     const rowsB = b.data.get(table);
-    if (rowsB) compareData(table, rowsA, rowsB, out);
+    if (rowsB) compareData(table, rowsA, rowsB, out, clock);
   }
   return out;
 }
@@ -160,7 +171,13 @@ function compareIndexes(a: IndexModel[], b: IndexModel[], out: string[]): void {
 
 const MAX_ROW_DIFFERENCES = 5;
 
-function compareData(table: string, a: TableData, b: TableData, out: string[]): void {
+function compareData(
+  table: string,
+  a: TableData,
+  b: TableData,
+  out: string[],
+  clock: ClockWindow | undefined,
+): void {
   if (a.rows.length !== b.rows.length) {
     out.push(`data of ${table}: ${a.rows.length} rows in the original, ${b.rows.length} after the plan`);
     return;
@@ -172,6 +189,10 @@ function compareData(table: string, a: TableData, b: TableData, out: string[]): 
     const id = a.key.length > 0 ? a.key.map((k) => `${k}=${show(row[k])}`).join(', ') : `#${i + 1}`;
     for (const c of columns) {
       if (JSON.stringify(row[c] ?? null) === JSON.stringify(other[c] ?? null)) continue;
+      if (clock && sameClockReading(row[c], other[c], clock)) {
+        clock.clockValues++;
+        continue;
+      }
       if (shown++ < MAX_ROW_DIFFERENCES)
         out.push(
           `data ${table}.${c}, row ${id}: ${show(row[c])} in the original, ${show(other[c])} after the plan`,
@@ -180,4 +201,19 @@ function compareData(table: string, a: TableData, b: TableData, out: string[]): 
   }
   if (shown > MAX_ROW_DIFFERENCES)
     out.push(`data of ${table}: ${shown - MAX_ROW_DIFFERENCES} more differing values not shown`);
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:\d{2})?|Z)?$/;
+const DAY = 24 * 3600 * 1000;
+
+function sameClockReading(a: unknown, b: unknown, clock: ClockWindow): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string' || !TIMESTAMP.test(a) || !TIMESTAMP.test(b))
+    return false;
+  // A timestamp without a zone is read as UTC; the session's zone may shift it by up to a day.
+  const at = (s: string): number => Date.parse(/([+-]\d{2}(:\d{2})?|Z)$/.test(s) ? s : `${s}Z`);
+  const x = at(a);
+  const y = at(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) return false;
+  const inside = (t: number): boolean => t >= clock.from - DAY && t <= clock.to + DAY;
+  return inside(x) && inside(y) && Math.abs(x - y) <= clock.to - clock.from;
 }

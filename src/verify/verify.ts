@@ -52,6 +52,8 @@ export interface OriginalRun {
   notes: string[];
   /** The original migration's lock trace, with `trace`; else null. */
   trace: PhaseTrace | null;
+  /** When the original migration started (ms since the epoch): the proof's clock window opens here. */
+  startedAt: number;
 }
 
 type OriginalInput = Omit<VerifyInput, 'plan'>;
@@ -87,6 +89,7 @@ export async function runOriginal(
     if (!replay.ok)
       return failed(notes, `the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`);
     const tables = await touchedTables(db, input.migration);
+    const startedAt = Date.now();
     const sample = await insertSampleRows(db, tables.map(quoted), input.sampleRows ?? 5);
     notes.push(...sample.notes);
     await prepared?.(db);
@@ -98,7 +101,7 @@ export async function runOriginal(
         trace,
       };
     const state = await readState(db, tables);
-    return { inserts: sample.inserts, tables, state, differences: [], notes, trace };
+    return { inserts: sample.inserts, tables, state, differences: [], notes, trace, startedAt };
   } finally {
     await db.close();
   }
@@ -169,7 +172,12 @@ export async function proveAgainst(
       if (error) return result(false, [`the follow-up rename fails: ${error}`]);
       notes.push(`compared after the follow-up rename the plan describes: ${followUp.join('; ')}`);
     }
-    const differences = compareStates(original.state, await readState(db, original.tables));
+    const clock = { from: original.startedAt, to: Date.now(), clockValues: 0 };
+    const differences = compareStates(original.state, await readState(db, original.tables), clock);
+    if (clock.clockValues > 0)
+      notes.push(
+        `${clock.clockValues} timestamp value(s) written by the clock (now()) differ only by when the original and the plan ran; counted as equal`,
+      );
     return result(differences.length === 0, differences);
   } finally {
     await own?.close();
@@ -182,7 +190,15 @@ function failed(
   inserts: SampleInsert[] = [],
   tables: string[] = [],
 ): OriginalRun {
-  return { inserts, tables, state: null, differences: [difference], notes, trace: null };
+  return {
+    inserts,
+    tables,
+    state: null,
+    differences: [difference],
+    notes,
+    trace: null,
+    startedAt: Date.now(),
+  };
 }
 
 async function openFor(input: OriginalInput): Promise<Database> {

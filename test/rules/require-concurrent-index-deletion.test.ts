@@ -27,6 +27,24 @@ describe(RULE, () => {
     );
   });
 
+  it('says a partitioned index cannot be dropped CONCURRENTLY, instead of advising it', async () => {
+    await expectFindings(
+      RULE,
+      'DROP INDEX events_at_idx;',
+      [
+        {
+          object: 'public.events_at_idx',
+          message:
+            'Dropping index `public.events_at_idx` of the partitioned table `public.events` takes an ACCESS EXCLUSIVE lock on it and on every partition, blocking reads and writes; PostgreSQL cannot drop a partitioned index CONCURRENTLY, so keep the lock wait short with lock_timeout and run it when traffic is low.',
+        },
+      ],
+      {
+        history: `CREATE TABLE events (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
+CREATE INDEX events_at_idx ON events (at);`,
+      },
+    );
+  });
+
   it('reports each index of one statement', async () => {
     await expectFindings(
       RULE,

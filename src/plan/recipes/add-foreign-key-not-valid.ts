@@ -1,5 +1,13 @@
 // add-foreign-key-not-valid: FOREIGN KEY ... NOT VALID now, VALIDATE CONSTRAINT in a later migration.
-import { notValidLater, notValidRollback, readNotValid, type NotValidSpec } from '../not-valid.js';
+import {
+  notValidContract,
+  notValidExpand,
+  notValidLater,
+  notValidRollback,
+  notValidSummary,
+  readNotValid,
+  type NotValidSpec,
+} from '../not-valid.js';
 import type { Recipe } from '../types.js';
 import { NO_APP } from './define.js';
 
@@ -9,13 +17,12 @@ export const addForeignKeyNotValid = {
   kind: 'primary',
   appliesTo: (finding) =>
     finding.rule === 'adding-foreign-key-constraint' || finding.rule === 'constraint-missing-not-valid',
-  validate: (target) => readNotValid(target, 'CONSTR_FOREIGN', 'FOREIGN KEY'),
+  validate: (target, ctx) => readNotValid(target, ctx, 'CONSTR_FOREIGN', 'FOREIGN KEY'),
   object: (s) => `${s.table.name.key}.${s.constraint}`,
-  summary: (s) =>
-    `Add foreign key ${s.constraint} on ${s.table.name.key} NOT VALID (new writes are checked at once), and VALIDATE it in a later migration without blocking traffic.`,
-  expand: (s) => [s.add],
+  summary: (s) => notValidSummary(s, 'foreign key'),
+  expand: notValidExpand,
   later: notValidLater,
-  contract: () => [],
+  contract: notValidContract,
   rollback: notValidRollback,
   app: () => NO_APP,
   drops: () => [],

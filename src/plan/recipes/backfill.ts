@@ -1,6 +1,7 @@
 // backfill: an UPDATE or DELETE of an existing table leaves the schema migration and becomes a
 // batched backfill script (a DO block that commits per primary-key range), keeping its SET and WHERE.
 import { unwrap, type Node } from '../../parse/ast.js';
+import { backfillRefusal } from '../backfill-order.js';
 import { batched, batchKey, type BatchedChange } from '../batch.js';
 import { quoteIdent, tableRef, tableSql, type TableRef } from '../sql.js';
 import { dataChangeParts, SqlText } from '../../parse/tokens.js';
@@ -18,16 +19,9 @@ export const backfill = {
   kind: 'primary',
   appliesTo: (finding) => finding.rule === 'backfill-in-migration',
   validate(target, ctx) {
+    const refused = backfillRefusal(target, ctx);
+    if (refused) return { refused };
     const [kind, n] = unwrap(target.statement.node);
-    if (target.statement.plpgsql) return { refused: 'the statement runs inside a DO block or function' };
-    if (kind !== 'UpdateStmt' && kind !== 'DeleteStmt')
-      return {
-        refused: 'only a plain UPDATE or DELETE is moved to a backfill (not one inside a WITH query)',
-      };
-    if (n.withClause)
-      return { refused: 'an UPDATE or DELETE with a WITH clause is not batched automatically' };
-    if (ctx.postgresVersion < 11)
-      return { refused: 'a batched backfill commits inside a DO block, which needs PostgreSQL 11 or later' };
     const relation = n.relation as Node;
     const table = tableRef(relation);
     const alias = ((relation.alias as Node | undefined)?.aliasname as string | undefined) ?? null;

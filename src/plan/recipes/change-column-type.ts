@@ -20,6 +20,7 @@ import {
   type ColumnSwap,
 } from '../column-swap.js';
 import { ignoreColumn } from '../orm.js';
+import { foldLaterChanges } from '../swap-folds.js';
 import { objectName, quoteIdent, tableRef, tableSql, typeSql } from '../sql.js';
 import { qualifyColumn, SqlText, usingExpr } from '../../parse/tokens.js';
 import type { Recipe, Refusal } from '../types.js';
@@ -52,21 +53,25 @@ export const changeColumnType = {
     const oldType = typeSql(col.type);
     const using = usingExpr(new SqlText(target.statement.text));
     const column = cmd.name;
+    const later = foldLaterChanges(target, ctx, table, column, true);
+    if ('refused' in later) return later;
+    // ALTER TYPE keeps the default (coerced to the new type); a later SET/DROP DEFAULT replaces it.
+    const oldDefault = col.default && !col.default.includes('(expression)') ? col.default : null;
     const swap = withDependents({
       table,
       oldColumn: column,
       newColumn: objectName(column, 'new'),
       newType,
-      default: null,
-      oldDefault: null,
-      notNull: col.notNull,
+      default: later.default !== undefined ? later.default : oldDefault,
+      oldDefault,
+      notNull: later.notNull ?? col.notNull,
       toNew: (ref) => (using ? `(${qualifyColumn(using, column, 'NEW')})` : `(${ref})::${newType}`),
       toOld: (ref) => `(${ref})::${oldType}`,
       backfillValue: using ? `(${using})` : `${quoteIdent(column)}::${newType}`,
       catalog: ctx.catalog,
       batchSize: ctx.batchSize,
     });
-    return 'refused' in swap ? swap : { ...swap, oldType, using };
+    return 'refused' in swap ? swap : { ...swap, oldType, using, covers: later.covers };
   },
   object: (s) => `${s.table.name.key}.${s.oldColumn}`,
   summary: (s) =>
@@ -89,6 +94,7 @@ export const changeColumnType = {
     ignore: ignoreColumn(s.table.name.key, s.oldColumn),
   }),
   drops: swapDrops,
+  covers: (s) => s.covers ?? [],
   followUp: (s) => [
     `ALTER TABLE ${tableSql(s.table)} RENAME COLUMN ${quoteIdent(s.newColumn)} TO ${quoteIdent(s.oldColumn)}`,
   ],

@@ -11,7 +11,7 @@ export function register<S>(recipe: Recipe<S>): RegisteredRecipe {
     rules: recipe.rules,
     kind: recipe.kind,
     appliesTo: (finding, statement, ctx) => recipe.appliesTo(finding, statement, ctx),
-    plan: (target: PlanTarget, ctx: RecipeContext): RecipeOutput | Refusal => {
+    plan: (target: PlanTarget, ctx: RecipeContext): (RecipeOutput & { covers: PlanTarget[] }) | Refusal => {
       const spec = recipe.validate(target, ctx);
       if (isRefusal(spec)) return spec;
       return {
@@ -28,6 +28,7 @@ export function register<S>(recipe: Recipe<S>): RegisteredRecipe {
         app: recipe.app(spec),
         drops: recipe.drops(spec),
         followUp: recipe.followUp?.(spec) ?? [],
+        covers: recipe.covers?.(spec) ?? [],
       };
     },
   };

@@ -2,6 +2,13 @@
 // contract drops it once no deployed version names it.
 import { readAlterTable } from '../../rules/util/alter-table.js';
 import { ignoreColumn } from '../orm.js';
+import {
+  laterTargets,
+  laterTypeDrop,
+  mentionsColumn,
+  reusedAfterDrop,
+  typeDroppedAfter,
+} from '../sequence.js';
 import { quoteIdent, tableRef, type TableRef } from '../sql.js';
 import type { Recipe } from '../types.js';
 
@@ -16,13 +23,20 @@ export const dropColumn = {
   rules: ['ban-drop-column'],
   kind: 'primary',
   appliesTo: (finding) => finding.rule === 'ban-drop-column',
-  validate(target) {
+  validate(target, ctx) {
     const alter = readAlterTable(target.statement);
     const cmd = alter?.cmds[0];
     if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_DropColumn' || !cmd.name)
       return { refused: 'the statement is not a single DROP COLUMN' };
     const rv = (target.statement.node.AlterTableStmt as { relation?: unknown }).relation;
-    return { table: tableRef(rv), column: cmd.name, sql: target.statement.text };
+    const table = tableRef(rv);
+    const column = cmd.name;
+    const again = laterTargets(target, ctx).find((t) => mentionsColumn(t.statement, table.name, column));
+    if (again) return { refused: reusedAfterDrop(`${table.name.key}.${column}`, target, again) };
+    const type = ctx.catalog.column(table.name, column)?.type;
+    const typeDrop = type ? laterTypeDrop(target, ctx, [type]) : undefined;
+    if (typeDrop) return { refused: typeDroppedAfter(`${table.name.key}.${column}`, typeDrop) };
+    return { table, column, sql: target.statement.text };
   },
   object: (s) => `${s.table.name.key}.${s.column}`,
   summary: (s) =>

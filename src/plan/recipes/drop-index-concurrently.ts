@@ -1,7 +1,7 @@
 // drop-index-concurrently: DROP INDEX becomes DROP INDEX CONCURRENTLY IF EXISTS, one index per
 // statement, in a migration of its own that runs outside a transaction block.
 import type { Node } from '../../parse/ast.js';
-import { dropTargets } from '../../rules/util/objects.js';
+import { dropTargets, isPartitioned } from '../../rules/util/objects.js';
 import { quoteIdent } from '../sql.js';
 import type { Recipe } from '../types.js';
 import { NO_APP } from './define.js';
@@ -15,9 +15,16 @@ export const dropIndexConcurrently = {
   rules: ['require-concurrent-index-deletion'],
   kind: 'primary',
   appliesTo: (finding) => finding.rule === 'require-concurrent-index-deletion',
-  validate(target) {
+  validate(target, ctx) {
     const drop = target.statement.node.DropStmt as Node | undefined;
     if (!drop || drop.removeType !== 'OBJECT_INDEX') return { refused: 'the statement is not a DROP INDEX' };
+    for (const index of dropTargets(drop)) {
+      const table = ctx.catalog.index(index.name)?.table;
+      if (table && isPartitioned(ctx.catalog, table))
+        return {
+          refused: `${index.key} is an index of the partitioned table ${table}, which PostgreSQL cannot drop CONCURRENTLY; the DROP INDEX runs as written, under lock_timeout`,
+        };
+    }
     if (drop.behavior === 'DROP_CASCADE')
       return { refused: 'DROP INDEX CONCURRENTLY cannot CASCADE: drop the dependent objects first' };
     const written = (drop.objects as unknown[]).map((o) => {

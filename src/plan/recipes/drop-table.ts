@@ -2,6 +2,13 @@
 import { dropTargets } from '../../rules/util/objects.js';
 import type { Node } from '../../parse/ast.js';
 import { ignoreTable } from '../orm.js';
+import {
+  laterTargets,
+  laterTypeDrop,
+  mentionsTable,
+  reusedAfterDrop,
+  typeDroppedAfter,
+} from '../sequence.js';
 import type { Recipe } from '../types.js';
 
 interface Spec {
@@ -14,10 +21,18 @@ export const dropTable = {
   rules: ['ban-drop-table'],
   kind: 'primary',
   appliesTo: (finding) => finding.rule === 'ban-drop-table',
-  validate(target) {
+  validate(target, ctx) {
     const drop = target.statement.node.DropStmt as Node | undefined;
     if (!drop || drop.removeType !== 'OBJECT_TABLE') return { refused: 'the statement is not a DROP TABLE' };
-    return { tables: dropTargets(drop).map((t) => t.key), sql: target.statement.text };
+    const tables = dropTargets(drop);
+    for (const table of tables) {
+      const again = laterTargets(target, ctx).find((t) => mentionsTable(t.statement, table.name));
+      if (again) return { refused: reusedAfterDrop(table.key, target, again) };
+      const types = [...(ctx.catalog.relation(table.name)?.columns.values() ?? [])].map((c) => c.type);
+      const typeDrop = laterTypeDrop(target, ctx, types);
+      if (typeDrop) return { refused: typeDroppedAfter(table.key, typeDrop) };
+    }
+    return { tables: tables.map((t) => t.key), sql: target.statement.text };
   },
   object: (s) => s.tables.join(', '),
   summary: (s) => `Drop ${s.tables.join(', ')} in the contract, after the application stops using it.`,

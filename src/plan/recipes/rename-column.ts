@@ -17,6 +17,7 @@ import {
   type ColumnSwap,
 } from '../column-swap.js';
 import { ignoreColumn } from '../orm.js';
+import { foldLaterChanges } from '../swap-folds.js';
 import { quoteIdent, tableRef, typeSql, type TableRef } from '../sql.js';
 import type { PlanTarget, Recipe, RecipeContext, Refusal } from '../types.js';
 
@@ -72,7 +73,17 @@ export function validateRename(target: PlanTarget, ctx: RecipeContext): ColumnSw
   if (kind !== 'RenameStmt' || n.renameType !== 'OBJECT_COLUMN' || n.relationType !== 'OBJECT_TABLE')
     return { refused: 'the statement is not a RENAME COLUMN of a table' };
   if (!rangeVarName(n.relation).name) return { refused: 'the table is not named' };
-  return renameSwap(tableRef(n.relation), String(n.subname), String(n.newname), ctx);
+  const table = tableRef(n.relation);
+  const later = foldLaterChanges(target, ctx, table, String(n.newname));
+  if ('refused' in later) return later;
+  const swap = renameSwap(table, String(n.subname), String(n.newname), ctx);
+  if ('refused' in swap) return swap;
+  return {
+    ...swap,
+    ...(later.default !== undefined ? { default: later.default } : {}),
+    notNull: later.notNull ?? swap.notNull,
+    covers: later.covers,
+  };
 }
 
 export const renameColumn = {
@@ -92,4 +103,5 @@ export const renameColumn = {
   rollback: swapRollback,
   app: (s) => ({ ...renameApp(s), ignore: ignoreColumn(s.table.name.key, s.oldColumn) }),
   drops: swapDrops,
+  covers: (s) => s.covers ?? [],
 } satisfies Recipe<ColumnSwap>;

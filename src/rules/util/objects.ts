@@ -256,3 +256,10 @@ export function viewColumns(view: Node): string[] | undefined {
   }
   return names;
 }
+
+/** True when `table` (`schema.name`) is a partitioned table. */
+export function isPartitioned(catalog: SchemaCatalog, table: string): boolean {
+  const dot = table.indexOf('.');
+  const name = qualify(table.slice(dot + 1), table.slice(0, dot));
+  return catalog.relation(name)?.kind === 'partitioned table';
+}
