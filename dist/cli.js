@@ -10464,6 +10464,12 @@ function viewColumns(view) {
     }
     return names;
 }
+/** True when `table` (`schema.name`) is a partitioned table. */
+function isPartitioned(catalog, table) {
+    const dot = table.indexOf('.');
+    const name = qualify(table.slice(dot + 1), table.slice(0, dot));
+    return catalog.relation(name)?.kind === 'partitioned table';
+}
 
 /** Object kinds as written after DROP, for the message. */
 const WORDS = {
@@ -12241,6 +12247,7 @@ const requireConcurrentIndexDeletion = {
         breaking: false,
         messages: {
             drop: 'Dropping index `{{index}}` without CONCURRENTLY takes an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}` while it waits for running queries on the table to finish.',
+            dropPartitioned: 'Dropping index `{{index}}` of the partitioned table `{{table}}` takes an ACCESS EXCLUSIVE lock on it and on every partition, blocking reads and writes; PostgreSQL cannot drop a partitioned index CONCURRENTLY, so keep the lock wait short with lock_timeout and run it when traffic is low.',
             dropUnknownTable: 'Dropping index `{{index}}` without CONCURRENTLY takes an ACCESS EXCLUSIVE lock, blocking reads and writes on its table while it waits for running queries on the table to finish.',
         },
         help: 'Use DROP INDEX CONCURRENTLY, one index per statement, in a migration that runs outside a transaction.',
@@ -12256,8 +12263,9 @@ const requireConcurrentIndexDeletion = {
             if (!index.name || ctx.catalog.isNewIndex(index))
                 continue;
             const table = ctx.catalog.index(index)?.table;
+            const partitioned = table !== undefined && isPartitioned(ctx.catalog, table);
             ctx.report({
-                messageId: table ? 'drop' : 'dropUnknownTable',
+                messageId: partitioned ? 'dropPartitioned' : table ? 'drop' : 'dropUnknownTable',
                 data: { index: index.key, table: table ?? '' },
                 object: index.key,
                 lock: 'ACCESS EXCLUSIVE',
@@ -23926,6 +23934,13 @@ function findPlaceholders(sql) {
 function script(statements) {
     return statements.map((s) => `${s.replace(/;\s*$/, '')};`).join('\n');
 }
+/** Types without an equality operator (json, xml, geometric): compared as text. */
+const NO_EQUALITY = /^(json|xml|point|line|lseg|box|path|polygon|circle)(\[\])*$/i;
+/** `a IS [NOT] DISTINCT FROM b` for values of `type`, through text where the type has no `=`. */
+function distinctFrom(a, b, type, not = false) {
+    const op = not ? 'IS NOT DISTINCT FROM' : 'IS DISTINCT FROM';
+    return NO_EQUALITY.test(type.trim()) ? `(${a})::text ${op} (${b})::text` : `${a} ${op} ${b}`;
+}
 
 function isRefusal(value) {
     return typeof value === 'object' && value !== null && 'refused' in value;
@@ -23954,6 +23969,7 @@ function register(recipe) {
                 app: recipe.app(spec),
                 drops: recipe.drops(spec),
                 followUp: recipe.followUp?.(spec) ?? [],
+                covers: recipe.covers?.(spec) ?? [],
             };
         },
     };
@@ -24015,21 +24031,38 @@ function placeholdersOf(recipe, statementLine, out) {
         marker: p.marker,
     }))));
 }
+const SEARCH_PATH = /^SET\s+(?:(SESSION|LOCAL)\s+)?search_path\b/i;
+/** The statement of a passthrough, without the comments above it. */
+const bare = (sql) => sql.replace(/^(\s*--[^\n]*\n)*/, '').trim();
+/**
+ * `SET [LOCAL] search_path ...` as a later phase must repeat it: as written in a migration the framework
+ * wraps in a transaction, else at session level (SET LOCAL outside a transaction block does nothing).
+ */
+function carried(setting, inTransaction) {
+    return inTransaction ? setting : setting.replace(/^SET\s+LOCAL\s+/i, 'SET ');
+}
 /**
  * The phase texts. `lockTimeout` (or null) opens expand when the file asked for it (a require-lock-timeout
  * finding) or a recipe adds a blocking statement to it, and opens a contract that takes blocking locks.
  */
-function assemble(entries, lockTimeout, lockFindings) {
+function assemble(entries, lockTimeout, lockFindings, transactional = true) {
     const expand = [];
     const generated = [];
     const backfill = [];
     const contract = [];
+    const later = [];
     let userSetsTimeout = false;
+    // The search_path the file set before each moved statement, and what each later phase last repeated.
+    let searchPath = null;
+    const repeated = { backfill: null, contract: null };
     for (const e of entries) {
         if ('passthrough' in e) {
             expand.push(e.passthrough.sql);
             if (/\bSET\s+(LOCAL\s+)?lock_timeout\b/i.test(e.passthrough.sql))
                 userSetsTimeout = true;
+            const statement = bare(e.passthrough.sql);
+            if (SEARCH_PATH.test(statement))
+                searchPath = statement.replace(/;$/, '');
             continue;
         }
         const r = e.recipe;
@@ -24037,8 +24070,23 @@ function assemble(entries, lockTimeout, lockFindings) {
             continue;
         expand.push(...r.sql.expand, ...r.sql.dualWrite);
         generated.push(...r.sql.expand, ...r.sql.dualWrite);
+        if (searchPath !== null && r.sql.backfill.length > 0 && repeated.backfill !== searchPath) {
+            backfill.push(carried(searchPath, false));
+            repeated.backfill = searchPath;
+        }
         backfill.push(...r.sql.backfill);
+        if (searchPath !== null && r.sql.contract.length > 0 && repeated.contract !== searchPath) {
+            contract.push(carried(searchPath, transactional));
+            repeated.contract = searchPath;
+        }
         contract.push(...r.sql.contract);
+        for (const step of r.sql.later)
+            later.push(searchPath === null
+                ? step
+                : {
+                    ...step,
+                    sql: `${carried(searchPath, transactional && !step.outsideTransaction)};\n${step.sql}`,
+                });
     }
     const expandNeeds = lockFindings || (!userSetsTimeout && generated.some(takesBlockingLock));
     if (lockTimeout !== null && expandNeeds && expand.length)
@@ -24048,6 +24096,7 @@ function assemble(entries, lockTimeout, lockFindings) {
     return {
         expand: script(expand),
         backfill: backfill.length ? script(backfill) : null,
+        later,
         contract: contract.length ? script(contract) : null,
     };
 }
@@ -24064,10 +24113,212 @@ function appSteps(recipes) {
     };
 }
 
+// Order inside one migration file. A recipe that moves a statement to a later phase (a drop to the
+// contract, an UPDATE to the backfill) must not change what the statements after it in the same file
+// do: a table dropped and created again under its name, a column filled by an UPDATE and then made
+// NOT NULL, a DELETE that reads what the UPDATE wrote. These readers find such statements by name.
+/** The targets of the file after `target`, in file order. */
+function laterTargets(target, ctx) {
+    const i = indexOf(target, ctx);
+    return i < 0 ? [] : ctx.targets.slice(i + 1);
+}
+/** The targets of the file before `target`, in file order. */
+function earlierTargets(target, ctx) {
+    const i = indexOf(target, ctx);
+    return i < 0 ? [] : ctx.targets.slice(0, i);
+}
+function indexOf(target, ctx) {
+    const same = ctx.targets.indexOf(target);
+    if (same >= 0)
+        return same;
+    return ctx.targets.findIndex((t) => t.original === target.original && t.cmdIndex === target.cmdIndex);
+}
+/** Why a drop cannot wait for the contract: a later statement of the file names the object again. */
+function reusedAfterDrop(object, drop, again) {
+    const where = again.original === drop.original
+        ? 'a later command of the same ALTER TABLE'
+        : `line ${again.original.line} of this migration`;
+    return `${where} names ${object} again after the drop (to create it anew or use it); the drop cannot wait for the contract without changing what that statement does, so it runs where it is`;
+}
+/** Why a drop cannot wait for the contract: a later statement drops a type the object still uses. */
+function typeDroppedAfter(object, drop) {
+    return `line ${drop.original.line} of this migration drops a type ${object} uses, which cannot go while ${object} exists; the drop runs where it is`;
+}
+/**
+ * A later statement of the file that drops one of `types` (the types of a column or table whose drop
+ * would move to the contract): the type cannot go while the column still uses it.
+ */
+function laterTypeDrop(target, ctx, types) {
+    if (types.length === 0)
+        return undefined;
+    return laterTargets(target, ctx).find((t) => {
+        const [kind, n] = unwrap(t.statement.node);
+        if (kind !== 'DropStmt' || (n.removeType !== 'OBJECT_TYPE' && n.removeType !== 'OBJECT_DOMAIN'))
+            return false;
+        return dropTargets(n).some((d) => types.some((ty) => ty.name === d.name.name && (ty.schema === null || ty.schema === d.name.schema)));
+    });
+}
+/** True when the statement names the table: uses, creates, alters, renames something to it. */
+function mentionsTable(statement, table) {
+    let found = false;
+    // Every RangeVar, wherever it sits (FROM lists, `relation`, `pktable`, `into.rel`, `view`).
+    walk(statement.node, (_key, value) => {
+        if (!found && typeof value.relname === 'string' && sameTable(value, table))
+            found = true;
+    });
+    if (found)
+        return true;
+    const [kind, n] = unwrap(statement.node);
+    // DROP TABLE/VIEW/...: the names are lists of strings.
+    if (kind === 'DropStmt' && Array.isArray(n.objects))
+        return n.objects.some((o) => {
+            const name = listName(o);
+            return name.name === table.name && name.schema === table.schema;
+        });
+    // ALTER TABLE other RENAME TO table: the new name is a plain string.
+    return kind === 'RenameStmt' && n.newname === table.name;
+}
+function sameTable(rv, table) {
+    if (typeof rv.relname !== 'string' || rv.relname !== table.name)
+        return false;
+    return typeof rv.schemaname !== 'string' || rv.schemaname === table.schema;
+}
+/** True when the statement names the table and, anywhere in it, the column. */
+function mentionsColumn(statement, table, column) {
+    return mentionsTable(statement, table) && namesIn(statement).has(column);
+}
+/** Every identifier-like string in the statement: column references, definitions, new names. */
+function namesIn(statement) {
+    const out = new Set();
+    const see = (node) => {
+        if (Array.isArray(node))
+            return node.forEach(see);
+        if (!node || typeof node !== 'object')
+            return;
+        for (const [key, value] of Object.entries(node)) {
+            if (typeof value === 'string' && NAME_KEYS.has(key))
+                out.add(value);
+            else if (value && typeof value === 'object')
+                see(value);
+        }
+    };
+    see(statement.node);
+    return out;
+}
+const NAME_KEYS = new Set(['sval', 'colname', 'name', 'newname', 'subname', 'conname', 'idxname']);
+/** Rules whose recipes move the statement to the contract when its column is backfilled first. */
+const SHIFTED = new Set([
+    'setting-not-null',
+    'adding-foreign-key-constraint',
+    'constraint-missing-not-valid',
+]);
+function afterBackfill(target) {
+    const { statement } = target;
+    const [kind, n] = unwrap(statement.node);
+    if (statement.plpgsql)
+        return 'conflict';
+    if ((kind === 'UpdateStmt' || kind === 'DeleteStmt') && !n.withClause)
+        return 'backfill';
+    if (kind === 'CommentStmt' || kind === 'GrantStmt')
+        return 'any';
+    // A unique index depends on the values; a plain one is kept up to date by the backfill.
+    if (kind === 'IndexStmt')
+        return n.unique ? 'conflict' : 'any';
+    const alter = readAlterTable(statement);
+    if (!alter || alter.cmds.length !== 1)
+        return 'conflict';
+    const cmd = alter.cmds[0];
+    const shifted = target.findings.some((f) => !f.suppressed && SHIFTED.has(f.rule));
+    switch (cmd?.subtype) {
+        case 'AT_SetNotNull':
+            return shifted ? 'contract' : 'conflict';
+        case 'AT_AddConstraint': {
+            const [, con] = unwrap(cmd.def);
+            const checked = con.contype === 'CONSTR_CHECK' || con.contype === 'CONSTR_FOREIGN';
+            return checked && shifted ? 'contract' : 'conflict';
+        }
+        case 'AT_ColumnDefault':
+        case 'AT_DropColumn':
+        case 'AT_DropConstraint':
+        case 'AT_AddColumn':
+            return 'any';
+        default:
+            return 'conflict';
+    }
+}
+/** The columns an UPDATE sets (empty for anything else). */
+function updatedColumns(statement) {
+    const [kind, n] = unwrap(statement.node);
+    if (kind !== 'UpdateStmt' || !Array.isArray(n.targetList))
+        return [];
+    return n.targetList.flatMap((t) => {
+        const [k, res] = unwrap(t);
+        return k === 'ResTarget' && typeof res.name === 'string' ? [res.name] : [];
+    });
+}
+/** The table an UPDATE or DELETE changes, or undefined. */
+function changedTable(statement) {
+    const [kind, n] = unwrap(statement.node);
+    if (kind !== 'UpdateStmt' && kind !== 'DeleteStmt')
+        return undefined;
+    return n.relation;
+}
+
+// The backfill runs after the expand migration and its later migrations, so an UPDATE or DELETE moved
+// there swaps places with every statement after it in the file. This decides when that is safe, and
+// tells the recipes of constraints on backfilled columns to wait for the contract.
+const BACKFILL_RULE = 'backfill-in-migration';
+/** Why the data change cannot leave the migration for the backfill, or undefined when it can. */
+function backfillRefusal(target, ctx) {
+    const [kind, n] = unwrap(target.statement.node);
+    if (target.statement.plpgsql)
+        return 'the statement runs inside a DO block or function';
+    if (kind !== 'UpdateStmt' && kind !== 'DeleteStmt')
+        return 'only a plain UPDATE or DELETE is moved to a backfill (not one inside a WITH query)';
+    if (n.withClause)
+        return 'an UPDATE or DELETE with a WITH clause is not batched automatically';
+    if (ctx.postgresVersion < 11)
+        return 'a batched backfill commits inside a DO block, which needs PostgreSQL 11 or later';
+    const table = tableRef(changedTable(target.statement)).name;
+    const columns = updatedColumns(target.statement);
+    for (const later of laterTargets(target, ctx)) {
+        if (!touches(later.statement, table, kind === 'DeleteStmt' ? null : columns))
+            continue;
+        if (afterBackfill(later) !== 'conflict')
+            continue;
+        const what = kind === 'DeleteStmt'
+            ? `the rows it deletes from ${table.key}`
+            : `${columns.map((c) => `${table.key}.${c}`).join(', ')}`;
+        return `line ${later.original.line} of this migration depends on ${what} and must run after it, but it cannot wait for the backfill; the ${kind === 'DeleteStmt' ? 'DELETE' : 'UPDATE'} stays in the migration`;
+    }
+    return undefined;
+}
+/**
+ * True when an earlier statement of the file, moved to the backfill, writes one of `columns` of the
+ * table (or deletes its rows): a constraint on them must then wait for the contract.
+ */
+function backfilledBefore(target, ctx, table, columns) {
+    return earlierTargets(target, ctx).some((t) => {
+        if (!t.findings.some((f) => f.rule === BACKFILL_RULE && !f.suppressed))
+            return false;
+        const changed = changedTable(t.statement);
+        if (!changed || tableRef(changed).name.key !== table.key)
+            return false;
+        const [kind] = unwrap(t.statement.node);
+        const writes = kind === 'DeleteStmt' || updatedColumns(t.statement).some((c) => columns.includes(c));
+        return writes && backfillRefusal(t, ctx) === undefined;
+    });
+}
+function touches(statement, table, columns) {
+    if (columns === null)
+        return mentionsTable(statement, table);
+    return columns.some((c) => mentionsColumn(statement, table, c));
+}
+
 // The NOT VALID pattern shared by add-foreign-key-not-valid and add-check-not-valid: add the
 // constraint NOT VALID now (enforced for new writes, no scan of existing rows under the strong lock),
 // then VALIDATE CONSTRAINT in a later migration (SHARE UPDATE EXCLUSIVE: traffic goes on).
-function readNotValid(target, contype, kind) {
+function readNotValid(target, ctx, contype, kind) {
     const alter = readAlterTable(target.statement);
     const cmd = alter?.cmds[0];
     const [k, con] = unwrap(cmd?.def);
@@ -24096,9 +24347,24 @@ function readNotValid(target, contype, kind) {
         add,
         validate: `ALTER TABLE ${tableSql(table)} VALIDATE CONSTRAINT ${quoteIdent$1(constraint)}`,
         kind,
+        afterBackfill: backfilledBefore(target, ctx, table.name, [...namesIn(target.statement)]),
     };
 }
+/** Expand: the constraint NOT VALID, unless it waits for a backfill (then it all goes to the contract). */
+function notValidExpand(s) {
+    return s.afterBackfill ? [] : [s.add];
+}
+function notValidContract(s) {
+    return s.afterBackfill ? [s.add, s.validate] : [];
+}
+function notValidSummary(s, what) {
+    return s.afterBackfill
+        ? `Add ${what} ${s.constraint} on ${s.table.name.key} in the contract, after the backfill fills the columns it checks: NOT VALID, then VALIDATE CONSTRAINT without blocking traffic.`
+        : `Add ${what} ${s.constraint} on ${s.table.name.key} NOT VALID (new writes are checked at once), and VALIDATE it in a later migration without blocking traffic.`;
+}
 function notValidLater(s) {
+    if (s.afterBackfill)
+        return [];
     return [
         {
             sql: s.validate,
@@ -24108,6 +24374,8 @@ function notValidLater(s) {
     ];
 }
 function notValidRollback(s) {
+    if (s.afterBackfill)
+        return [];
     return [`ALTER TABLE ${tableSql(s.table)} DROP CONSTRAINT IF EXISTS ${quoteIdent$1(s.constraint)}`];
 }
 
@@ -24117,12 +24385,12 @@ const addCheckNotValid = {
     rules: ['constraint-missing-not-valid'],
     kind: 'primary',
     appliesTo: (finding) => finding.rule === 'constraint-missing-not-valid',
-    validate: (target) => readNotValid(target, 'CONSTR_CHECK', 'CHECK'),
+    validate: (target, ctx) => readNotValid(target, ctx, 'CONSTR_CHECK', 'CHECK'),
     object: (s) => `${s.table.name.key}.${s.constraint}`,
-    summary: (s) => `Add check ${s.constraint} on ${s.table.name.key} NOT VALID (new writes are checked at once), and VALIDATE it in a later migration without blocking traffic.`,
-    expand: (s) => [s.add],
+    summary: (s) => notValidSummary(s, 'check'),
+    expand: notValidExpand,
     later: notValidLater,
-    contract: () => [],
+    contract: notValidContract,
     rollback: notValidRollback,
     app: () => NO_APP,
     drops: () => [],
@@ -24134,12 +24402,12 @@ const addForeignKeyNotValid = {
     rules: ['adding-foreign-key-constraint', 'constraint-missing-not-valid'],
     kind: 'primary',
     appliesTo: (finding) => finding.rule === 'adding-foreign-key-constraint' || finding.rule === 'constraint-missing-not-valid',
-    validate: (target) => readNotValid(target, 'CONSTR_FOREIGN', 'FOREIGN KEY'),
+    validate: (target, ctx) => readNotValid(target, ctx, 'CONSTR_FOREIGN', 'FOREIGN KEY'),
     object: (s) => `${s.table.name.key}.${s.constraint}`,
-    summary: (s) => `Add foreign key ${s.constraint} on ${s.table.name.key} NOT VALID (new writes are checked at once), and VALIDATE it in a later migration without blocking traffic.`,
-    expand: (s) => [s.add],
+    summary: (s) => notValidSummary(s, 'foreign key'),
+    expand: notValidExpand,
     later: notValidLater,
-    contract: () => [],
+    contract: notValidContract,
     rollback: notValidRollback,
     app: () => NO_APP,
     drops: () => [],
@@ -24381,17 +24649,10 @@ const backfill = {
     kind: 'primary',
     appliesTo: (finding) => finding.rule === 'backfill-in-migration',
     validate(target, ctx) {
+        const refused = backfillRefusal(target, ctx);
+        if (refused)
+            return { refused };
         const [kind, n] = unwrap(target.statement.node);
-        if (target.statement.plpgsql)
-            return { refused: 'the statement runs inside a DO block or function' };
-        if (kind !== 'UpdateStmt' && kind !== 'DeleteStmt')
-            return {
-                refused: 'only a plain UPDATE or DELETE is moved to a backfill (not one inside a WITH query)',
-            };
-        if (n.withClause)
-            return { refused: 'an UPDATE or DELETE with a WITH clause is not batched automatically' };
-        if (ctx.postgresVersion < 11)
-            return { refused: 'a batched backfill commits inside a DO block, which needs PostgreSQL 11 or later' };
         const relation = n.relation;
         const table = tableRef(relation);
         const alias = relation.alias?.aliasname ?? null;
@@ -24847,25 +25108,21 @@ function syncTrigger(spec) {
     const n = `NEW.${quoteIdent$1(spec.newColumn)}`;
     const oldO = `OLD.${quoteIdent$1(spec.oldColumn)}`;
     const oldN = `OLD.${quoteIdent$1(spec.newColumn)}`;
-    const insert = [
-        `    IF ${n} IS NULL THEN`,
-        `      ${n} := ${spec.toNew(o)};`,
-        `    ELSIF ${o} IS NULL THEN`,
-        `      ${o} := ${spec.toOld(n)};`,
-    ];
-    if (spec.oldDefault !== null) {
-        insert.push(`    ELSIF ${o} IS NOT DISTINCT FROM (${spec.oldDefault}) THEN`, `      ${o} := ${spec.toOld(n)};`, '    ELSE', `      ${n} := ${spec.toNew(o)};`);
-    }
-    insert.push('    END IF;');
+    const ot = spec.oldType ?? '';
+    const nt = spec.newType ?? '';
+    const newDefault = spec.newDefault ?? null;
+    const insert = newDefault !== null && newDefault !== spec.oldDefault
+        ? insertWithDefaults(spec, o, n, newDefault)
+        : insertOneDefault(spec, o, n);
     const body = [
         `CREATE FUNCTION ${fn}() RETURNS trigger`,
         'LANGUAGE plpgsql AS $sync$',
         'BEGIN',
         "  IF TG_OP = 'INSERT' THEN",
         ...insert,
-        `  ELSIF ${n} IS DISTINCT FROM ${oldN} AND ${o} IS NOT DISTINCT FROM ${oldO} THEN`,
+        `  ELSIF ${distinctFrom(n, oldN, nt)} AND ${distinctFrom(o, oldO, ot, true)} THEN`,
         `    ${o} := ${spec.toOld(n)};`,
-        `  ELSIF ${o} IS DISTINCT FROM ${oldO} AND ${n} IS NOT DISTINCT FROM ${oldN} THEN`,
+        `  ELSIF ${distinctFrom(o, oldO, ot)} AND ${distinctFrom(n, oldN, nt, true)} THEN`,
         `    ${n} := ${spec.toNew(o)};`,
         // Neither changed on a row the backfill has not reached: fill the copy, or a NOT VALID check on the
         // replacement (checked on every updated row) would refuse an UPDATE of any other column.
@@ -24886,6 +25143,34 @@ function syncTrigger(spec) {
     ];
     return { functionName: base, triggerName: base, create, drop };
 }
+/** INSERT when at most the old column has a default (the replacement has none, or the same one). */
+function insertOneDefault(spec, o, n) {
+    const out = [
+        `    IF ${n} IS NULL THEN`,
+        `      ${n} := ${spec.toNew(o)};`,
+        `    ELSIF ${o} IS NULL THEN`,
+        `      ${o} := ${spec.toOld(n)};`,
+    ];
+    if (spec.oldDefault !== null)
+        out.push(`    ELSIF ${distinctFrom(o, `(${spec.oldDefault})`, spec.oldType ?? '', true)} THEN`, `      ${o} := ${spec.toOld(n)};`, '    ELSE', `      ${n} := ${spec.toNew(o)};`);
+    return [...out, '    END IF;'];
+}
+/** INSERT when both columns have defaults of their own: a value equal to its column's default is not written. */
+function insertWithDefaults(spec, o, n, newDefault) {
+    const oldUnset = spec.oldDefault !== null
+        ? `(${o} IS NULL OR ${distinctFrom(o, `(${spec.oldDefault})`, spec.oldType ?? '', true)})`
+        : `${o} IS NULL`;
+    const newUnset = `(${n} IS NULL OR ${distinctFrom(n, `(${newDefault})`, spec.newType ?? '', true)})`;
+    return [
+        // An old-version writer gave the old column: convert it.
+        `    IF ${newUnset} AND NOT ${oldUnset} THEN`,
+        `      ${n} := ${spec.toNew(o)};`,
+        // A new-version writer gave the new column (or nobody gave either: both keep their defaults).
+        `    ELSIF ${oldUnset} AND NOT ${newUnset} THEN`,
+        `      ${o} := ${spec.toOld(n)};`,
+        '    END IF;',
+    ];
+}
 function tableName(t) {
     return qualifiedSql(t, t.name.name);
 }
@@ -24903,6 +25188,9 @@ function swapTrigger(s) {
         toNew: s.toNew,
         toOld: s.toOld,
         oldDefault: s.oldDefault,
+        newDefault: s.default,
+        oldType: s.oldType ?? s.newType,
+        newType: s.newType,
     });
 }
 function swapExpand(s) {
@@ -24942,7 +25230,7 @@ function swapBackfill(s) {
             table: s.table.name,
             tableSql: tableSql(s.table),
             set: `${col} = ${s.backfillValue}`,
-            where: `${col} IS DISTINCT FROM ${s.backfillValue}`,
+            where: distinctFrom(col, s.backfillValue, s.newType),
             catalog: s.catalog,
             batchSize: s.batchSize,
         }),
@@ -25008,6 +25296,62 @@ function ignoreTable(table) {
     ];
 }
 
+// A column swap (rename, type change) and the changes a later statement of the same file makes to the
+// same column: `ALTER COLUMN c TYPE ..., ALTER COLUMN c SET DEFAULT ..., ALTER COLUMN c SET NOT NULL`
+// as ORMs write it. The default and the NOT NULL fold into the replacement column, and the swap answers
+// those statements too; any other later change of the column refuses the swap.
+function foldLaterChanges(target, ctx, table, column, 
+/**
+ * True for a type change: the old column keeps the name until the contract, so any other later
+ * statement naming it (an index, a foreign key, a comment) would land on the old column and be lost.
+ */
+strict = false) {
+    const out = { covers: [] };
+    for (const later of laterTargets(target, ctx)) {
+        const alter = readAlterTable(later.statement);
+        const own = alter && alter.table.key === table.name.key ? alter.cmds.filter((c) => c.name === column) : [];
+        if (own.length === 0) {
+            if (strict && mentionsColumn(later.statement, table.name, column))
+                return {
+                    refused: `line ${later.original.line} of this migration uses ${table.name.key}.${column} after its type change; during the transition that name still means the old column, so plan the type change in a migration of its own`,
+                };
+            continue;
+        }
+        if (!alter)
+            continue;
+        const cmd = own[0];
+        const where = `line ${later.original.line} of this migration`;
+        if (alter.cmds.length !== 1 || !cmd)
+            return { refused: `${where} changes ${table.name.key}.${column} again among other commands; split it` };
+        if (cmd.subtype === 'AT_ColumnDefault') {
+            out.default = cmd.def ? defaultExpr(later) : null;
+            if (out.default === undefined)
+                return { refused: `${where}: the new default could not be read` };
+        }
+        else if (cmd.subtype === 'AT_SetNotNull')
+            out.notNull = true;
+        else if (cmd.subtype === 'AT_DropNotNull')
+            out.notNull = false;
+        else if (cmd.subtype === 'AT_SetStatistics' || cmd.subtype === 'AT_SetStorage')
+            continue;
+        else
+            return {
+                refused: `${where} changes ${table.name.key}.${column} again (${cmd.subtype.replace(/^AT_/, '')}); the swap cannot carry that change, so plan them as separate migrations`,
+            };
+        out.covers.push(later);
+    }
+    return out;
+}
+/** The expression of `ALTER COLUMN c SET DEFAULT expr`. */
+function defaultExpr(target) {
+    const sql = new SqlText(target.statement.text);
+    const at = sql.keyword('DEFAULT');
+    if (at < 0)
+        return undefined;
+    const expr = sql.slice(sql.endOf(at)).trim().replace(/;$/, '').trim();
+    return expr || undefined;
+}
+
 // change-column-type: a new column of the new type beside the old one, kept in step by a trigger that
 // casts (with the USING expression when given), backfilled in batches; the contract drops the old
 // column. The new column keeps its `_new` name: renaming it back is a rename, planned the same way.
@@ -25037,21 +25381,26 @@ const changeColumnType = {
         const oldType = typeSql(col.type);
         const using = usingExpr(new SqlText(target.statement.text));
         const column = cmd.name;
+        const later = foldLaterChanges(target, ctx, table, column, true);
+        if ('refused' in later)
+            return later;
+        // ALTER TYPE keeps the default (coerced to the new type); a later SET/DROP DEFAULT replaces it.
+        const oldDefault = col.default && !col.default.includes('(expression)') ? col.default : null;
         const swap = withDependents({
             table,
             oldColumn: column,
             newColumn: objectName(column, 'new'),
             newType,
-            default: null,
-            oldDefault: null,
-            notNull: col.notNull,
+            default: later.default !== undefined ? later.default : oldDefault,
+            oldDefault,
+            notNull: later.notNull ?? col.notNull,
             toNew: (ref) => (using ? `(${qualifyColumn(using, column, 'NEW')})` : `(${ref})::${newType}`),
             toOld: (ref) => `(${ref})::${oldType}`,
             backfillValue: using ? `(${using})` : `${quoteIdent$1(column)}::${newType}`,
             catalog: ctx.catalog,
             batchSize: ctx.batchSize,
         });
-        return 'refused' in swap ? swap : { ...swap, oldType, using };
+        return 'refused' in swap ? swap : { ...swap, oldType, using, covers: later.covers };
     },
     object: (s) => `${s.table.name.key}.${s.oldColumn}`,
     summary: (s) => `Change ${s.table.name.key}.${s.oldColumn} from ${s.oldType} to ${s.newType} through a new column ${s.newColumn}, kept in step by a casting trigger and backfilled in batches; the contract drops ${s.oldColumn}.${dependentsNote(s)}`,
@@ -25073,6 +25422,7 @@ const changeColumnType = {
         ignore: ignoreColumn(s.table.name.key, s.oldColumn),
     }),
     drops: swapDrops,
+    covers: (s) => s.covers ?? [],
     followUp: (s) => [
         `ALTER TABLE ${tableSql(s.table)} RENAME COLUMN ${quoteIdent$1(s.newColumn)} TO ${quoteIdent$1(s.oldColumn)}`,
     ],
@@ -25127,13 +25477,22 @@ const dropColumn = {
     rules: ['ban-drop-column'],
     kind: 'primary',
     appliesTo: (finding) => finding.rule === 'ban-drop-column',
-    validate(target) {
+    validate(target, ctx) {
         const alter = readAlterTable(target.statement);
         const cmd = alter?.cmds[0];
         if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_DropColumn' || !cmd.name)
             return { refused: 'the statement is not a single DROP COLUMN' };
         const rv = target.statement.node.AlterTableStmt.relation;
-        return { table: tableRef(rv), column: cmd.name, sql: target.statement.text };
+        const table = tableRef(rv);
+        const column = cmd.name;
+        const again = laterTargets(target, ctx).find((t) => mentionsColumn(t.statement, table.name, column));
+        if (again)
+            return { refused: reusedAfterDrop(`${table.name.key}.${column}`, target, again) };
+        const type = ctx.catalog.column(table.name, column)?.type;
+        const typeDrop = type ? laterTypeDrop(target, ctx, [type]) : undefined;
+        if (typeDrop)
+            return { refused: typeDroppedAfter(`${table.name.key}.${column}`, typeDrop) };
+        return { table, column, sql: target.statement.text };
     },
     object: (s) => `${s.table.name.key}.${s.column}`,
     summary: (s) => `Drop ${s.table.name.key}.${s.column} in the contract, after the application stops using it.`,
@@ -25155,10 +25514,17 @@ const dropIndexConcurrently = {
     rules: ['require-concurrent-index-deletion'],
     kind: 'primary',
     appliesTo: (finding) => finding.rule === 'require-concurrent-index-deletion',
-    validate(target) {
+    validate(target, ctx) {
         const drop = target.statement.node.DropStmt;
         if (!drop || drop.removeType !== 'OBJECT_INDEX')
             return { refused: 'the statement is not a DROP INDEX' };
+        for (const index of dropTargets(drop)) {
+            const table = ctx.catalog.index(index.name)?.table;
+            if (table && isPartitioned(ctx.catalog, table))
+                return {
+                    refused: `${index.key} is an index of the partitioned table ${table}, which PostgreSQL cannot drop CONCURRENTLY; the DROP INDEX runs as written, under lock_timeout`,
+                };
+        }
         if (drop.behavior === 'DROP_CASCADE')
             return { refused: 'DROP INDEX CONCURRENTLY cannot CASCADE: drop the dependent objects first' };
         const written = drop.objects.map((o) => {
@@ -25192,11 +25558,21 @@ const dropTable = {
     rules: ['ban-drop-table'],
     kind: 'primary',
     appliesTo: (finding) => finding.rule === 'ban-drop-table',
-    validate(target) {
+    validate(target, ctx) {
         const drop = target.statement.node.DropStmt;
         if (!drop || drop.removeType !== 'OBJECT_TABLE')
             return { refused: 'the statement is not a DROP TABLE' };
-        return { tables: dropTargets(drop).map((t) => t.key), sql: target.statement.text };
+        const tables = dropTargets(drop);
+        for (const table of tables) {
+            const again = laterTargets(target, ctx).find((t) => mentionsTable(t.statement, table.name));
+            if (again)
+                return { refused: reusedAfterDrop(table.key, target, again) };
+            const types = [...(ctx.catalog.relation(table.name)?.columns.values() ?? [])].map((c) => c.type);
+            const typeDrop = laterTypeDrop(target, ctx, types);
+            if (typeDrop)
+                return { refused: typeDroppedAfter(table.key, typeDrop) };
+        }
+        return { tables: tables.map((t) => t.key), sql: target.statement.text };
     },
     object: (s) => s.tables.join(', '),
     summary: (s) => `Drop ${s.tables.join(', ')} in the contract, after the application stops using it.`,
@@ -25261,7 +25637,19 @@ function validateRename(target, ctx) {
         return { refused: 'the statement is not a RENAME COLUMN of a table' };
     if (!rangeVarName(n.relation).name)
         return { refused: 'the table is not named' };
-    return renameSwap(tableRef(n.relation), String(n.subname), String(n.newname), ctx);
+    const table = tableRef(n.relation);
+    const later = foldLaterChanges(target, ctx, table, String(n.newname));
+    if ('refused' in later)
+        return later;
+    const swap = renameSwap(table, String(n.subname), String(n.newname), ctx);
+    if ('refused' in swap)
+        return swap;
+    return {
+        ...swap,
+        ...(later.default !== undefined ? { default: later.default } : {}),
+        notNull: later.notNull ?? swap.notNull,
+        covers: later.covers,
+    };
 }
 const renameColumn = {
     id: 'rename-column',
@@ -25279,6 +25667,7 @@ const renameColumn = {
     rollback: swapRollback,
     app: (s) => ({ ...renameApp(s), ignore: ignoreColumn(s.table.name.key, s.oldColumn) }),
     drops: swapDrops,
+    covers: (s) => s.covers ?? [],
 };
 
 // lost-rename: a DROP COLUMN and an ADD COLUMN of the same type on the same table in one migration is
@@ -25388,35 +25777,55 @@ const setNotNull = {
         const cmd = alter?.cmds[0];
         if (!alter || alter.cmds.length !== 1 || cmd?.subtype !== 'AT_SetNotNull' || !cmd.name)
             return { refused: 'the statement is not a single ALTER COLUMN ... SET NOT NULL' };
-        if (ctx.catalog.isNewColumn(alter.table, cmd.name))
-            return { refused: 'the column is added by this release; give it a default or write it first' };
         const table = tableRef(target.statement.node.AlterTableStmt.relation);
+        const isNew = ctx.catalog.isNewColumn(alter.table, cmd.name);
+        const afterBackfill = backfilledBefore(target, ctx, table.name, [cmd.name]);
+        if (isNew && !afterBackfill)
+            return { refused: 'the column is added by this release; give it a default or write it first' };
         return {
             table,
             column: cmd.name,
             steps: notNullSteps(table, cmd.name),
             postgresVersion: ctx.postgresVersion,
+            isNew,
+            afterBackfill,
         };
     },
     object: (s) => `${s.table.name.key}.${s.column}`,
-    summary: (s) => `Make ${s.table.name.key}.${s.column} NOT NULL through a NOT VALID check, validated in a later migration, then SET NOT NULL in the contract${notNullNote(s.postgresVersion)}.`,
-    expand: (s) => [s.steps.addCheck],
-    later: (s) => [
-        {
-            sql: s.steps.validate,
-            outsideTransaction: false,
-            why: 'VALIDATE CONSTRAINT scans the table under SHARE UPDATE EXCLUSIVE (reads and writes go on); a separate migration keeps the expand one short.',
-        },
-    ],
-    contract: (s) => [s.steps.setNotNull, s.steps.dropCheck],
-    rollback: (s) => [
-        `ALTER TABLE ${tableSql(s.table)} DROP CONSTRAINT IF EXISTS ${quoteIdent$1(s.steps.constraint)}`,
-    ],
-    app: (s) => ({
-        dualWrite: [
-            `Make every deployed version write a value to ${quoteIdent$1(s.column)} on ${s.table.name.key} before the expand ships: the check rejects new NULL writes at once.`,
-            `Fix existing rows before the later migration validates the check: SELECT count(*) FROM ${s.table.name.key} WHERE ${quoteIdent$1(s.column)} IS NULL must be 0.`,
+    summary: (s) => s.afterBackfill
+        ? `Make ${s.table.name.key}.${s.column} NOT NULL in the contract, after the backfill fills it: ${s.isNew ? 'a NOT VALID check, ' : 'the check added NOT VALID in the expand, '}VALIDATE it, then SET NOT NULL${notNullNote(s.postgresVersion)}.`
+        : `Make ${s.table.name.key}.${s.column} NOT NULL through a NOT VALID check, validated in a later migration, then SET NOT NULL in the contract${notNullNote(s.postgresVersion)}.`,
+    // A new column is not written by deployed code yet: its check waits for the contract too.
+    expand: (s) => (s.isNew ? [] : [s.steps.addCheck]),
+    later: (s) => s.afterBackfill
+        ? []
+        : [
+            {
+                sql: s.steps.validate,
+                outsideTransaction: false,
+                why: 'VALIDATE CONSTRAINT scans the table under SHARE UPDATE EXCLUSIVE (reads and writes go on); a separate migration keeps the expand one short.',
+            },
         ],
+    contract: (s) => [
+        ...(s.isNew ? [s.steps.addCheck] : []),
+        ...(s.afterBackfill ? [s.steps.validate] : []),
+        s.steps.setNotNull,
+        s.steps.dropCheck,
+    ],
+    rollback: (s) => s.isNew
+        ? []
+        : [`ALTER TABLE ${tableSql(s.table)} DROP CONSTRAINT IF EXISTS ${quoteIdent$1(s.steps.constraint)}`],
+    app: (s) => ({
+        dualWrite: s.isNew
+            ? [
+                `Deploy code that writes ${quoteIdent$1(s.column)} on every insert into ${s.table.name.key} before the contract makes it NOT NULL.`,
+            ]
+            : [
+                `Make every deployed version write a value to ${quoteIdent$1(s.column)} on ${s.table.name.key} before the expand ships: the check rejects new NULL writes at once.`,
+                s.afterBackfill
+                    ? `The backfill fills the existing rows; the contract validates the check after it.`
+                    : `Fix existing rows before the later migration validates the check: SELECT count(*) FROM ${s.table.name.key} WHERE ${quoteIdent$1(s.column)} IS NULL must be 0.`,
+            ],
         switchReads: [],
         ignore: [],
     }),
@@ -25587,6 +25996,8 @@ function planMigration(analysis, file, options) {
     const lockFindings = [];
     let lockTarget;
     let release;
+    // Targets an earlier recipe folded into its own plan, with that recipe.
+    const covered = new Map();
     for (const a of analysis.statements) {
         if (a.release !== release) {
             release = a.release;
@@ -25598,17 +26009,26 @@ function planMigration(analysis, file, options) {
             lockTarget ??= locks.length ? target : undefined;
             lockFindings.push(...locks);
             const rest = target.findings.filter((f) => !lockFindings.includes(f));
+            const coveredBy = covered.get(target);
+            if (coveredBy) {
+                for (const f of rest)
+                    if (!coveredBy.rules.includes(f.rule))
+                        coveredBy.rules.push(f.rule);
+                continue;
+            }
             const planned = planTarget(target, rest, ctx, unplanned);
             if (planned) {
-                recipes.push(planned);
-                entries.push({ recipe: planned });
+                recipes.push(planned.applied);
+                entries.push({ recipe: planned.applied });
+                for (const c of planned.covers)
+                    covered.set(c, planned.applied);
             }
             else
                 entries.push({ passthrough: { statementLine: a.statement.line, sql: passthroughText(target, i) } });
             for (const alt of RECIPES.filter((r) => r.kind === 'alternative')) {
                 const applied = tryRecipe(alt, target, rest, ctx);
                 if (applied && !isRefusal(applied))
-                    alternatives.push(applied);
+                    alternatives.push(withoutCovers(applied));
             }
         }
         catalog.apply(a.statement);
@@ -25617,14 +26037,14 @@ function planMigration(analysis, file, options) {
         for (const recipe of RECIPES.filter((r) => r.kind === 'setting')) {
             const applied = tryRecipe(recipe, { ...lockTarget, findings: lockFindings }, lockFindings, ctx);
             if (applied && !isRefusal(applied))
-                recipes.push(applied);
+                recipes.push(withoutCovers(applied));
         }
     }
     else {
         for (const f of lockFindings)
             unplanned.push(unplannedOf(f, 'the lock-timeout recipe is turned off (lockTimeout: null)'));
     }
-    const phases = assemble(entries, lockTimeout, lockFindings.length > 0);
+    const phases = assemble(entries, lockTimeout, lockFindings.length > 0, migration.transactional);
     return {
         version: 1,
         planId: planId(path, own.filter((s) => !s.statement.plpgsql).map((s) => s.statement.text)),
@@ -25640,7 +26060,7 @@ function planMigration(analysis, file, options) {
         placeholders: recipes.flatMap((r) => r.placeholders),
         expand: phases.expand,
         backfill: phases.backfill,
-        later: recipes.flatMap((r) => r.sql.later),
+        later: phases.later,
         contract: phases.contract,
         app: appSteps(recipes),
     };
@@ -25658,15 +26078,21 @@ function planTarget(target, findings, ctx, unplanned) {
                     refusals.set(f, `recipe ${recipe.id}: ${applied.refused}`);
             continue;
         }
+        const rest = withoutCovers(applied);
+        const covers = applied.covers;
         for (const f of findings) {
-            if (!applied.rules.includes(f.rule))
+            if (!rest.rules.includes(f.rule))
                 unplanned.push(unplannedOf(f, `no recipe for rule ${f.rule} here; the statement is rewritten by recipe ${recipe.id}`));
         }
-        return applied;
+        return { applied: rest, covers };
     }
     for (const f of findings)
         unplanned.push(unplannedOf(f, refusals.get(f) ?? `no recipe for rule ${f.rule}`));
     return undefined;
+}
+function withoutCovers(applied) {
+    const { covers: _covers, ...rest } = applied;
+    return rest;
 }
 function tryRecipe(recipe, target, findings, ctx) {
     const answered = findings.filter((f) => recipe.appliesTo(f, target.statement, ctx));
@@ -25721,7 +26147,7 @@ async function readState(db, tables) {
 const kindWord = (kind) => kind === 'table' || kind === 'partitioned table' ? 'table' : kind;
 const show = (v) => (v === null || v === undefined ? 'NULL' : JSON.stringify(v));
 /** Differences between the state after the original migration (`a`) and after the plan (`b`). */
-function compareStates(a, b) {
+function compareStates(a, b, clock) {
     const out = [];
     const relsA = new Map(a.schema.relations.map((r) => [rel(r), r]));
     const relsB = new Map(b.schema.relations.map((r) => [rel(r), r]));
@@ -25745,7 +26171,7 @@ function compareStates(a, b) {
     for (const [table, rowsA] of a.data) {
         const rowsB = b.data.get(table);
         if (rowsB)
-            compareData(table, rowsA, rowsB, out);
+            compareData(table, rowsA, rowsB, out, clock);
     }
     return out;
 }
@@ -25827,7 +26253,7 @@ function compareIndexes(a, b, out) {
         out.push(`${sig(j)} (${j.schema}.${j.name}): left by the plan, absent in the original`);
 }
 const MAX_ROW_DIFFERENCES = 5;
-function compareData(table, a, b, out) {
+function compareData(table, a, b, out, clock) {
     if (a.rows.length !== b.rows.length) {
         out.push(`data of ${table}: ${a.rows.length} rows in the original, ${b.rows.length} after the plan`);
         return;
@@ -25840,12 +26266,30 @@ function compareData(table, a, b, out) {
         for (const c of columns) {
             if (JSON.stringify(row[c] ?? null) === JSON.stringify(other[c] ?? null))
                 continue;
+            if (clock && sameClockReading(row[c], other[c], clock)) {
+                clock.clockValues++;
+                continue;
+            }
             if (shown++ < MAX_ROW_DIFFERENCES)
                 out.push(`data ${table}.${c}, row ${id}: ${show(row[c])} in the original, ${show(other[c])} after the plan`);
         }
     }
     if (shown > MAX_ROW_DIFFERENCES)
         out.push(`data of ${table}: ${shown - MAX_ROW_DIFFERENCES} more differing values not shown`);
+}
+const TIMESTAMP$1 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:\d{2})?|Z)?$/;
+const DAY = 24 * 3600 * 1000;
+function sameClockReading(a, b, clock) {
+    if (typeof a !== 'string' || typeof b !== 'string' || !TIMESTAMP$1.test(a) || !TIMESTAMP$1.test(b))
+        return false;
+    // A timestamp without a zone is read as UTC; the session's zone may shift it by up to a day.
+    const at = (s) => Date.parse(/([+-]\d{2}(:\d{2})?|Z)$/.test(s) ? s : `${s}Z`);
+    const x = at(a);
+    const y = at(b);
+    if (Number.isNaN(x) || Number.isNaN(y))
+        return false;
+    const inside = (t) => t >= clock.from - DAY && t <= clock.to + DAY;
+    return inside(x) && inside(y) && Math.abs(x - y) <= clock.to - clock.from;
 }
 
 // Sample rows for the proof: a few deterministic rows per table the migration touches, written as
@@ -26249,6 +26693,7 @@ prepared) {
         if (!replay.ok)
             return failed(notes, `the history does not replay: ${replay.file}:${replay.line}: ${replay.message}`);
         const tables = await touchedTables(db, input.migration);
+        const startedAt = Date.now();
         const sample = await insertSampleRows(db, tables.map(quoted), input.sampleRows ?? 5);
         notes.push(...sample.notes);
         await prepared?.(db);
@@ -26260,7 +26705,7 @@ prepared) {
                 trace,
             };
         const state = await readState(db, tables);
-        return { inserts: sample.inserts, tables, state, differences: [], notes, trace };
+        return { inserts: sample.inserts, tables, state, differences: [], notes, trace, startedAt };
     }
     finally {
         await db.close();
@@ -26329,7 +26774,10 @@ async function proveAgainst(original, input, ready) {
                 return result(false, [`the follow-up rename fails: ${error}`]);
             notes.push(`compared after the follow-up rename the plan describes: ${followUp.join('; ')}`);
         }
-        const differences = compareStates(original.state, await readState(db, original.tables));
+        const clock = { from: original.startedAt, to: Date.now(), clockValues: 0 };
+        const differences = compareStates(original.state, await readState(db, original.tables), clock);
+        if (clock.clockValues > 0)
+            notes.push(`${clock.clockValues} timestamp value(s) written by the clock (now()) differ only by when the original and the plan ran; counted as equal`);
         return result(differences.length === 0, differences);
     }
     finally {
@@ -26337,7 +26785,15 @@ async function proveAgainst(original, input, ready) {
     }
 }
 function failed(notes, difference, inserts = [], tables = []) {
-    return { inserts, tables, state: null, differences: [difference], notes, trace: null };
+    return {
+        inserts,
+        tables,
+        state: null,
+        differences: [difference],
+        notes,
+        trace: null,
+        startedAt: Date.now(),
+    };
 }
 async function openFor(input) {
     if (input.open)

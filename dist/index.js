@@ -48457,6 +48457,12 @@ function viewColumns(view) {
     }
     return names;
 }
+/** True when `table` (`schema.name`) is a partitioned table. */
+function isPartitioned(catalog, table) {
+    const dot = table.indexOf('.');
+    const name = qualify(table.slice(dot + 1), table.slice(0, dot));
+    return catalog.relation(name)?.kind === 'partitioned table';
+}
 
 /** Object kinds as written after DROP, for the message. */
 const WORDS = {
@@ -50234,6 +50240,7 @@ const requireConcurrentIndexDeletion = {
         breaking: false,
         messages: {
             drop: 'Dropping index `{{index}}` without CONCURRENTLY takes an ACCESS EXCLUSIVE lock, blocking reads and writes on `{{table}}` while it waits for running queries on the table to finish.',
+            dropPartitioned: 'Dropping index `{{index}}` of the partitioned table `{{table}}` takes an ACCESS EXCLUSIVE lock on it and on every partition, blocking reads and writes; PostgreSQL cannot drop a partitioned index CONCURRENTLY, so keep the lock wait short with lock_timeout and run it when traffic is low.',
             dropUnknownTable: 'Dropping index `{{index}}` without CONCURRENTLY takes an ACCESS EXCLUSIVE lock, blocking reads and writes on its table while it waits for running queries on the table to finish.',
         },
         help: 'Use DROP INDEX CONCURRENTLY, one index per statement, in a migration that runs outside a transaction.',
@@ -50249,8 +50256,9 @@ const requireConcurrentIndexDeletion = {
             if (!index.name || ctx.catalog.isNewIndex(index))
                 continue;
             const table = ctx.catalog.index(index)?.table;
+            const partitioned = table !== undefined && isPartitioned(ctx.catalog, table);
             ctx.report({
-                messageId: table ? 'drop' : 'dropUnknownTable',
+                messageId: partitioned ? 'dropPartitioned' : table ? 'drop' : 'dropUnknownTable',
                 data: { index: index.key, table: table ?? '' },
                 object: index.key,
                 lock: 'ACCESS EXCLUSIVE',
