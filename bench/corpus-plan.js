@@ -111,7 +111,7 @@ function printHistory(r, verbose) {
       `${r.limited ? ` (${r.records.length} planned${r.skipped ? `, the first ${r.skipped} skipped (--skip)` : ''}${r.records.length < r.candidates - r.skipped ? ' (--limit)' : ''})` : ''}; ` +
       `${t.findings} error findings (${t.breaking} breaking): ${t.answered} with a recipe, ${t.unplanned} unplanned` +
       `${t.unaccounted ? `, ${t.unaccounted} neither (not in recipes nor unplanned)` : ''}; ` +
-      `${plural(t.plans, 'plan')}, ${t.proven} proven, ${t.failed} failed proof, ${t.notProvable} not provable` +
+      `${plural(t.plans, 'plan')}, ${t.proven} proven, ${t.failed} failed proof, ${t.notProven} not proven, ${t.notProvable} not provable` +
       `${t.outOfTime ? `, ${t.outOfTime} not proven (out of time)` : ''}; ` +
       `${(r.ms / 1000).toFixed(1)} s, peak RSS ${Math.round(r.peakRssMb)} MB`,
   );
@@ -155,6 +155,8 @@ function tally(results) {
     proven: 0,
     failed: 0,
     notProvable: 0,
+    notProven: 0,
+    notProvenKinds: new Map(),
     outOfTime: 0,
     proofMs: 0,
     proofs: 0,
@@ -255,9 +257,11 @@ function printTotals(results, wallMs, prove, limit) {
   for (const r of crashedRuns) console.log(`\n${r.history}: the child process crashed: ${r.crashed}`);
 
   console.log(
-    `\n${t.plans} plans, ${t.proven} proven, ${t.failed} failed proof, ${t.notProvable} not provable (history does not replay)` +
+    `\n${t.plans} plans, ${t.proven} proven, ${t.failed} failed proof, ${t.notProven} not proven, ${t.notProvable} not provable (history does not replay)` +
       `${t.outOfTime ? `, ${t.outOfTime} not proven (out of time)` : ''}${prove ? '' : ' (--no-prove: nothing proven)'}`,
   );
+  if (t.notProven > 0)
+    console.log(`not proven, by reason: ${[...t.notProvenKinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
   if (t.failed > 0)
     console.log(`failed proofs by kind: ${[...t.failKinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
   console.log(
@@ -390,18 +394,22 @@ async function childHistory(name, paths, { limit, skip = 0, prove, deadline }) {
         else if (!original.state && !own.ok) {
           rec.status = 'not-provable';
           rec.selfFails = `${fromRepo(own.file)}:${own.line}: ${own.message}`;
+        } else if (!original.state || plan.placeholders.length > 0) {
+          // As `plan` reports them: not proven, neither right nor wrong (the harness's sample rows break the
+          // original migration itself, or a person must fill a placeholder before the plan can run).
+          rec.status = 'not-proven';
+          rec.reason = !original.state
+            ? 'the original fails on the sample rows'
+            : 'a placeholder left to fill';
+          rec.differences = proof.differences;
         } else {
           rec.status = 'failed';
           rec.differences = proof.differences.length ? proof.differences : ['(no difference given)'];
-          rec.failKind = !original.state
-            ? 'original fails on the sample rows'
-            : plan.placeholders.length > 0 && /expand_contract_todo/.test(rec.differences[0])
-              ? 'a placeholder left to fill'
-              : /^the .* phase fails/.test(rec.differences[0])
-                ? 'a plan phase fails'
-                : /^the sample rows/.test(rec.differences[0])
-                  ? 'sample rows fail'
-                  : 'states differ';
+          rec.failKind = /^the .* phase fails/.test(rec.differences[0])
+            ? 'a plan phase fails'
+            : /^the sample rows/.test(rec.differences[0])
+              ? 'sample rows fail'
+              : 'states differ';
           rec.notes = proof.notes;
         }
         if (!own.ok && base) {

@@ -4,7 +4,7 @@
 //
 //   node bench/run.js [--runs 5] [--warmup 1] [--statements 10000] [--sizes 100,1000,10000]
 //                     [--only NAME,NAME] [--tools expand-contract,squawk,...] [--no-corpus]
-//                     [--timeout SECONDS] [--corpus DIR] [--out FILE] [--no-plan] [--no-build]
+//                     [--timeout SECONDS] [--corpus DIR] [--out FILE] [--no-plan] [--no-build] [--no-action]
 //
 // Every figure is the median of --runs runs after --warmup runs, each a fresh process started with spawnSync
 // and its output read through a pipe, so process start, module loading and printing the report all count.
@@ -17,8 +17,10 @@
 // Then the planner's figures (bench/plan.js, the library compiled by `npm run build` into build/): replay
 // throughput on PGlite per history, cold and through the replay cache, and the time and memory to plan and
 // prove examples/split-name and examples/rename-column. --no-plan leaves them out; --no-build uses build/ as is.
+// Then the Action on a pull request (bench/action.ts): wall time and API requests; --no-action leaves it out.
 //
 // $EXPAND_CONTRACT_BIN measures another build of the CLI; $EXPAND_CONTRACT_CORPUS (or --corpus) another corpus.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, platform, release } from 'node:os';
@@ -56,6 +58,7 @@ const { values: opts } = parseArgs({
     corpus: { type: 'string' },
     out: { type: 'string' },
     'no-plan': { type: 'boolean', default: false },
+    'no-action': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -345,6 +348,18 @@ if (!opts['no-plan']) {
   } catch (error) {
     console.log(`planner figures failed: ${error instanceof Error ? error.message : error}`);
   }
+}
+
+// The Action on a pull request (bench/action.ts, through tsx): wall time and API requests per run.
+if (!opts['no-action']) {
+  const action = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'action.ts')], {
+    cwd: REPO,
+    encoding: 'utf8',
+    timeout: TIMEOUT_MS * 20,
+  });
+  process.stdout.write(action.stdout ?? '');
+  if (action.status !== 0)
+    console.log(`Action figures failed: ${(action.stderr ?? '').trim().split('\n').pop()}`);
 }
 
 console.log(`\nload average at the end: ${load()}`);

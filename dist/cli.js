@@ -4989,6 +4989,236 @@ class Git {
             throw this.wrap(['show', spec], e);
         }
     }
+    // --- Pull request changes (src/action/changes.ts): commit-to-commit diffs and shallow clones. ---
+    /** True when the clone is shallow (actions/checkout with a fetch-depth other than 0). */
+    async isShallow() {
+        if (!this.inRepo)
+            return false;
+        return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    }
+    /**
+     * Files that differ between two commits (`git diff from to`, renames followed, working tree and
+     * untracked files ignored). With `from` the merge base of a pull request's base and head, this is
+     * the list GitHub shows as the pull request's files.
+     */
+    async changedBetween(from, to) {
+        await this.mustExist(from);
+        await this.mustExist(to);
+        const diff = await this.run([
+            'diff',
+            '--name-status',
+            '-z',
+            '-M',
+            '--no-ext-diff',
+            '--no-color',
+            '--end-of-options',
+            from,
+            to,
+            '--',
+        ]);
+        const out = [];
+        const fields = diff.split('\0');
+        for (let i = 0; i < fields.length;) {
+            const code = fields[i++] ?? '';
+            if (code === '')
+                continue;
+            const status = STATUS[code[0]] ?? 'other';
+            if (status === 'renamed' || status === 'copied') {
+                const old = fields[i++] ?? '';
+                out.push({ status, path: fields[i++] ?? '', from: old });
+            }
+            else
+                out.push({ status, path: fields[i++] ?? '' });
+        }
+        return out;
+    }
+    // --- End of pull request changes. ---
+    // --- Split commits (src/action/split-commit.ts): commit generated files to a pull request's branch. ---
+    /** True when git takes `name` as a branch name exactly as written (`git check-ref-format --branch`). */
+    async isBranchName(name) {
+        if (name === '' || name.startsWith('-'))
+            return false;
+        try {
+            const out = await this.git.raw(['check-ref-format', '--branch', name]);
+            return out.replace(/\r?\n$/, '') === name;
+        }
+        catch (e) {
+            if (isMissingGit(e))
+                throw this.wrap(['check-ref-format'], e);
+            return false;
+        }
+    }
+    /**
+     * Paths with uncommitted changes (staged or not) and untracked files that are not ignored, one per file,
+     * relative to the repository root with `/`; renames are listed as their two paths.
+     */
+    async uncommittedPaths() {
+        const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
+        return out
+            .split('\0')
+            .filter((entry) => entry.length > 3)
+            .map((entry) => entry.slice(3));
+    }
+    /** The names of the configured remotes. */
+    async remotes() {
+        return (await this.run(['remote']))
+            .split('\n')
+            .map((r) => r.trim())
+            .filter(Boolean);
+    }
+    /** The commit `branch` points at on `remote` (asked with `git ls-remote`), or undefined when it has no such branch. */
+    async remoteBranch(remote, branch) {
+        const ref = `refs/heads/${branch}`;
+        const out = await this.run(['ls-remote', '--refs', remote, ref]);
+        for (const line of out.split('\n')) {
+            const [sha, name] = line.split('\t');
+            if (name === ref && sha)
+                return sha.trim();
+        }
+        return undefined;
+    }
+    /** Stages these paths as they are in the working tree, ignored ones too (`git add --force`); pathspecs are literal. */
+    async stagePaths(paths) {
+        if (paths.length === 0)
+            return;
+        await this.runAs('add', ['--literal-pathspecs', 'add', '--all', '--force', '--', ...paths]);
+    }
+    /** Removes these paths from the index, leaving the working tree (`git rm --cached`); unknown paths are skipped. */
+    async unstagePaths(paths) {
+        if (paths.length === 0)
+            return;
+        await this.runAs('rm', [
+            '--literal-pathspecs',
+            'rm',
+            '--cached',
+            '--quiet',
+            '--ignore-unmatch',
+            '--',
+            ...paths,
+        ]);
+    }
+    /** Of these paths, those whose staged content differs from HEAD (added, changed or deleted). */
+    async stagedPaths(paths) {
+        if (paths.length === 0)
+            return [];
+        const out = await this.runAs('diff', [
+            '--literal-pathspecs',
+            'diff',
+            '--cached',
+            '--name-only',
+            '-z',
+            '--no-renames',
+            'HEAD',
+            '--',
+            ...paths,
+        ]);
+        return out.split('\0').filter(Boolean);
+    }
+    /**
+     * Commits these paths as they are in the working tree, and nothing else (`git commit --only`), as
+     * `identity` (author and committer, given with `-c` to this command only: the repository's configuration
+     * is not changed). No hooks, no signing. Returns the new commit's id.
+     */
+    async commitPaths(paths, message, identity) {
+        const who = ['user', 'author', 'committer'].flatMap((scope) => [
+            '-c',
+            `${scope}.name=${identity.name}`,
+            '-c',
+            `${scope}.email=${identity.email}`,
+        ]);
+        await this.runAs('commit', [
+            ...who,
+            '-c',
+            'commit.gpgSign=false',
+            '--literal-pathspecs',
+            'commit',
+            '--quiet',
+            '--no-verify',
+            '--only',
+            '-m',
+            message,
+            '--',
+            ...paths,
+        ]);
+        return (await this.run(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+    }
+    /**
+     * Pushes `commit` to `refs/heads/<branch>` on `remote`, never with force (git refuses a branch that moved
+     * elsewhere), and nothing else: no tags, no submodules, no pre-push hook. A refused push gives git's
+     * whole answer.
+     */
+    async pushCommit(remote, commit, branch) {
+        const ref = `refs/heads/${branch}`;
+        const args = [
+            'push',
+            '--porcelain',
+            '--no-verify',
+            '--no-follow-tags',
+            '--no-signed',
+            '--recurse-submodules=no',
+            remote,
+            `${commit}:${ref}`,
+        ];
+        let out;
+        try {
+            out = await this.git.raw(args);
+        }
+        catch (e) {
+            if (isMissingGit(e))
+                throw this.wrap(args, e);
+            return { ok: false, message: e instanceof Error ? e.message : String(e) };
+        }
+        // --porcelain: `<flag>\t<from>:<to>\t<summary>`; `!` is a rejected ref even when git exits with 0.
+        const line = out.split('\n').find((l) => l.split('\t')[1]?.endsWith(`:${ref}`));
+        if (line !== undefined && !line.startsWith('!'))
+            return { ok: true };
+        return { ok: false, message: out.trim() || 'git push reported nothing for the branch' };
+    }
+    /** Moves HEAD back to `commit`, keeping the index and the working tree (`git reset --soft`). */
+    async resetSoft(commit) {
+        await this.run(['reset', '--quiet', '--soft', commit]);
+    }
+    /** Puts these paths in the index back as they are in `commit`, leaving the working tree. */
+    async resetPaths(commit, paths) {
+        if (paths.length === 0)
+            return;
+        await this.runAs('reset', ['--literal-pathspecs', 'reset', '--quiet', commit, '--', ...paths]);
+    }
+    /** The blob id of each of these paths that is a file in `commit` (`git ls-tree`); others are left out. */
+    async blobIds(commit, paths) {
+        const out = new Map();
+        if (paths.length === 0)
+            return out;
+        const wanted = new Set(paths);
+        const listing = await this.runAs('ls-tree', [
+            '--literal-pathspecs',
+            'ls-tree',
+            '-r',
+            '-z',
+            '--full-tree',
+            commit,
+            '--',
+            ...paths,
+        ]);
+        for (const entry of listing.split('\0')) {
+            const tab = entry.indexOf('\t');
+            const [, type, id] = entry.slice(0, tab).split(' ');
+            const path = entry.slice(tab + 1);
+            if (tab > 0 && type === 'blob' && id && wanted.has(path))
+                out.set(path, id);
+        }
+        return out;
+    }
+    /** `run` for commands with options before the verb: errors name the verb. */
+    async runAs(verb, args) {
+        try {
+            return await this.git.raw(args);
+        }
+        catch (e) {
+            throw this.wrap([verb], e);
+        }
+    }
+    // --- End of split commits. ---
     async mustExist(ref) {
         if (!this.inRepo)
             throw new GitError(`${this.root} is not inside a git repository.`);
@@ -8690,6 +8920,7 @@ function ruleDocs(id) {
 }
 /** Findings the engine reports itself, not through a rule in the registry. */
 const BUILTIN_RULE_IDS = [
+    'editing-applied-migration',
     'expired-ignore',
     'input-error',
     'invalid-ignore',
@@ -26922,6 +27153,7 @@ async function planChanges(input, options) {
         const model = historyModel(analysis.history, analysis.seed);
         const plans = [];
         const before = [...input.history];
+        let proofs = 0;
         for (const release of input.releases) {
             for (const file of release) {
                 if (wanted(file, analysis.report, options.only)) {
@@ -26932,7 +27164,18 @@ async function planChanges(input, options) {
                         ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
                     });
                     const start = { base, after: input.history.length };
-                    const planned = await prove(file, [...before], plan, schema, start, options);
+                    const spent = options.maxProofs !== undefined && proofs >= options.maxProofs;
+                    const planned = spent
+                        ? {
+                            file,
+                            plan,
+                            status: 'not-run',
+                            proof: null,
+                            reason: `only ${options.maxProofs} plans are proven per run; prove this one with expand-contract plan ${file.path}`,
+                        }
+                        : await prove(file, [...before], plan, schema, start, options);
+                    if (planned.proof)
+                        proofs++;
                     if (planned.proof?.trace)
                         addDocumentedLocks(planned.proof.trace, model, options.engine.postgresVersion);
                     plans.push(planned);
@@ -28032,6 +28275,59 @@ function text(list) {
     return `${list.join('\n')}\n`;
 }
 
+// From a planned migration to the files `split` puts in the repository, shared by the `split` command
+// and the Action's split commit: is there anything to split, may it be written (proof, conflicts), and
+// which files with which content. Reads the repository; writes nothing.
+/** What splitting `entry` (planned from `migration`) means in the repository at `root`. */
+async function prepareSplit(entry, migration, root, contractAfterDays) {
+    const { plan } = entry;
+    if (isAlreadySplit(plan, await readPending(root)))
+        return { status: 'already-split' };
+    if (plan.recipes.length === 0)
+        return { status: 'nothing-to-split' };
+    if (entry.status === 'failed')
+        return { status: 'proof-failed', differences: entry.proof?.differences ?? [] };
+    const split = splitFiles(plan, migration, {
+        contractAfterDays,
+        existing: await siblings(root, plan.source),
+        readIndex: (path) => readIndexSync(join(root, path)),
+    });
+    return { status: 'ready', split, conflicts: await conflicting(root, split, migration.path) };
+}
+async function readPending(root) {
+    const dir = join(root, STATE_DIR, 'pending');
+    const names = await readdir(dir).catch(() => []);
+    const out = [];
+    for (const name of names.filter((n) => n.endsWith('.sql')))
+        out.push({ path: `${STATE_DIR}/pending/${name}`, content: await readFile(join(dir, name), 'utf8') });
+    return out;
+}
+async function siblings(root, path) {
+    const dir = dirname(path);
+    const names = await readdir(join(root, dir)).catch(() => []);
+    return names.map((n) => (dir === '.' ? n : `${dir}/${n}`));
+}
+/** Files split would write over that hold something else (the migration itself excepted). */
+async function conflicting(root, split, source) {
+    const out = [];
+    for (const f of split.files) {
+        if (f.path === source || f.role === 'index')
+            continue;
+        const current = await readFile(join(root, f.path), 'utf8').catch(() => null);
+        if (current !== null && current !== f.content)
+            out.push(f.path);
+    }
+    return out;
+}
+function readIndexSync(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+
 // `expand-contract split <migration> [--write]`: the plan of one migration as the files that go into the
 // repository. Prints them, or writes them (the migration is rewritten in place, each file atomically).
 // A plan that fails its proof is never written; an already split migration is left alone.
@@ -28080,8 +28376,8 @@ async function runSplit(args, io) {
         files: [],
         written: false,
     };
-    const pending = await readPending(root);
-    if (isAlreadySplit(plan, pending))
+    const outcome = await prepareSplit(entry, migration, root, settings.contractAfterDays);
+    if (outcome.status === 'already-split')
         return say({
             code: 0,
             json: { ...empty, status: 'already-split' },
@@ -28089,7 +28385,7 @@ async function runSplit(args, io) {
                 `${show(plan.source)} is already split (its pending contract is in ${STATE_DIR}/pending/); nothing to do.`,
             ],
         });
-    if (plan.recipes.length === 0)
+    if (outcome.status === 'nothing-to-split')
         return say({
             code: 0,
             json: { ...empty, status: 'nothing-to-split' },
@@ -28098,22 +28394,17 @@ async function runSplit(args, io) {
                 ...plan.unplanned.map((u) => `  line ${u.line}: ${u.rule}: ${u.reason}`),
             ],
         });
-    if (entry.status === 'failed')
+    if (outcome.status === 'proof-failed')
         return say({
             code: 1,
-            json: { ...empty, status: 'proof-failed', differences: entry.proof?.differences ?? [] },
+            json: { ...empty, status: 'proof-failed', differences: outcome.differences },
             text: [
                 `Not splitting ${show(plan.source)}: the plan fails its proof, so its files would not do what the migration does.`,
-                ...(entry.proof?.differences ?? []).map((d) => `  - ${d}`),
+                ...outcome.differences.map((d) => `  - ${d}`),
                 'Please report this plan (expand-contract plan --format json) so the recipe can be fixed.',
             ],
         });
-    const existing = await siblings(root, plan.source);
-    const split = splitFiles(plan, migration, {
-        contractAfterDays: settings.contractAfterDays,
-        existing,
-        readIndex: (path) => readIndexSync(join(root, path)),
-    });
+    const { split, conflicts } = outcome;
     for (const note of split.notes)
         io.stderr(`expand-contract: note: ${note}\n`);
     const json = {
@@ -28138,7 +28429,6 @@ async function runSplit(args, io) {
             text: [...text, proof, `Write these files with: expand-contract split ${source} --write`],
         });
     }
-    const conflicts = await conflicting(root, split, migration.path);
     if (conflicts.length)
         return say({
             code: 1,
@@ -28161,31 +28451,6 @@ async function runSplit(args, io) {
         ],
     });
 }
-async function readPending(root) {
-    const dir = join(root, STATE_DIR, 'pending');
-    const names = await readdir(dir).catch(() => []);
-    const out = [];
-    for (const name of names.filter((n) => n.endsWith('.sql')))
-        out.push({ path: `${STATE_DIR}/pending/${name}`, content: await readFile(join(dir, name), 'utf8') });
-    return out;
-}
-async function siblings(root, path) {
-    const dir = dirname(path);
-    const names = await readdir(join(root, dir)).catch(() => []);
-    return names.map((n) => (dir === '.' ? n : `${dir}/${n}`));
-}
-/** Files split would write over that hold something else (the migration itself excepted). */
-async function conflicting(root, split, source) {
-    const out = [];
-    for (const f of split.files) {
-        if (f.path === source || f.role === 'index')
-            continue;
-        const current = await readFile(join(root, f.path), 'utf8').catch(() => null);
-        if (current !== null && current !== f.content)
-            out.push(f.path);
-    }
-    return out;
-}
 async function writeAtomically(path, content) {
     await mkdir(dirname(path), { recursive: true });
     const temp = `${path}.expand-contract-${process.pid}.tmp`;
@@ -28203,14 +28468,6 @@ function nextSteps(split, days) {
     if (split.contract)
         out.push(`  3. ${days} days after the expand phase reached production, the contract in ${split.contract} becomes a migration.`);
     return out;
-}
-function readIndexSync(path) {
-    try {
-        return readFileSync(path, 'utf8');
-    }
-    catch {
-        return null;
-    }
 }
 
 // `expand-contract trace <migration>`: the locks each statement of the original migration and of each

@@ -17,34 +17,45 @@ beforeEach(() => {
   process.env.GITHUB_WORKSPACE = repo;
   process.env.RUNNER_TEMP = mkdtempSync(join(tmpdir(), 'ec-action-'));
   delete process.env.GITHUB_BASE_REF;
+  // A push run: no pull request, no token; the migrations come from the input.
+  process.env.GITHUB_EVENT_NAME = 'push';
+  process.env.GITHUB_REPOSITORY = 'octo-org/octo-repo';
+  process.env.GITHUB_SHA = '0123456789abcdef0123456789abcdef01234567';
 });
 
 describe('the Action', () => {
-  it('annotates the migration lines, sets the outputs, writes the report and fails on a breaking change', async () => {
-    core.inputs.set('migrations', 'examples/split-name/migrations/*.sql');
-    await run();
-    expect(core.error).toHaveBeenCalledWith(
-      expect.stringContaining('Dropping column `public.users.full_name`'),
-      {
-        file: 'examples/split-name/migrations/002_split_full_name.sql',
-        startLine: 9,
-        startColumn: 19,
-        title: 'ban-drop-column',
-      },
-    );
-    expect(core.setOutput).toHaveBeenCalledWith('breaking', 'true');
-    expect(core.setOutput).toHaveBeenCalledWith('findings', '3');
-    const reportPath = core.setOutput.mock.calls.find((c) => c[0] === 'report')?.[1] as string;
-    const report = JSON.parse(await readFile(reportPath, 'utf8')) as { version: number; findings: unknown[] };
-    expect(report.version).toBe(1);
-    expect(report.findings).toHaveLength(3);
-    expect(core.summaryText.join('')).toContain('1 breaking change');
-    expect(core.setFailed).toHaveBeenCalledWith(
-      'expand-contract found 1 finding at or above fail-on: error; see the annotations and the job summary.',
-    );
-  });
+  it(
+    'annotates the migration lines, sets the outputs, writes the report and fails on a breaking change',
+    { timeout: 120_000 },
+    async () => {
+      core.inputs.set('migrations', 'examples/split-name/migrations/*.sql');
+      await run();
+      expect(core.error).toHaveBeenCalledWith(
+        expect.stringContaining('Dropping column `public.users.full_name`'),
+        {
+          file: 'examples/split-name/migrations/002_split_full_name.sql',
+          startLine: 9,
+          startColumn: 19,
+          title: 'ban-drop-column',
+        },
+      );
+      expect(core.setOutput).toHaveBeenCalledWith('breaking', 'true');
+      expect(core.setOutput).toHaveBeenCalledWith('findings', '3');
+      const reportPath = core.setOutput.mock.calls.find((c) => c[0] === 'report')?.[1] as string;
+      const report = JSON.parse(await readFile(reportPath, 'utf8')) as {
+        version: number;
+        findings: unknown[];
+      };
+      expect(report.version).toBe(1);
+      expect(report.findings).toHaveLength(3);
+      expect(core.summaryText.join('')).toContain('1 breaking change');
+      expect(core.setFailed).toHaveBeenCalledWith(
+        'expand-contract found 1 finding at or above fail-on: error; see the annotations and the job summary.',
+      );
+    },
+  );
 
-  it('passes with fail-on: never and still reports', async () => {
+  it('passes with fail-on: never and still reports', { timeout: 120_000 }, async () => {
     core.inputs.set('migrations', 'examples/rename-column/migrations/*.sql');
     core.inputs.set('fail-on', 'never');
     await run();
@@ -53,8 +64,8 @@ describe('the Action', () => {
   });
 
   it.each([
-    ['fail-on', 'sometimes', "fail-on: 'sometimes' is not one of error, warning, never."],
-    ['postgres-version', '9', "postgres-version: '9' is not one of 10 to 18."],
+    ['fail-on', 'sometimes', "fail-on: 'sometimes' is not one of error, warning, never"],
+    ['postgres-version', '9', "postgres-version: '9' is not a whole number from 10 to 18"],
   ])('fails the step with one line naming the bad input %s', async (name, value, message) => {
     core.inputs.set('migrations', 'examples/split-name/migrations/*.sql');
     core.inputs.set(name, value);
@@ -70,7 +81,7 @@ describe('the Action inputs', () => {
     core.inputs.set('framework', 'liquibase');
     await run();
     expect(core.setFailed).toHaveBeenCalledWith(
-      "framework: 'liquibase' is not one of sql, prisma, golang-migrate, flyway, dbmate, goose, sqitch, supabase, drizzle.",
+      "framework: 'liquibase' is not one of sql, prisma, golang-migrate, flyway, dbmate, goose, sqitch, supabase, drizzle",
     );
   });
 });

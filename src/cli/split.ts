@@ -1,12 +1,12 @@
 // `expand-contract split <migration> [--write]`: the plan of one migration as the files that go into the
 // repository. Prints them, or writes them (the migration is rewritten in place, each file atomically).
 // A plan that fails its proof is never written; an already split migration is left alone.
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { slashes } from '../discover/text.js';
 import { planChanges } from '../pipeline/plan-changes.js';
-import { isAlreadySplit, splitFiles, STATE_DIR, type SplitResult } from '../plan/split.js';
+import { prepareSplit } from '../pipeline/split-plan.js';
+import { STATE_DIR, type SplitResult } from '../plan/split.js';
 import type { MigrationFile } from '../types.js';
 import type { CliArgs } from './args.js';
 import { UsageError, type CliIO } from './io.js';
@@ -66,8 +66,8 @@ export async function runSplit(args: CliArgs, io: CliIO): Promise<number> {
     written: false,
   };
 
-  const pending = await readPending(root);
-  if (isAlreadySplit(plan, pending))
+  const outcome = await prepareSplit(entry, migration, root, settings.contractAfterDays);
+  if (outcome.status === 'already-split')
     return say({
       code: 0,
       json: { ...empty, status: 'already-split' },
@@ -75,7 +75,7 @@ export async function runSplit(args: CliArgs, io: CliIO): Promise<number> {
         `${show(plan.source)} is already split (its pending contract is in ${STATE_DIR}/pending/); nothing to do.`,
       ],
     });
-  if (plan.recipes.length === 0)
+  if (outcome.status === 'nothing-to-split')
     return say({
       code: 0,
       json: { ...empty, status: 'nothing-to-split' },
@@ -84,23 +84,17 @@ export async function runSplit(args: CliArgs, io: CliIO): Promise<number> {
         ...plan.unplanned.map((u) => `  line ${u.line}: ${u.rule}: ${u.reason}`),
       ],
     });
-  if (entry.status === 'failed')
+  if (outcome.status === 'proof-failed')
     return say({
       code: 1,
-      json: { ...empty, status: 'proof-failed', differences: entry.proof?.differences ?? [] },
+      json: { ...empty, status: 'proof-failed', differences: outcome.differences },
       text: [
         `Not splitting ${show(plan.source)}: the plan fails its proof, so its files would not do what the migration does.`,
-        ...(entry.proof?.differences ?? []).map((d) => `  - ${d}`),
+        ...outcome.differences.map((d) => `  - ${d}`),
         'Please report this plan (expand-contract plan --format json) so the recipe can be fixed.',
       ],
     });
-
-  const existing = await siblings(root, plan.source);
-  const split = splitFiles(plan, migration, {
-    contractAfterDays: settings.contractAfterDays,
-    existing,
-    readIndex: (path) => readIndexSync(join(root, path)),
-  });
+  const { split, conflicts } = outcome;
   for (const note of split.notes) io.stderr(`expand-contract: note: ${note}\n`);
   const json = {
     planId: split.planId,
@@ -125,7 +119,6 @@ export async function runSplit(args: CliArgs, io: CliIO): Promise<number> {
       text: [...text, proof, `Write these files with: expand-contract split ${source} --write`],
     });
   }
-  const conflicts = await conflicting(root, split, migration.path);
   if (conflicts.length)
     return say({
       code: 1,
@@ -154,32 +147,6 @@ interface Outcome {
   text: string[];
 }
 
-async function readPending(root: string): Promise<Array<{ path: string; content: string }>> {
-  const dir = join(root, STATE_DIR, 'pending');
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const out: Array<{ path: string; content: string }> = [];
-  for (const name of names.filter((n) => n.endsWith('.sql')))
-    out.push({ path: `${STATE_DIR}/pending/${name}`, content: await readFile(join(dir, name), 'utf8') });
-  return out;
-}
-
-async function siblings(root: string, path: string): Promise<string[]> {
-  const dir = dirname(path);
-  const names = await readdir(join(root, dir)).catch(() => [] as string[]);
-  return names.map((n) => (dir === '.' ? n : `${dir}/${n}`));
-}
-
-/** Files split would write over that hold something else (the migration itself excepted). */
-async function conflicting(root: string, split: SplitResult, source: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const f of split.files) {
-    if (f.path === source || f.role === 'index') continue;
-    const current = await readFile(join(root, f.path), 'utf8').catch(() => null);
-    if (current !== null && current !== f.content) out.push(f.path);
-  }
-  return out;
-}
-
 async function writeAtomically(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.expand-contract-${process.pid}.tmp`;
@@ -202,12 +169,4 @@ function nextSteps(split: SplitResult, days: number): string[] {
       `  3. ${days} days after the expand phase reached production, the contract in ${split.contract} becomes a migration.`,
     );
   return out;
-}
-
-function readIndexSync(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
 }

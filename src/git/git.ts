@@ -148,6 +148,245 @@ export class Git {
     }
   }
 
+  // --- Pull request changes (src/action/changes.ts): commit-to-commit diffs and shallow clones. ---
+
+  /** True when the clone is shallow (actions/checkout with a fetch-depth other than 0). */
+  async isShallow(): Promise<boolean> {
+    if (!this.inRepo) return false;
+    return (await this.run(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+  }
+
+  /**
+   * Files that differ between two commits (`git diff from to`, renames followed, working tree and
+   * untracked files ignored). With `from` the merge base of a pull request's base and head, this is
+   * the list GitHub shows as the pull request's files.
+   */
+  async changedBetween(from: string, to: string): Promise<ChangedFile[]> {
+    await this.mustExist(from);
+    await this.mustExist(to);
+    const diff = await this.run([
+      'diff',
+      '--name-status',
+      '-z',
+      '-M',
+      '--no-ext-diff',
+      '--no-color',
+      '--end-of-options',
+      from,
+      to,
+      '--',
+    ]);
+    const out: ChangedFile[] = [];
+    const fields = diff.split('\0');
+    for (let i = 0; i < fields.length;) {
+      const code = fields[i++] ?? '';
+      if (code === '') continue;
+      const status = STATUS[code[0] as string] ?? 'other';
+      if (status === 'renamed' || status === 'copied') {
+        const old = fields[i++] ?? '';
+        out.push({ status, path: fields[i++] ?? '', from: old });
+      } else out.push({ status, path: fields[i++] ?? '' });
+    }
+    return out;
+  }
+
+  // --- End of pull request changes. ---
+
+  // --- Split commits (src/action/split-commit.ts): commit generated files to a pull request's branch. ---
+
+  /** True when git takes `name` as a branch name exactly as written (`git check-ref-format --branch`). */
+  async isBranchName(name: string): Promise<boolean> {
+    if (name === '' || name.startsWith('-')) return false;
+    try {
+      const out = await this.git.raw(['check-ref-format', '--branch', name]);
+      return out.replace(/\r?\n$/, '') === name;
+    } catch (e: unknown) {
+      if (isMissingGit(e)) throw this.wrap(['check-ref-format'], e);
+      return false;
+    }
+  }
+
+  /**
+   * Paths with uncommitted changes (staged or not) and untracked files that are not ignored, one per file,
+   * relative to the repository root with `/`; renames are listed as their two paths.
+   */
+  async uncommittedPaths(): Promise<string[]> {
+    const out = await this.run(['status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
+    return out
+      .split('\0')
+      .filter((entry) => entry.length > 3)
+      .map((entry) => entry.slice(3));
+  }
+
+  /** The names of the configured remotes. */
+  async remotes(): Promise<string[]> {
+    return (await this.run(['remote']))
+      .split('\n')
+      .map((r) => r.trim())
+      .filter(Boolean);
+  }
+
+  /** The commit `branch` points at on `remote` (asked with `git ls-remote`), or undefined when it has no such branch. */
+  async remoteBranch(remote: string, branch: string): Promise<string | undefined> {
+    const ref = `refs/heads/${branch}`;
+    const out = await this.run(['ls-remote', '--refs', remote, ref]);
+    for (const line of out.split('\n')) {
+      const [sha, name] = line.split('\t');
+      if (name === ref && sha) return sha.trim();
+    }
+    return undefined;
+  }
+
+  /** Stages these paths as they are in the working tree, ignored ones too (`git add --force`); pathspecs are literal. */
+  async stagePaths(paths: string[]): Promise<void> {
+    if (paths.length === 0) return;
+    await this.runAs('add', ['--literal-pathspecs', 'add', '--all', '--force', '--', ...paths]);
+  }
+
+  /** Removes these paths from the index, leaving the working tree (`git rm --cached`); unknown paths are skipped. */
+  async unstagePaths(paths: string[]): Promise<void> {
+    if (paths.length === 0) return;
+    await this.runAs('rm', [
+      '--literal-pathspecs',
+      'rm',
+      '--cached',
+      '--quiet',
+      '--ignore-unmatch',
+      '--',
+      ...paths,
+    ]);
+  }
+
+  /** Of these paths, those whose staged content differs from HEAD (added, changed or deleted). */
+  async stagedPaths(paths: string[]): Promise<string[]> {
+    if (paths.length === 0) return [];
+    const out = await this.runAs('diff', [
+      '--literal-pathspecs',
+      'diff',
+      '--cached',
+      '--name-only',
+      '-z',
+      '--no-renames',
+      'HEAD',
+      '--',
+      ...paths,
+    ]);
+    return out.split('\0').filter(Boolean);
+  }
+
+  /**
+   * Commits these paths as they are in the working tree, and nothing else (`git commit --only`), as
+   * `identity` (author and committer, given with `-c` to this command only: the repository's configuration
+   * is not changed). No hooks, no signing. Returns the new commit's id.
+   */
+  async commitPaths(
+    paths: string[],
+    message: string,
+    identity: { name: string; email: string },
+  ): Promise<string> {
+    const who = ['user', 'author', 'committer'].flatMap((scope) => [
+      '-c',
+      `${scope}.name=${identity.name}`,
+      '-c',
+      `${scope}.email=${identity.email}`,
+    ]);
+    await this.runAs('commit', [
+      ...who,
+      '-c',
+      'commit.gpgSign=false',
+      '--literal-pathspecs',
+      'commit',
+      '--quiet',
+      '--no-verify',
+      '--only',
+      '-m',
+      message,
+      '--',
+      ...paths,
+    ]);
+    return (await this.run(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+  }
+
+  /**
+   * Pushes `commit` to `refs/heads/<branch>` on `remote`, never with force (git refuses a branch that moved
+   * elsewhere), and nothing else: no tags, no submodules, no pre-push hook. A refused push gives git's
+   * whole answer.
+   */
+  async pushCommit(
+    remote: string,
+    commit: string,
+    branch: string,
+  ): Promise<{ ok: true } | { ok: false; message: string }> {
+    const ref = `refs/heads/${branch}`;
+    const args = [
+      'push',
+      '--porcelain',
+      '--no-verify',
+      '--no-follow-tags',
+      '--no-signed',
+      '--recurse-submodules=no',
+      remote,
+      `${commit}:${ref}`,
+    ];
+    let out: string;
+    try {
+      out = await this.git.raw(args);
+    } catch (e: unknown) {
+      if (isMissingGit(e)) throw this.wrap(args, e);
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+    // --porcelain: `<flag>\t<from>:<to>\t<summary>`; `!` is a rejected ref even when git exits with 0.
+    const line = out.split('\n').find((l) => l.split('\t')[1]?.endsWith(`:${ref}`));
+    if (line !== undefined && !line.startsWith('!')) return { ok: true };
+    return { ok: false, message: out.trim() || 'git push reported nothing for the branch' };
+  }
+
+  /** Moves HEAD back to `commit`, keeping the index and the working tree (`git reset --soft`). */
+  async resetSoft(commit: string): Promise<void> {
+    await this.run(['reset', '--quiet', '--soft', commit]);
+  }
+
+  /** Puts these paths in the index back as they are in `commit`, leaving the working tree. */
+  async resetPaths(commit: string, paths: string[]): Promise<void> {
+    if (paths.length === 0) return;
+    await this.runAs('reset', ['--literal-pathspecs', 'reset', '--quiet', commit, '--', ...paths]);
+  }
+
+  /** The blob id of each of these paths that is a file in `commit` (`git ls-tree`); others are left out. */
+  async blobIds(commit: string, paths: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (paths.length === 0) return out;
+    const wanted = new Set(paths);
+    const listing = await this.runAs('ls-tree', [
+      '--literal-pathspecs',
+      'ls-tree',
+      '-r',
+      '-z',
+      '--full-tree',
+      commit,
+      '--',
+      ...paths,
+    ]);
+    for (const entry of listing.split('\0')) {
+      const tab = entry.indexOf('\t');
+      const [, type, id] = entry.slice(0, tab).split(' ');
+      const path = entry.slice(tab + 1);
+      if (tab > 0 && type === 'blob' && id && wanted.has(path)) out.set(path, id);
+    }
+    return out;
+  }
+
+  /** `run` for commands with options before the verb: errors name the verb. */
+  private async runAs(verb: string, args: string[]): Promise<string> {
+    try {
+      return await this.git.raw(args);
+    } catch (e: unknown) {
+      throw this.wrap([verb], e);
+    }
+  }
+
+  // --- End of split commits. ---
+
   private async mustExist(ref: string): Promise<void> {
     if (!this.inRepo) throw new GitError(`${this.root} is not inside a git repository.`);
     if (!(await this.refExists(ref))) {

@@ -21,6 +21,7 @@ export function ruleDocs(id: string): string {
 
 /** Findings the engine reports itself, not through a rule in the registry. */
 export const BUILTIN_RULE_IDS = [
+  'editing-applied-migration',
   'expired-ignore',
   'input-error',
   'invalid-ignore',

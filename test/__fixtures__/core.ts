@@ -10,6 +10,7 @@ export const warning = vi.fn();
 export const notice = vi.fn();
 export const info = vi.fn();
 export const debug = vi.fn();
+export const setSecret = vi.fn();
 export const summaryText: string[] = [];
 export const summary = {
   addRaw: vi.fn((text: string) => {

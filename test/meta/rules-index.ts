@@ -28,6 +28,8 @@ export function renderRulesIndex(): string {
   }
   lines.push('## Reported by the tool itself', '', '| finding | about |', '|---|---|');
   const about: Record<string, string> = {
+    'editing-applied-migration':
+      'a pull request that edits, deletes or renames a migration already on the base branch (the Action)',
     'expired-ignore': 'an ignore comment whose `until=` date has passed',
     'input-error':
       'a file that cannot be read as SQL: too large, not UTF-8, psql-only input, unknown placeholders',

@@ -1,0 +1,180 @@
+// The Action, end to end: read the inputs and the event, find the pull request's migrations, plan and
+// prove them, split them into the branch when asked, and report through the PR comment, the check run
+// (or a commit status), annotations, the job summary and the outputs. Every failure ends as one line
+// on the step, never a stack trace.
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { ConfigError, type Config } from '../config/types.js';
+import { InputError } from '../discover/index.js';
+import { GitHubActionError, describeGitHubError } from '../github/errors.js';
+import { createGitHubClient, type GitHubClient } from '../github/client.js';
+import { getPullRequest } from '../github/pull.js';
+import { planChanges, type PlanRun } from '../pipeline/plan-changes.js';
+import { RULES } from '../rules/index.js';
+import { BUILTIN_RULE_IDS } from '../rules/meta.js';
+import { readEvent, type ActionEvent } from './event.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import type { ActionIO } from './io.js';
+import { publish, publishNoMigrations, type Target } from './publish.js';
+import { findMigrations } from './scope.js';
+import { splitIntoBranch, type SplitStep } from './split-step.js';
+
+/** At most this many plans are proven per run (each proof takes a few seconds); the rest say so. */
+export const MAX_PROOFS_PER_RUN = 20;
+
+export async function runAction(io: ActionIO): Promise<void> {
+  let client: GitHubClient | undefined;
+  try {
+    const inputs = readInputs(io.getInput, { mask: io.setSecret });
+    const event = readEvent(io.env);
+    const cwd = io.env.GITHUB_WORKSPACE || io.cwd;
+    const config = settings(
+      await loadConfig({
+        ...(inputs.defaulted.has('config') ? {} : { path: join(cwd, inputs.config) }),
+        cwd,
+        knownRules: [...RULES.map((r) => r.meta.id), ...BUILTIN_RULE_IDS],
+      }),
+      inputs,
+    );
+    if (inputs.githubToken)
+      client = createGitHubClient({
+        token: inputs.githubToken,
+        baseUrl: event.run.apiUrl,
+        log: { debug: io.debug, info: io.info, warn: (m) => io.warning(m), error: (m) => io.warning(m) },
+      });
+    const target = await targetOf(event, client);
+    const started = performance.now();
+    const scope = await findMigrations({ cwd, config, inputs, target, client });
+    for (const notice of scope.notices) io.notice(notice);
+    const files = scope.input.releases.flat().length;
+    io.info(`expand-contract: ${files} migration(s) to check, found in ${elapsed(started)}`);
+
+    if (scope.input.releases.length === 0 && scope.extraFindings.length === 0) {
+      await publishNoMigrations(io, { inputs, target, client, event });
+      return;
+    }
+
+    const planning = performance.now();
+    let run = await plan(scope.input, config, inputs, io);
+    io.info(`expand-contract: ${run.plans.length} plan(s) made and proven in ${elapsed(planning)}`);
+    let split: SplitStep | undefined;
+    if (target.pull && wantsSplit(inputs, target)) {
+      split = await splitIntoBranch({ io, cwd, run, config, target, client, inputs });
+      if (split.status === 'committed') {
+        // The branch moved: what ships now is the split migration. Report on the new head.
+        target.sha = split.sha;
+        const again = await findMigrations({ cwd, config, inputs, target, client });
+        run = await plan(again.input, config, inputs, io);
+      }
+    }
+    run.report.findings.push(...scope.extraFindings);
+    const publishing = performance.now();
+    await publish(io, { run, inputs, config, target, client, event, ...(split ? { split } : {}) });
+    io.info(`expand-contract: reported in ${elapsed(publishing)}`);
+  } catch (error: unknown) {
+    io.setFailed(failureLine(error));
+  } finally {
+    if (client) io.debug(`GitHub API: ${client.requestCount} request(s), ${client.retryCount} retried`);
+  }
+}
+
+/** The pull request (and the commit) the run reports on. */
+async function targetOf(event: ActionEvent, client: GitHubClient | undefined): Promise<Target> {
+  if (event.kind === 'pull_request')
+    return {
+      owner: event.owner,
+      repo: event.repo,
+      sha: event.headSha,
+      pull: {
+        number: event.number,
+        headRef: event.headRef,
+        headSha: event.headSha,
+        baseSha: event.baseSha,
+        isFork: event.isFork,
+        labels: event.labels,
+      },
+    };
+  if (event.kind === 'dispatch') {
+    if (event.pullNumber !== undefined && client) {
+      const pr = await getPullRequest(client, {
+        owner: event.owner,
+        repo: event.repo,
+        pullNumber: event.pullNumber,
+      });
+      return {
+        owner: event.owner,
+        repo: event.repo,
+        sha: pr.head.sha,
+        pull: {
+          number: pr.number,
+          headRef: pr.head.ref,
+          headSha: pr.head.sha,
+          baseSha: pr.base.sha,
+          isFork: pr.isFork,
+          labels: pr.labels,
+        },
+      };
+    }
+    return { owner: event.owner, repo: event.repo, sha: event.sha };
+  }
+  const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
+  return { owner, repo, sha: event.run.sha };
+}
+
+/** `split: commit`, or `split: label` with the label on the pull request (the event lists it). */
+function wantsSplit(inputs: ActionInputs, target: Target): boolean {
+  if (inputs.split === 'commit') return true;
+  return inputs.split === 'label' && (target.pull?.labels.includes(inputs.splitLabel) ?? false);
+}
+
+async function plan(
+  input: Parameters<typeof planChanges>[0],
+  config: Config,
+  inputs: ActionInputs,
+  io: ActionIO,
+): Promise<PlanRun> {
+  const cacheRoot = io.env.RUNNER_TOOL_CACHE || io.env.RUNNER_TEMP;
+  return planChanges(input, {
+    engine: {
+      postgresVersion: config.postgresVersion,
+      rules: config.rules,
+      today: new Date().toISOString().slice(0, 10),
+    },
+    contractAfterDays: config.contractAfterDays,
+    history: {
+      ...(inputs.shadowDatabaseUrl ? { shadowDatabaseUrl: inputs.shadowDatabaseUrl } : {}),
+      ...(cacheRoot ? { cacheDir: join(cacheRoot, 'expand-contract') } : {}),
+    },
+    prove: true,
+    trace: true,
+    maxProofs: MAX_PROOFS_PER_RUN,
+    progress: (m) => io.info(`expand-contract: ${m}`),
+  });
+}
+
+/** The configuration file, with the inputs the workflow gave on top (defaults leave the file's values). */
+function settings(config: Config, inputs: ActionInputs): Config {
+  const given = (name: Parameters<ActionInputs['defaulted']['has']>[0]): boolean =>
+    !inputs.defaulted.has(name);
+  const out: Config = { ...config };
+  if (given('postgres-version')) out.postgresVersion = inputs.postgresVersion;
+  if (given('fail-on')) out.failOn = inputs.failOn;
+  if (given('contract-after')) out.contractAfterDays = inputs.contractAfterDays;
+  if (inputs.framework) out.framework = inputs.framework;
+  if (inputs.migrations.length) out.paths = inputs.migrations;
+  return out;
+}
+
+const elapsed = (since: number): string => `${((performance.now() - since) / 1000).toFixed(2)} s`;
+
+function failureLine(error: unknown): string {
+  if (error instanceof InputError || error instanceof ConfigError || error instanceof GitHubActionError)
+    return error.message;
+  if (isOctokitError(error)) return describeGitHubError(error, 'call the GitHub API');
+  const message = error instanceof Error ? error.message : String(error);
+  return `expand-contract failed: ${message.split('\n')[0]}`;
+}
+
+function isOctokitError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'status' in error && 'request' in error;
+}
