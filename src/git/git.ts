@@ -37,6 +37,22 @@ const STATUS: Record<string, ChangeStatus> = {
   T: 'type-changed',
 };
 
+/** `git diff --name-status -z` output: status, then one path (or old and new for renames and copies). */
+function parseNameStatus(diff: string): ChangedFile[] {
+  const out: ChangedFile[] = [];
+  const fields = diff.split('\0');
+  for (let i = 0; i < fields.length;) {
+    const code = fields[i++] ?? '';
+    if (code === '') continue;
+    const status = STATUS[code[0] as string] ?? 'other';
+    if (status === 'renamed' || status === 'copied') {
+      const from = fields[i++] ?? '';
+      out.push({ status, path: fields[i++] ?? '', from });
+    } else out.push({ status, path: fields[i++] ?? '' });
+  }
+  return out;
+}
+
 export class Git {
   private constructor(
     private readonly git: SimpleGit,
@@ -115,17 +131,7 @@ export class Git {
       base,
       '--',
     ]);
-    const out: ChangedFile[] = [];
-    const fields = diff.split('\0');
-    for (let i = 0; i < fields.length;) {
-      const code = fields[i++] ?? '';
-      if (code === '') continue;
-      const status = STATUS[code[0] as string] ?? 'other';
-      if (status === 'renamed' || status === 'copied') {
-        const from = fields[i++] ?? '';
-        out.push({ status, path: fields[i++] ?? '', from });
-      } else out.push({ status, path: fields[i++] ?? '' });
-    }
+    const out = parseNameStatus(diff);
     const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '--full-name', '-z']);
     for (const path of untracked.split('\0')) if (path) out.push({ status: 'untracked', path });
     return out;
@@ -176,18 +182,7 @@ export class Git {
       to,
       '--',
     ]);
-    const out: ChangedFile[] = [];
-    const fields = diff.split('\0');
-    for (let i = 0; i < fields.length;) {
-      const code = fields[i++] ?? '';
-      if (code === '') continue;
-      const status = STATUS[code[0] as string] ?? 'other';
-      if (status === 'renamed' || status === 'copied') {
-        const old = fields[i++] ?? '';
-        out.push({ status, path: fields[i++] ?? '', from: old });
-      } else out.push({ status, path: fields[i++] ?? '' });
-    }
-    return out;
+    return parseNameStatus(diff);
   }
 
   // --- End of pull request changes. ---

@@ -99,6 +99,10 @@ export async function planChanges(input: AnalysisInput, options: PlanChangesOpti
     const plans: PlannedMigration[] = [];
     const before: MigrationFile[] = [...input.history];
     let proofs = 0;
+    const last = input.releases
+      .flat()
+      .filter((f) => wanted(f, analysis.report, options.only))
+      .pop();
     for (const release of input.releases) {
       for (const file of release) {
         if (wanted(file, analysis.report, options.only)) {
@@ -108,7 +112,8 @@ export async function planChanges(input: AnalysisInput, options: PlanChangesOpti
             ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
             ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
           });
-          const start = { base, after: input.history.length };
+          // The last proof may use the replayed database itself for the original's side: nothing needs it after.
+          const start = { base, after: input.history.length, last: file === last };
           const spent = options.maxProofs !== undefined && proofs >= options.maxProofs;
           const planned = spent
             ? {
@@ -144,7 +149,7 @@ function wanted(file: MigrationFile, report: Report, only: readonly string[] | u
 function proofDatabases(
   file: MigrationFile,
   before: MigrationFile[],
-  start: { base: PgliteDatabase | undefined; after: number },
+  start: { base: PgliteDatabase | undefined; after: number; last: boolean },
   options: PlanChangesOptions,
 ): { history: MigrationFile[]; open?: () => Promise<Database> } {
   const shadow = options.history.shadowDatabaseUrl;
@@ -153,7 +158,7 @@ function proofDatabases(
   const rest = before.slice(start.after);
   // A copy carries the extensions loaded at start: usable unless the later files need another one.
   if (base && historyExtensions([...rest, file]).every((e) => base.extensions.includes(e)))
-    return { history: rest, open: () => base.clone() };
+    return { history: rest, open: start.last ? () => Promise.resolve(base) : () => base.clone() };
   return { history: before };
 }
 
@@ -162,7 +167,7 @@ async function prove(
   before: MigrationFile[],
   plan: MigrationPlan,
   schema: SchemaSource,
-  start: { base: PgliteDatabase | undefined; after: number },
+  start: { base: PgliteDatabase | undefined; after: number; last: boolean },
   options: PlanChangesOptions,
 ): Promise<PlannedMigration> {
   const base = { file, plan };

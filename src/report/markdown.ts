@@ -2,6 +2,7 @@
 // ignored findings in a collapsed block. Everything taken from the input is escaped, so a file name
 // or a message can neither break the table nor add markup, links or @mentions.
 import type { Finding, LockMode, Report, Severity } from '../types.js';
+import { encodePath } from './url.js';
 
 export interface MarkdownOptions {
   /** A heading above the verdict. */
@@ -144,21 +145,6 @@ function richText(s: string): string {
         .join(''),
     )
     .join('<br>');
-}
-
-/** A relative path as a URL path: each segment percent-encoded, backslashes as slashes. */
-function encodePath(path: string): string {
-  return path
-    .replace(/\\/g, '/')
-    .replace(/^\.\//, '')
-    .split('/')
-    .map((segment) =>
-      encodeURIComponent(segment).replace(
-        /[!'()*]/g,
-        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-      ),
-    )
-    .join('/');
 }
 
 /** An absolute URL made safe inside `( )`: spaces, parentheses and angle brackets percent-encoded. */

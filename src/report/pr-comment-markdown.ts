@@ -4,6 +4,7 @@
 // link no issue; link targets are percent-encoded per path segment.
 import type { Finding } from '../types.js';
 import { escapeText } from './markdown.js';
+import { encodePath } from './url.js';
 import { fenced } from './plan-markdown.js';
 import { phaseViews, proofLine, type PlanEntry, type PlanReport } from './plan-model.js';
 import { traceTable } from './trace.js';
@@ -77,21 +78,6 @@ export function codeSpan(s: string): string {
 /** After `escapeText`, whose `#` is always `\#` (a bare `#` is part of an entity like `&#124;`). */
 function noIssueLinks(s: string): string {
   return s.replace(/\\#(?=\d)/g, '\\#\u200d');
-}
-
-/** A relative path as a URL path: each segment percent-encoded, backslashes as slashes. */
-export function encodePath(path: string): string {
-  return path
-    .replace(/\\/g, '/')
-    .replace(/^\.\//, '')
-    .split('/')
-    .map((segment) =>
-      encodeURIComponent(segment).replace(
-        /[!'()*]/g,
-        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-      ),
-    )
-    .join('/');
 }
 
 /** An absolute URL made safe inside `( )`, or null when it is not http(s). */

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 (code scanning upload, IDE viewers): one run, the rules that were reported, one result
 // per finding; ignored findings are results with an in-source suppression.
 import type { Finding, Report, Severity } from '../types.js';
+import { encodePath } from './url.js';
 
 export interface SarifRule {
   id: string;
@@ -135,16 +136,4 @@ export function artifactUri(path: string): { uri: string; relative: boolean } {
     return { uri: `file:///${slashed.slice(0, 2)}${encodePath(slashed.slice(2))}`, relative: false };
   if (slashed.startsWith('/')) return { uri: `file://${encodePath(slashed)}`, relative: false };
   return { uri: encodePath(slashed.replace(/^(\.\/)+/, '')), relative: true };
-}
-
-function encodePath(path: string): string {
-  return path
-    .split('/')
-    .map((segment) =>
-      encodeURIComponent(segment).replace(
-        /[!'()*]/g,
-        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-      ),
-    )
-    .join('/');
 }
