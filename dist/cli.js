@@ -4869,6 +4869,24 @@ const STATUS = {
     C: 'copied',
     T: 'type-changed',
 };
+/** `git diff --name-status -z` output: status, then one path (or old and new for renames and copies). */
+function parseNameStatus(diff) {
+    const out = [];
+    const fields = diff.split('\0');
+    for (let i = 0; i < fields.length;) {
+        const code = fields[i++] ?? '';
+        if (code === '')
+            continue;
+        const status = STATUS[code[0]] ?? 'other';
+        if (status === 'renamed' || status === 'copied') {
+            const from = fields[i++] ?? '';
+            out.push({ status, path: fields[i++] ?? '', from });
+        }
+        else
+            out.push({ status, path: fields[i++] ?? '' });
+    }
+    return out;
+}
 class Git {
     git;
     root;
@@ -4950,20 +4968,7 @@ class Git {
             base,
             '--',
         ]);
-        const out = [];
-        const fields = diff.split('\0');
-        for (let i = 0; i < fields.length;) {
-            const code = fields[i++] ?? '';
-            if (code === '')
-                continue;
-            const status = STATUS[code[0]] ?? 'other';
-            if (status === 'renamed' || status === 'copied') {
-                const from = fields[i++] ?? '';
-                out.push({ status, path: fields[i++] ?? '', from });
-            }
-            else
-                out.push({ status, path: fields[i++] ?? '' });
-        }
+        const out = parseNameStatus(diff);
         const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '--full-name', '-z']);
         for (const path of untracked.split('\0'))
             if (path)
@@ -5016,21 +5021,7 @@ class Git {
             to,
             '--',
         ]);
-        const out = [];
-        const fields = diff.split('\0');
-        for (let i = 0; i < fields.length;) {
-            const code = fields[i++] ?? '';
-            if (code === '')
-                continue;
-            const status = STATUS[code[0]] ?? 'other';
-            if (status === 'renamed' || status === 'copied') {
-                const old = fields[i++] ?? '';
-                out.push({ status, path: fields[i++] ?? '', from: old });
-            }
-            else
-                out.push({ status, path: fields[i++] ?? '' });
-        }
-        return out;
+        return parseNameStatus(diff);
     }
     // --- End of pull request changes. ---
     // --- Split commits (src/action/split-commit.ts): commit generated files to a pull request's branch. ---
@@ -13061,6 +13052,17 @@ function jsonReport(report) {
     };
 }
 
+// URL pieces shared by the reports that link files (Markdown, the PR comment, SARIF).
+/** A relative path as a URL path: each segment percent-encoded, backslashes as slashes. */
+function encodePath(path) {
+    return path
+        .replace(/\\/g, '/')
+        .replace(/^\.\//, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
 /** Locks that stop ordinary reads or writes while held (weaker ones only conflict with other DDL). */
 const TRAFFIC_BLOCKING = new Set([
     'SHARE',
@@ -13139,7 +13141,7 @@ function place(f, options) {
     const text = `${escapeText(oneLine$3(f.path))}:${f.line}`;
     if (options.linkBase === undefined || options.linkBase === '')
         return text;
-    return `[${text}](${options.linkBase}${encodePath$1(f.path)}#L${f.line})`;
+    return `[${text}](${options.linkBase}${encodePath(f.path)}#L${f.line})`;
 }
 function ruleLink(f, options) {
     const text = escapeText(oneLine$3(f.rule));
@@ -13148,7 +13150,7 @@ function ruleLink(f, options) {
         return `[${text}](${encodeUrl(f.docs)})`;
     if (base === undefined || base === '' || f.docs === '')
         return text;
-    return `[${text}](${base}${encodePath$1(f.docs)})`;
+    return `[${text}](${base}${encodePath(f.docs)})`;
 }
 function plural$1(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -13189,15 +13191,6 @@ function richText(s) {
         .map((part, i) => (i % 2 === 1 ? `<code>${escapeText(part)}</code>` : escapeText(part)))
         .join(''))
         .join('<br>');
-}
-/** A relative path as a URL path: each segment percent-encoded, backslashes as slashes. */
-function encodePath$1(path) {
-    return path
-        .replace(/\\/g, '/')
-        .replace(/^\.\//, '')
-        .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
 }
 /** An absolute URL made safe inside `( )`: spaces, parentheses and angle brackets percent-encoded. */
 function encodeUrl(url) {
@@ -13306,12 +13299,6 @@ function artifactUri(path) {
     if (slashed.startsWith('/'))
         return { uri: `file://${encodePath(slashed)}`, relative: false };
     return { uri: encodePath(slashed.replace(/^(\.\/)+/, '')), relative: true };
-}
-function encodePath(path) {
-    return path
-        .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
 }
 
 /** Lines of source shown before and after the finding's line. */
@@ -27154,6 +27141,10 @@ async function planChanges(input, options) {
         const plans = [];
         const before = [...input.history];
         let proofs = 0;
+        const last = input.releases
+            .flat()
+            .filter((f) => wanted(f, analysis.report, options.only))
+            .pop();
         for (const release of input.releases) {
             for (const file of release) {
                 if (wanted(file, analysis.report, options.only)) {
@@ -27163,7 +27154,8 @@ async function planChanges(input, options) {
                         ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
                         ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
                     });
-                    const start = { base, after: input.history.length };
+                    // The last proof may use the replayed database itself for the original's side: nothing needs it after.
+                    const start = { base, after: input.history.length, last: file === last };
                     const spent = options.maxProofs !== undefined && proofs >= options.maxProofs;
                     const planned = spent
                         ? {
@@ -27203,7 +27195,7 @@ function proofDatabases(file, before, start, options) {
     const rest = before.slice(start.after);
     // A copy carries the extensions loaded at start: usable unless the later files need another one.
     if (base && historyExtensions([...rest, file]).every((e) => base.extensions.includes(e)))
-        return { history: rest, open: () => base.clone() };
+        return { history: rest, open: start.last ? () => Promise.resolve(base) : () => base.clone() };
     return { history: before };
 }
 async function prove(file, before, plan, schema, start, options) {

@@ -43087,6 +43087,24 @@ const STATUS = {
     C: 'copied',
     T: 'type-changed',
 };
+/** `git diff --name-status -z` output: status, then one path (or old and new for renames and copies). */
+function parseNameStatus(diff) {
+    const out = [];
+    const fields = diff.split('\0');
+    for (let i = 0; i < fields.length;) {
+        const code = fields[i++] ?? '';
+        if (code === '')
+            continue;
+        const status = STATUS[code[0]] ?? 'other';
+        if (status === 'renamed' || status === 'copied') {
+            const from = fields[i++] ?? '';
+            out.push({ status, path: fields[i++] ?? '', from });
+        }
+        else
+            out.push({ status, path: fields[i++] ?? '' });
+    }
+    return out;
+}
 class Git {
     git;
     root;
@@ -43168,20 +43186,7 @@ class Git {
             base,
             '--',
         ]);
-        const out = [];
-        const fields = diff.split('\0');
-        for (let i = 0; i < fields.length;) {
-            const code = fields[i++] ?? '';
-            if (code === '')
-                continue;
-            const status = STATUS[code[0]] ?? 'other';
-            if (status === 'renamed' || status === 'copied') {
-                const from = fields[i++] ?? '';
-                out.push({ status, path: fields[i++] ?? '', from });
-            }
-            else
-                out.push({ status, path: fields[i++] ?? '' });
-        }
+        const out = parseNameStatus(diff);
         const untracked = await this.run(['ls-files', '--others', '--exclude-standard', '--full-name', '-z']);
         for (const path of untracked.split('\0'))
             if (path)
@@ -43234,21 +43239,7 @@ class Git {
             to,
             '--',
         ]);
-        const out = [];
-        const fields = diff.split('\0');
-        for (let i = 0; i < fields.length;) {
-            const code = fields[i++] ?? '';
-            if (code === '')
-                continue;
-            const status = STATUS[code[0]] ?? 'other';
-            if (status === 'renamed' || status === 'copied') {
-                const old = fields[i++] ?? '';
-                out.push({ status, path: fields[i++] ?? '', from: old });
-            }
-            else
-                out.push({ status, path: fields[i++] ?? '' });
-        }
-        return out;
+        return parseNameStatus(diff);
     }
     // --- End of pull request changes. ---
     // --- Split commits (src/action/split-commit.ts): commit generated files to a pull request's branch. ---
@@ -61941,6 +61932,10 @@ async function planChanges(input, options) {
         const plans = [];
         const before = [...input.history];
         let proofs = 0;
+        const last = input.releases
+            .flat()
+            .filter((f) => wanted(f, analysis.report, options.only))
+            .pop();
         for (const release of input.releases) {
             for (const file of release) {
                 if (wanted(file, analysis.report, options.only)) {
@@ -61950,7 +61945,8 @@ async function planChanges(input, options) {
                         ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
                         ...(options.lockTimeout !== undefined ? { lockTimeout: options.lockTimeout } : {}),
                     });
-                    const start = { base, after: input.history.length };
+                    // The last proof may use the replayed database itself for the original's side: nothing needs it after.
+                    const start = { base, after: input.history.length, last: file === last };
                     const spent = options.maxProofs !== undefined && proofs >= options.maxProofs;
                     const planned = spent
                         ? {
@@ -61990,7 +61986,7 @@ function proofDatabases(file, before, start, options) {
     const rest = before.slice(start.after);
     // A copy carries the extensions loaded at start: usable unless the later files need another one.
     if (base && historyExtensions([...rest, file]).every((e) => base.extensions.includes(e)))
-        return { history: rest, open: () => base.clone() };
+        return { history: rest, open: start.last ? () => Promise.resolve(base) : () => base.clone() };
     return { history: before };
 }
 async function prove(file, before, plan, schema, start, options) {
@@ -62357,6 +62353,17 @@ function jsonReport(report) {
     };
 }
 
+// URL pieces shared by the reports that link files (Markdown, the PR comment, SARIF).
+/** A relative path as a URL path: each segment percent-encoded, backslashes as slashes. */
+function encodePath(path) {
+    return path
+        .replace(/\\/g, '/')
+        .replace(/^\.\//, '')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+        .join('/');
+}
+
 /** Locks that stop ordinary reads or writes while held (weaker ones only conflict with other DDL). */
 const TRAFFIC_BLOCKING = new Set([
     'SHARE',
@@ -62435,7 +62442,7 @@ function place(f, options) {
     const text = `${escapeText(oneLine$4(f.path))}:${f.line}`;
     if (options.linkBase === undefined || options.linkBase === '')
         return text;
-    return `[${text}](${options.linkBase}${encodePath$1(f.path)}#L${f.line})`;
+    return `[${text}](${options.linkBase}${encodePath(f.path)}#L${f.line})`;
 }
 function ruleLink(f, options) {
     const text = escapeText(oneLine$4(f.rule));
@@ -62444,7 +62451,7 @@ function ruleLink(f, options) {
         return `[${text}](${encodeUrl(f.docs)})`;
     if (base === undefined || base === '' || f.docs === '')
         return text;
-    return `[${text}](${base}${encodePath$1(f.docs)})`;
+    return `[${text}](${base}${encodePath(f.docs)})`;
 }
 function plural$1(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -62485,15 +62492,6 @@ function richText(s) {
         .map((part, i) => (i % 2 === 1 ? `<code>${escapeText(part)}</code>` : escapeText(part)))
         .join(''))
         .join('<br>');
-}
-/** A relative path as a URL path: each segment percent-encoded, backslashes as slashes. */
-function encodePath$1(path) {
-    return path
-        .replace(/\\/g, '/')
-        .replace(/^\.\//, '')
-        .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
 }
 /** An absolute URL made safe inside `( )`: spaces, parentheses and angle brackets percent-encoded. */
 function encodeUrl(url) {
@@ -62959,15 +62957,6 @@ function codeSpan(s) {
 /** After `escapeText`, whose `#` is always `\#` (a bare `#` is part of an entity like `&#124;`). */
 function noIssueLinks(s) {
     return s.replace(/\\#(?=\d)/g, '\\#\u200d');
-}
-/** A relative path as a URL path: each segment percent-encoded, backslashes as slashes. */
-function encodePath(path) {
-    return path
-        .replace(/\\/g, '/')
-        .replace(/^\.\//, '')
-        .split('/')
-        .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-        .join('/');
 }
 /** An absolute URL made safe inside `( )`, or null when it is not http(s). */
 function safeUrl(url) {
