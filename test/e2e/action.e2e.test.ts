@@ -209,6 +209,45 @@ describe('the Action on a pull request', () => {
   });
 });
 
+describe('the Action in less friendly set-ups', () => {
+  it(
+    'reads the changed files from the API in a shallow checkout, and says so',
+    { timeout: SLOW },
+    async () => {
+      const s = (current = await scenario({ head: [SPLIT_NAME], fetchDepth: 1 }));
+      const run = await runOn(s);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(s.github.requestsFor('pulls/list-files')).toHaveLength(1);
+      expect(run.outputs.breaking).toBe('true');
+      const notices = run.commands.filter((c) => c.command === 'notice').map((c) => c.message);
+      expect(notices.some((n) => n.includes('fetch-depth: 0'))).toBe(true);
+      s.github.assertNoViolations();
+    },
+  );
+
+  it(
+    'never prints the shadow database password, even when the database cannot be reached',
+    { timeout: SLOW },
+    async () => {
+      const s = (current = await scenario({ head: [SPLIT_NAME] }));
+      const url = 'postgres://deploy:s3cr3t-pa55@127.0.0.1:9/shadow';
+      const run = await runOn(s, { inputs: { 'shadow-database-url': url } });
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      const lines = `${run.stdout}\n${run.stderr}`.split('\n');
+      const leaks = lines.filter((l) => l.includes('s3cr3t-pa55') && !l.startsWith('::add-mask::'));
+      expect(leaks).toEqual([]);
+      expect(lines.some((l) => l.startsWith('::add-mask::') && l.includes('s3cr3t-pa55'))).toBe(true);
+      // A shadow database that cannot be reached fails the step in one line, the password redacted.
+      expect(run.code).toBe(1);
+      expect(lines).toContain(
+        '::error::expand-contract failed: cannot connect to the shadow database server postgres://deploy:***@127.0.0.1:9/shadow: connect ECONNREFUSED 127.0.0.1:9',
+      );
+      expect(s.github.comments(s.git.pullNumber)[0]?.body ?? '').not.toContain('s3cr3t-pa55');
+      s.github.assertNoViolations();
+    },
+  );
+});
+
 describe('the Action on workflow_dispatch', () => {
   it('looks the pull request up by its number and reports on its head', { timeout: SLOW }, async () => {
     const s = (current = await scenario({ head: [SPLIT_NAME] }));
