@@ -188,7 +188,10 @@ function tally(results) {
         t.failed++;
         t.failKinds.set(rec.failKind, (t.failKinds.get(rec.failKind) ?? 0) + 1);
       } else if (rec.status === 'not-provable') t.notProvable++;
-      else if (rec.status === 'out-of-time') t.outOfTime++;
+      else if (rec.status === 'not-proven') {
+        t.notProven++;
+        t.notProvenKinds.set(rec.reason, (t.notProvenKinds.get(rec.reason) ?? 0) + 1);
+      } else if (rec.status === 'out-of-time') t.outOfTime++;
       if (rec.ms !== undefined && (rec.status === 'proven' || rec.status === 'failed')) {
         t.proofMs += rec.ms;
         t.proofs++;
