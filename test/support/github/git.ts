@@ -2,12 +2,12 @@
 // GitHub's `refs/pull/N/head` / `refs/pull/N/merge`, and checkouts made the way actions/checkout makes them.
 // Uses the git CLI through execFile (no shell), isolated from the user's and system's git configuration.
 
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FileRecord } from './state.js';
+import type { FileRecord, GitHubState } from './state.js';
 
 /** One commit: path → new content, or null to delete the file. */
 export type CommitFiles = Record<string, string | null>;
@@ -78,6 +78,44 @@ export function runGit(args: string[], cwd: string): Promise<string> {
       },
     );
   });
+}
+
+/** The hooks of `GitHubState` a real repository answers: `Object.assign(github.state, gitOracle(git.bare))`. */
+export type GitOracle = Required<
+  Pick<GitHubState, 'lookupCommit' | 'lookupBranch' | 'isAncestor' | 'revList'>
+>;
+
+/**
+ * Commits, branches, ancestry and commit lists from a (bare) repository, so what a test pushes there is
+ * what the fake API knows: `git cat-file -e`, `git rev-parse refs/heads/<name>`, `git merge-base
+ * --is-ancestor` and `git rev-list --reverse`. Synchronous (execFileSync), like the hooks; one git process
+ * per question. With `repository` (`owner/name`), branches of other repositories (forks) stay unknown.
+ */
+export function gitOracle(bare: string, opts: { repository?: string } = {}): GitOracle {
+  const run = (args: string[]): string | undefined => {
+    try {
+      return execFileSync('git', args, {
+        cwd: bare,
+        env: { ...process.env, ...GIT_ENV },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const full = (sha: string) => /^[0-9a-f]{40}$/.test(sha);
+  return {
+    lookupCommit: (sha) => full(sha) && run(['cat-file', '-e', `${sha}^{commit}`]) !== undefined,
+    lookupBranch: (name, repository) =>
+      opts.repository && opts.repository.toLowerCase() !== repository.toLowerCase()
+        ? undefined
+        : run(['rev-parse', '--verify', '--quiet', `refs/heads/${name}^{commit}`]) || undefined,
+    isAncestor: (ancestor, descendant) =>
+      run(['merge-base', '--is-ancestor', ancestor, descendant]) !== undefined,
+    revList: (excluded, included) =>
+      (run(['rev-list', '--reverse', included, `^${excluded}`]) ?? '').split('\n').filter(Boolean),
+  };
 }
 
 async function commit(work: string, files: CommitFiles, message: string): Promise<string> {

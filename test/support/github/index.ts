@@ -1,6 +1,6 @@
 // A fake api.github.com for end-to-end tests of the Action: an in-process HTTP server (127.0.0.1, random port)
 // that takes only requests GitHub's OpenAPI description allows, keeps repositories / pull requests /
-// comments / check runs / statuses / labels in memory, enforces token permissions like a GITHUB_TOKEN,
+// comments / check runs / statuses / labels / deployments in memory, enforces token permissions like a GITHUB_TOKEN,
 // fails on demand (5xx, rate limits), and logs every call. Plus event payloads, the runner's environment and
 // a real git remote for a pull request. See README.md in this folder.
 //
@@ -25,6 +25,14 @@ import {
   type SeedPullRequest,
   type StatusRecord,
 } from './state.js';
+import {
+  addDeploymentStatus,
+  seedDeployment,
+  type DeploymentRecord,
+  type DeploymentState,
+  type DeploymentStatusRecord,
+  type SeedDeployment,
+} from './state-deployments.js';
 
 export { preloadSpec } from './spec.js';
 export { primaryRateLimit, secondaryRateLimit, SECONDARY_RATE_LIMIT_MESSAGE } from './failures.js';
@@ -33,6 +41,10 @@ export { ACCEPTED_PERMISSIONS } from './permissions.js';
 export { MAX_ANNOTATIONS_PER_REQUEST } from './routes-checks.js';
 export { MAX_COMMENT_LENGTH } from './routes-issues.js';
 export { MAX_PULL_REQUEST_FILES } from './routes-repo.js';
+export { ACTIONS_CANNOT_CREATE_PULL_REQUESTS } from './routes-pulls.js';
+export { MAX_COMPARE_COMMITS } from './routes-compare.js';
+export { MAX_DEPLOYMENT_STATUS_DESCRIPTION } from './routes-deployments.js';
+export type * from './state-deployments.js';
 export type { RecordedRequest, Violation, ViolationKind } from './server.js';
 export { fakeSha, GITHUB_ACTIONS_APP_ID, GITHUB_ACTIONS_BOT, PERMISSIONS } from './state.js';
 export type * from './state.js';
@@ -61,6 +73,11 @@ export interface FakeGitHubOptions {
   /** Do not print violations to stderr. */
   quiet?: boolean;
   clock?: () => Date;
+  /**
+   * The repository setting "Allow GitHub Actions to create and approve pull requests" (default true; new
+   * repositories on GitHub have it off): false makes `POST /pulls` as github-actions[bot] a 403.
+   */
+  actionsCanCreatePullRequests?: boolean;
 }
 
 export class FakeGitHub {
@@ -82,11 +99,12 @@ export class FakeGitHub {
       permissions: options.permissions ?? PERMISSIONS.writeAll,
       identity: options.identity ?? GITHUB_ACTIONS_BOT,
     });
-    state.addRepository({
+    const repo = state.addRepository({
       fullName: this.repository,
       private: options.private ?? true,
       defaultBranch: options.defaultBranch ?? 'main',
     });
+    repo.actionsCanCreatePullRequests = options.actionsCanCreatePullRequests ?? true;
   }
 
   /** Base URL of the API: GITHUB_API_URL. */
@@ -135,6 +153,68 @@ export class FakeGitHub {
   /** Points a ref (`main`, `refs/tags/v1`, `refs/pull/1/head`) at a commit. */
   setRef(ref: string, sha: string, repository = this.repository): void {
     this.state.setRef(this.state.mustRepo(repository), ref, sha);
+  }
+
+  /**
+   * A deployment (environment `production` by default) of `sha` with its statuses, oldest first, each at
+   * its own ISO time: tests move time by timestamps, never by sleeping.
+   *
+   *   github.seedDeployment({ sha, statuses: [{ state: 'in_progress', createdAt: '2024-05-01T10:00:00Z' },
+   *                                          { state: 'success', createdAt: '2024-05-01T10:05:00Z' }] });
+   */
+  seedDeployment(seed: SeedDeployment): DeploymentRecord {
+    return seedDeployment(this.state, this.repository, seed);
+  }
+
+  /** One more status on a deployment (by record or id), at `createdAt` (default: the clock's now). */
+  addDeploymentStatus(
+    deployment: DeploymentRecord | number,
+    status: { state: DeploymentState; createdAt?: string; description?: string },
+  ): DeploymentStatusRecord {
+    const id = typeof deployment === 'number' ? deployment : deployment.id;
+    const record = this.state.deployments.find((d) => d.id === id);
+    if (!record) throw new Error(`fake GitHub: no deployment ${id}`);
+    return addDeploymentStatus(this.state, record, status);
+  }
+
+  /** Deployments (of one environment when given), newest first as the API lists them. */
+  deployments(environment?: string, repository = this.repository): DeploymentRecord[] {
+    return this.state.deployments
+      .filter((d) => d.repo.toLowerCase() === repository.toLowerCase())
+      .filter((d) => environment === undefined || d.environment === environment)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+  }
+
+  /**
+   * Closes a pull request as someone would on GitHub: `merged: true` merges it (its `merge_commit_sha`
+   * becomes `mergeCommitSha` when given, and the base branch moves there).
+   */
+  closePullRequest(
+    number: number,
+    opts: { merged?: boolean; mergeCommitSha?: string; at?: string } = {},
+    repository = this.repository,
+  ): PullRecord {
+    const pr = this.pullRequest(number, repository);
+    const at = opts.at ? new Date(opts.at).toISOString().replace(/\.\d{3}Z$/, 'Z') : this.state.now();
+    pr.state = 'closed';
+    pr.closedAt = at;
+    pr.updatedAt = at;
+    if (opts.merged) {
+      pr.merged = true;
+      pr.mergedAt = at;
+      if (opts.mergeCommitSha) {
+        pr.mergeSha = opts.mergeCommitSha;
+        this.setRef(pr.base.ref, opts.mergeCommitSha, repository);
+      }
+    }
+    return pr;
+  }
+
+  /** Pull requests of the repository, in number order. */
+  pullRequests(repository = this.repository): PullRecord[] {
+    return this.state.pulls
+      .filter((p) => p.repo.toLowerCase() === repository.toLowerCase())
+      .sort((a, b) => a.number - b.number);
   }
 
   /** Makes the next matching request(s) fail; see failures.ts and the rate limit presets. */

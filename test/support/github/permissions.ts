@@ -27,6 +27,16 @@ export const ACCEPTED_PERMISSIONS: Record<string, string> = {
   'repos/get-combined-status-for-ref': 'statuses=read',
   'repos/list-commit-statuses-for-ref': 'statuses=read',
   'git/get-ref': 'contents=read',
+  'repos/get-branch': 'contents=read',
+  'repos/compare-commits-with-basehead': 'contents=read',
+  'pulls/list': 'pull_requests=read',
+  'pulls/create': 'pull_requests=write',
+  'pulls/update': 'pull_requests=write',
+  'repos/list-deployments': 'deployments=read',
+  'repos/create-deployment': 'deployments=write',
+  'repos/get-deployment': 'deployments=read',
+  'repos/list-deployment-statuses': 'deployments=read',
+  'repos/create-deployment-status': 'deployments=write',
   'rate-limit/get': '',
 };
 

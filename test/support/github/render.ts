@@ -149,8 +149,8 @@ export function renderPull(pr: PullRecord, ctx: RenderContext): Json {
     active_lock_reason: null,
     created_at: pr.createdAt,
     updated_at: pr.updatedAt,
-    closed_at: null,
-    merged_at: null,
+    closed_at: pr.closedAt,
+    merged_at: pr.mergedAt,
     merge_commit_sha: pr.mergeSha,
     assignee: null,
     assignees: [],
@@ -189,6 +189,28 @@ export function renderPull(pr: PullRecord, ctx: RenderContext): Json {
   const links = pull['_links'] as Record<string, { href: string }>;
   links['statuses'] = { href: `${ctx.apiUrl}/repos/${pr.repo}/statuses/${pr.head.sha}` };
   pull['statuses_url'] = links['statuses'].href;
+  return pull;
+}
+
+/** `pull-request-simple` (GET /pulls lists): the pull request without merge state and counts. */
+export function renderPullSimple(pr: PullRecord, ctx: RenderContext): Json {
+  const pull = renderPull(pr, ctx);
+  for (const key of [
+    'merged',
+    'mergeable',
+    'rebaseable',
+    'mergeable_state',
+    'merged_by',
+    'comments',
+    'review_comments',
+    'maintainer_can_modify',
+    'commits',
+    'additions',
+    'deletions',
+    'changed_files',
+  ]) {
+    delete pull[key];
+  }
   return pull;
 }
 

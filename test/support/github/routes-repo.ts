@@ -33,7 +33,7 @@ export const repoRoutes: Record<string, Route> = {
   'git/get-ref': {
     handle(ctx) {
       const ref = `refs/${String(ctx.params['ref'])}`;
-      const sha = ctx.repo.refs.get(ref);
+      const sha = ctx.state.refSha(ctx.repo, ref);
       if (!sha) throw notFound();
       return ok(renderGitRef(ctx.repo, ref, sha, ctx.render));
     },

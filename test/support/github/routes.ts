@@ -1,6 +1,7 @@
 // What route handlers share: their context and result types, GitHub-shaped errors, and GitHub's pagination
 // (`per_page` up to 100, `page`, a `Link` header with prev/next/last/first). The handlers themselves live
-// in routes-repo.ts, routes-issues.ts and routes-checks.ts; server.ts puts them together by operationId.
+// in routes-repo.ts, routes-issues.ts, routes-checks.ts, routes-pulls.ts, routes-compare.ts and
+// routes-deployments.ts; server.ts puts them together by operationId.
 
 import { errorBody } from './failures.js';
 import type { RenderContext } from './render.js';

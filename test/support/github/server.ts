@@ -9,7 +9,10 @@ import { ACCEPTED_PERMISSIONS, isAllowed } from './permissions.js';
 import type { RenderContext } from './render.js';
 import { GitHubError, type RateLimitInfo, type Route, type RouteResult } from './routes.js';
 import { checkRoutes } from './routes-checks.js';
+import { compareRoutes } from './routes-compare.js';
+import { deploymentRoutes } from './routes-deployments.js';
 import { issueRoutes } from './routes-issues.js';
+import { pullRoutes } from './routes-pulls.js';
 import { repoRoutes } from './routes-repo.js';
 import {
   matchRoute,
@@ -21,7 +24,14 @@ import {
 } from './spec.js';
 import { GitHubState, type RepoRecord, type TokenConfig } from './state.js';
 
-export const ROUTES: Record<string, Route> = { ...repoRoutes, ...issueRoutes, ...checkRoutes };
+export const ROUTES: Record<string, Route> = {
+  ...repoRoutes,
+  ...issueRoutes,
+  ...checkRoutes,
+  ...pullRoutes,
+  ...compareRoutes,
+  ...deploymentRoutes,
+};
 
 export type ViolationKind =
   | 'unknown-route'

@@ -37,8 +37,9 @@ interface Spec {
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-// A last parameter with these names may hold slashes unencoded (`git/ref/heads/main`), as GitHub accepts.
-const GREEDY = new Set(['{ref}', '{path}']);
+// A last parameter with these names may hold slashes unencoded (`git/ref/heads/main`), as GitHub accepts
+// (the description marks `branch` and `basehead` `x-multi-segment`).
+const GREEDY = new Set(['{ref}', '{path}', '{branch}', '{basehead}']);
 let loaded: Spec | undefined;
 
 function components(doc: Json, kind: string): Json {
@@ -76,6 +77,13 @@ export function nullableEnums(node: unknown): void {
   const schema = node as Json;
   if (schema['nullable'] === true && Array.isArray(schema['enum']) && !schema['enum'].includes(null)) {
     schema['enum'] = [...(schema['enum'] as unknown[]), null];
+  }
+  // `nullable` without `type` (a nullable `anyOf`, as the compare API's commit `author`): Ajv refuses to
+  // compile it, so it becomes "this or null".
+  if (schema['nullable'] === true && !('type' in schema)) {
+    const { nullable: _nullable, ...rest } = schema;
+    for (const key of Object.keys(schema)) delete schema[key];
+    schema['anyOf'] = [rest, { type: 'null' }];
   }
   for (const value of Object.values(schema)) nullableEnums(value);
 }
@@ -120,6 +128,7 @@ function load(): Spec {
   nullableEnums(doc['paths']);
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
   addFormats.default(ajv);
+  ajv.addFormat('repo.nwo', /^[^/\s]+\/[^/\s]+$/); // `owner/name`, used by POST /pulls `head_repo`
   ajv.addSchema({ components: { schemas: components(doc, 'schemas') } }, 'gh');
   const paramAjv = new Ajv({
     strict: false,
@@ -265,6 +274,10 @@ export function responseSchema(op: Operation, status: number): { documented: boo
   const response = resolve(doc, raw);
   const content = response['content'] as Json | undefined;
   const json = (content?.['application/json'] ?? content?.['application/scim+json']) as Json | undefined;
+  // Some errors are documented without content (409 of create-deployment) while GitHub sends its usual
+  // error body: hold that body to the basic-error shape.
+  if (!json && status >= 400)
+    return { documented: true, schema: { $ref: '#/components/schemas/basic-error' } };
   return { documented: true, schema: json?.['schema'] };
 }
 

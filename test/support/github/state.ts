@@ -1,9 +1,14 @@
 // The fake GitHub's in-memory state: repositories (with refs, known commits and labels), pull requests and
-// their files, issue comments, check runs with accumulated annotations, commit statuses, and tokens.
+// their files, issue comments, check runs with accumulated annotations, commit statuses, deployments with
+// their statuses, and tokens. Hooks let a test's real git repository answer for commits, branches and
+// ancestry (the server keeps no git objects).
 // Plain records, kept close to what the REST API shows; `render.ts` turns them into response JSON.
 
+import type { DeploymentRecord } from './state-deployments.js';
+
 export type PermissionLevel = 'read' | 'write' | 'none';
-export type PermissionName = 'contents' | 'pull-requests' | 'issues' | 'checks' | 'statuses' | 'metadata';
+export type PermissionName =
+  'contents' | 'pull-requests' | 'issues' | 'checks' | 'statuses' | 'deployments' | 'metadata';
 export type Permissions = Partial<Record<PermissionName, PermissionLevel>>;
 
 /** Who a token acts as: what `user.login` / `user.type` show on comments and statuses it creates. */
@@ -31,9 +36,17 @@ export const PERMISSIONS = {
     issues: 'write',
     checks: 'write',
     statuses: 'write',
+    deployments: 'write',
   },
   /** A pull request from a fork: GitHub downgrades the GITHUB_TOKEN to read-only. */
-  readAll: { contents: 'read', 'pull-requests': 'read', issues: 'read', checks: 'read', statuses: 'read' },
+  readAll: {
+    contents: 'read',
+    'pull-requests': 'read',
+    issues: 'read',
+    checks: 'read',
+    statuses: 'read',
+    deployments: 'read',
+  },
   /** The "restricted" default: `contents: read` (and metadata) only. */
   restricted: { contents: 'read' },
 } satisfies Record<string, Permissions>;
@@ -62,6 +75,11 @@ export interface RepoRecord {
   /** Lower-cased name → label. */
   labels: Map<string, LabelRecord>;
   createdAt: string;
+  /**
+   * The setting "Allow GitHub Actions to create and approve pull requests" (default true here; off by default
+   * on GitHub): when false, `POST /pulls` with the github-actions[bot] identity is 403.
+   */
+  actionsCanCreatePullRequests: boolean;
 }
 
 export interface FileRecord {
@@ -87,12 +105,15 @@ export interface PullRecord {
   user: Identity;
   head: { sha: string; ref: string; repo: string };
   base: { sha: string; ref: string };
+  /** The test merge commit while open; the merge commit once merged (`merge_commit_sha`). */
   mergeSha: string | null;
   /** Label names, in the order they were added. */
   labels: string[];
   files: FileRecord[];
   createdAt: string;
   updatedAt: string;
+  closedAt: string | null;
+  mergedAt: string | null;
 }
 
 export interface CommentRecord {
@@ -186,12 +207,28 @@ export class GitHubState {
   readonly comments: CommentRecord[] = [];
   readonly checkRuns: CheckRunRecord[] = [];
   readonly statuses: StatusRecord[] = [];
+  readonly deployments: DeploymentRecord[] = [];
   readonly tokens = new Map<string, TokenConfig>();
   /**
    * Commits pushed with git (to a test's bare repository) rather than through the API: a full sha this
    * answers true for becomes known, as a push makes it known to GitHub.
    */
   lookupCommit?: (sha: string) => boolean;
+  /**
+   * Branches pushed with git: the sha `name` (`main`, `feature/x`, no `refs/heads/`) points at in
+   * `repository`, or undefined. It wins over `setRef`, as a push moves a branch on GitHub.
+   */
+  lookupBranch?: (name: string, repository: string) => string | undefined;
+  /**
+   * Ancestry for the compare API and `POST /pulls` (`git merge-base --is-ancestor ancestor descendant`);
+   * a commit is its own ancestor. Without it (and without `revList`) only identical commits compare.
+   */
+  isAncestor?: (ancestor: string, descendant: string) => boolean;
+  /**
+   * `git rev-list --reverse <included> ^<excluded>`: the commits the compare API lists and counts in
+   * `ahead_by` / `behind_by`. Without it they are estimated from `isAncestor` (1 when not identical).
+   */
+  revList?: (excluded: string, included: string) => string[];
   private nextId = 1_000_000;
 
   constructor(readonly clock: () => Date = () => new Date()) {}
@@ -230,6 +267,7 @@ export class GitHubState {
       commits: new Set(),
       labels: new Map(),
       createdAt: this.now(),
+      actionsCanCreatePullRequests: true,
     };
     this.repos.set(record.fullName.toLowerCase(), record);
     return record;
@@ -251,11 +289,23 @@ export class GitHubState {
     repo.commits.add(sha);
   }
 
+  /** A full ref name (`refs/heads/main`) → sha, asking `lookupBranch` first for branches. */
+  refSha(repo: RepoRecord, fullRef: string): string | undefined {
+    if (fullRef.startsWith('refs/heads/')) {
+      const pushed = this.lookupBranch?.(fullRef.slice('refs/heads/'.length), repo.fullName);
+      if (pushed) {
+        repo.commits.add(pushed);
+        return pushed;
+      }
+    }
+    return repo.refs.get(fullRef);
+  }
+
   /** A sha, branch, tag, `heads/x` or `refs/...` name → commit sha; undefined when unknown. */
   resolveRef(repo: RepoRecord, ref: string): string | undefined {
     if (repo.commits.has(ref)) return ref;
     for (const name of [`refs/heads/${ref}`, `refs/tags/${ref}`, `refs/${ref}`, ref]) {
-      const sha = repo.refs.get(name);
+      const sha = this.refSha(repo, name);
       if (sha) return sha;
     }
     if (/^[0-9a-f]{7,39}$/.test(ref)) return [...repo.commits].find((sha) => sha.startsWith(ref));
@@ -282,7 +332,7 @@ export class GitHubState {
 
   seedPullRequest(repoName: string, seed: SeedPullRequest): PullRecord {
     const repo = this.mustRepo(seed.repo ?? repoName);
-    const number = seed.number ?? this.pulls.filter((p) => p.repo === repo.fullName).length + 1;
+    const number = seed.number ?? this.nextPullNumber(repo.fullName);
     if (this.pull(repo.fullName, number)) throw new Error(`fake GitHub: PR #${number} already exists`);
     const fork = seed.head.fork ?? (seed.head.repo !== undefined && seed.head.repo !== repo.fullName);
     const headRepoName = seed.head.repo ?? (fork ? `contributor/${repo.name}` : repo.fullName);
@@ -315,9 +365,17 @@ export class GitHubState {
       files: seed.files ?? [],
       createdAt: now,
       updatedAt: now,
+      closedAt: seed.state === 'closed' ? now : null,
+      mergedAt: null,
     };
     for (const name of seed.labels ?? []) record.labels.push(this.label(repo, name).name);
     this.pulls.push(record);
     return record;
+  }
+
+  /** One more than the highest pull request number in the repository. */
+  nextPullNumber(repoName: string): number {
+    const numbers = this.pulls.filter((p) => p.repo === repoName).map((p) => p.number);
+    return Math.max(0, ...numbers) + 1;
   }
 }
