@@ -94,7 +94,7 @@ export function addToJournal(text: string, source: string, tags: readonly string
 }
 
 /** JSON written the way `text` was: its indent (or none), line ends, trailing newline or none. */
-function formatLike(text: string, value: unknown): string {
+export function formatLike(text: string, value: unknown): string {
   const compact = !text.trim().includes('\n');
   const indent = compact ? undefined : (/\n([ \t]+)\S/.exec(text)?.[1] ?? '  ');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

@@ -27,7 +27,8 @@ function step(version: string): string {
   return next.padStart(version.length, '0');
 }
 
-function formatTimestamp(date: Date): string {
+/** `YYYYMMDDHHMMSS` of `date` in UTC. */
+export function formatTimestamp(date: Date): string {
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
   return (
     p(date.getUTCFullYear(), 4) +
