@@ -43428,6 +43428,82 @@ class Git {
         }
     }
     // --- End of split commits. ---
+    // --- Expand commits (src/contract/expand-commit.ts): when a pending contract file landed on the default
+    // branch, what a ref holds under a folder, and whether one commit is in another's history. ---
+    /**
+     * Commits that added `path` (`git log --diff-filter=A`), newest first, reachable from `ref` but not from
+     * `exclude`. With `firstParent`, only `ref`'s first-parent line is walked and each merge is diffed against
+     * its first parent (`--first-parent -m`), so a merge that brought the file in counts as adding it: the
+     * commit where it landed on that branch. Dates are committer dates, ISO 8601 in UTC.
+     */
+    async commitsAdding(path, options) {
+        await this.mustExist(options.ref);
+        if (options.exclude !== undefined)
+            await this.mustExist(options.exclude);
+        const out = await this.runAs('log', [
+            // The user's configuration must not change what log prints or walks.
+            '-c',
+            'log.showSignature=false',
+            '-c',
+            'log.follow=false',
+            '--literal-pathspecs',
+            'log',
+            '--no-color',
+            '--no-renames',
+            '--diff-filter=A',
+            '--format=%H %cI %P',
+            ...(options.firstParent ? ['--first-parent', '-m'] : []),
+            '--end-of-options',
+            options.ref,
+            ...(options.exclude !== undefined ? [`^${options.exclude}`] : []),
+            '--',
+            path,
+        ]);
+        const commits = [];
+        const seen = new Set();
+        for (const line of out.split('\n')) {
+            const [sha, date, ...parents] = line.trim().split(/\s+/);
+            if (!sha || !date || !/^[0-9a-f]{40,64}$/.test(sha) || seen.has(sha))
+                continue;
+            seen.add(sha);
+            commits.push({ sha, committedAt: new Date(date).toISOString(), parents });
+        }
+        return commits;
+    }
+    /** The files under folder `dir` at `ref` (`git ls-tree -r`), as paths from the repository root with `/`. */
+    async filesUnder(ref, dir) {
+        await this.mustExist(ref);
+        const folder = `${dir.replace(/^\.?\//, '').replace(/\/+$/, '')}/`;
+        const out = await this.runAs('ls-tree', [
+            '--literal-pathspecs',
+            'ls-tree',
+            '-r',
+            '-z',
+            '--name-only',
+            '--full-tree',
+            '--end-of-options',
+            ref,
+            '--',
+            folder,
+        ]);
+        return out.split('\0').filter((p) => p.startsWith(folder));
+    }
+    /**
+     * True when `ancestor` is in `descendant`'s history (what `git merge-base --is-ancestor` answers: the
+     * merge base of the two is `ancestor` itself), false when it is not; undefined when either commit is
+     * not in this clone, or when a shallow clone cannot tell (its history stops before the answer).
+     */
+    async isAncestor(ancestor, descendant) {
+        if (!this.inRepo)
+            return undefined;
+        if (!(await this.refExists(ancestor)) || !(await this.refExists(descendant)))
+            return undefined;
+        const sha = (await this.run(['rev-parse', '--verify', '--end-of-options', `${ancestor}^{commit}`])).trim();
+        if ((await this.mergeBase(ancestor, descendant)) === sha)
+            return true;
+        return (await this.isShallow()) ? undefined : false;
+    }
+    // --- End of expand commits. ---
     async mustExist(ref) {
         if (!this.inRepo)
             throw new GitError(`${this.root} is not inside a git repository.`);
@@ -64190,6 +64266,7 @@ function step(version) {
     const next = (BigInt(version) + 1n).toString();
     return next.padStart(version.length, '0');
 }
+/** `YYYYMMDDHHMMSS` of `date` in UTC. */
 function formatTimestamp(date) {
     const p = (n, w = 2) => String(n).padStart(w, '0');
     return (p(date.getUTCFullYear(), 4) +
