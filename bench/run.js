@@ -17,7 +17,8 @@
 // Then the planner's figures (bench/plan.js, the library compiled by `npm run build` into build/): replay
 // throughput on PGlite per history, cold and through the replay cache, and the time and memory to plan and
 // prove examples/split-name and examples/rename-column. --no-plan leaves them out; --no-build uses build/ as is.
-// Then the Action on a pull request (bench/action.ts): wall time and API requests; --no-action leaves it out.
+// Then the Action on a pull request (bench/action.ts) and the scheduled contract run (bench/schedule.ts):
+// wall time and API requests; --no-action leaves them out.
 //
 // $EXPAND_CONTRACT_BIN measures another build of the CLI; $EXPAND_CONTRACT_CORPUS (or --corpus) another corpus.
 import { spawnSync } from 'node:child_process';
@@ -350,16 +351,19 @@ if (!opts['no-plan']) {
   }
 }
 
-// The Action on a pull request (bench/action.ts, through tsx): wall time and API requests per run.
+// The Action on a pull request (bench/action.ts) and the scheduled contract run (bench/schedule.ts), through
+// tsx: wall time and API requests per run.
 if (!opts['no-action']) {
-  const action = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'action.ts')], {
-    cwd: REPO,
-    encoding: 'utf8',
-    timeout: TIMEOUT_MS * 20,
-  });
-  process.stdout.write(action.stdout ?? '');
-  if (action.status !== 0)
-    console.log(`Action figures failed: ${(action.stderr ?? '').trim().split('\n').pop()}`);
+  for (const script of ['action.ts', 'schedule.ts']) {
+    const action = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', script)], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: TIMEOUT_MS * 60,
+    });
+    process.stdout.write(action.stdout ?? '');
+    if (action.status !== 0)
+      console.log(`bench/${script} failed: ${(action.stderr ?? '').trim().split('\n').pop()}`);
+  }
 }
 
 console.log(`\nload average at the end: ${load()}`);

@@ -5286,6 +5286,111 @@ class Git {
         return (await this.isShallow()) ? undefined : false;
     }
     // --- End of expand commits. ---
+    // --- Contract branches (src/contract/schedule-git.ts): a throwaway worktree at a commit, a commit made
+    // from its index without moving any branch, the commits a branch holds beyond another, and fetching one
+    // branch. No hooks run; the identity is given with `-c` to the one command. ---
+    /**
+     * A new worktree at `dir` (which must not exist, or be empty) holding `commit`, detached: its files and
+     * index as in `commit`. No hook runs (`--no-checkout`, then `read-tree`).
+     */
+    async addWorktree(dir, commit) {
+        await this.mustExist(commit);
+        await this.runAs('worktree', [
+            'worktree',
+            'add',
+            '--detach',
+            '--no-checkout',
+            '--quiet',
+            '--',
+            dir,
+            commit,
+        ]);
+        const tree = await Git.create(dir);
+        await tree.runAs('read-tree', ['read-tree', '--reset', '-u', 'HEAD']);
+        return tree;
+    }
+    /** Removes a worktree made by {@link addWorktree}, files and all (`git worktree remove --force`). */
+    async removeWorktree(dir) {
+        await this.runAs('worktree', ['worktree', 'remove', '--force', '--', dir]);
+    }
+    /** Forgets worktrees whose folders are gone (`git worktree prune`). */
+    async pruneWorktrees() {
+        await this.runAs('worktree', ['worktree', 'prune']);
+    }
+    /** The tree the index holds (`git write-tree`). */
+    async writeTree() {
+        return (await this.runAs('write-tree', ['write-tree'])).trim();
+    }
+    /**
+     * A commit of `tree` with these parents (`git commit-tree`), as `identity` (author and committer, with
+     * `-c`), unsigned. No branch or HEAD moves. Returns its id.
+     */
+    async commitTree(tree, parents, message, identity) {
+        const who = ['user', 'author', 'committer'].flatMap((scope) => [
+            '-c',
+            `${scope}.name=${identity.name}`,
+            '-c',
+            `${scope}.email=${identity.email}`,
+        ]);
+        const out = await this.runAs('commit-tree', [
+            ...who,
+            'commit-tree',
+            '--no-gpg-sign',
+            ...parents.flatMap((p) => ['-p', p]),
+            '-m',
+            message,
+            tree,
+        ]);
+        return out.trim();
+    }
+    /** The commits reachable from `include` but not from `exclude`, newest first, with author and committer emails. */
+    async commitsBeyond(exclude, include) {
+        await this.mustExist(exclude);
+        await this.mustExist(include);
+        const out = await this.runAs('log', [
+            '-c',
+            'log.showSignature=false',
+            'log',
+            '--no-color',
+            '--format=%H%x00%ae%x00%ce',
+            '--end-of-options',
+            include,
+            `^${exclude}`,
+            '--',
+        ]);
+        return out
+            .split('\n')
+            .filter((line) => line.includes('\0'))
+            .map((line) => {
+            const [sha = '', authorEmail = '', committerEmail = ''] = line.trim().split('\0');
+            return { sha, authorEmail, committerEmail };
+        });
+    }
+    /**
+     * Fetches `refs/heads/<branch>` from `remote` into `refs/remotes/<remote>/<branch>` (no tags, no
+     * submodules) and returns the commit it points at, or undefined when the remote has no such branch.
+     */
+    async fetchBranch(remote, branch) {
+        const tracking = `refs/remotes/${remote}/${branch}`;
+        try {
+            await this.runAs('fetch', [
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--no-recurse-submodules',
+                '--no-write-fetch-head',
+                remote,
+                `+refs/heads/${branch}:${tracking}`,
+            ]);
+        }
+        catch (e) {
+            if (e instanceof GitError && /couldn't find remote ref/i.test(e.message))
+                return undefined;
+            throw e;
+        }
+        return this.resolve(tracking);
+    }
+    // --- End of contract branches. ---
     async mustExist(ref) {
         if (!this.inRepo)
             throw new GitError(`${this.root} is not inside a git repository.`);

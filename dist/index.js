@@ -40,15 +40,15 @@ import require$$1$6 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { isAbsolute, join, relative, sep as sep$1, normalize as normalize$2, resolve, dirname, basename } from 'node:path';
-import { readFile, stat as stat$1, readdir as readdir$1, utimes, mkdir as mkdir$1, rm as rm$1, writeFile as writeFile$1, rename as rename$2, lstat as lstat$1, chmod as chmod$1, rmdir as rmdir$1 } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep as sep$1, normalize as normalize$3, resolve, dirname, basename, posix } from 'node:path';
+import { readFile, stat as stat$1, readdir as readdir$1, utimes, mkdir as mkdir$1, rm as rm$1, writeFile as writeFile$1, rename as rename$2, lstat as lstat$1, chmod as chmod$1, rmdir as rmdir$1, mkdtemp } from 'node:fs/promises';
 import require$$0$7 from 'process';
 import require$$0$8 from 'buffer';
 import require$$1$7 from 'tty';
-import { spawn } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
 import require$$0$9, { readdirSync, statSync, readFileSync, existsSync } from 'node:fs';
 import require$$1$8, { randomBytes, createHash } from 'node:crypto';
-import 'node:os';
+import { tmpdir } from 'node:os';
 import require$$2$1 from 'util/types';
 import require$$0$a from 'dns';
 import require$$0$c from 'stream';
@@ -3436,11 +3436,11 @@ function requireTimers () {
 	return timers;
 }
 
-var connect;
+var connect$1;
 var hasRequiredConnect;
 
 function requireConnect () {
-	if (hasRequiredConnect) return connect;
+	if (hasRequiredConnect) return connect$1;
 	hasRequiredConnect = 1;
 
 	const net = require$$0$4;
@@ -3680,8 +3680,8 @@ function requireConnect () {
 	  util.destroy(socket, new ConnectTimeoutError(message));
 	}
 
-	connect = buildConnector;
-	return connect;
+	connect$1 = buildConnector;
+	return connect$1;
 }
 
 var constants$3 = {};
@@ -37882,12 +37882,12 @@ const LOCK_MODES = [
 // "Did you mean ...?" for misspelt keys, rule ids and values.
 /** The closest candidate to a misspelt word, when one is close enough to be what was meant. */
 function suggest(word, candidates) {
-    const w = normalize$1(word);
+    const w = normalize$2(word);
     if (w.length === 0)
         return undefined;
     let best;
     for (const candidate of [...candidates].sort()) {
-        const c = normalize$1(candidate);
+        const c = normalize$2(candidate);
         let distance = editDistance(w, c);
         if (w.length >= 3 && (c.startsWith(w) || w.startsWith(c)))
             distance = Math.min(distance, 1);
@@ -37898,7 +37898,7 @@ function suggest(word, candidates) {
         return undefined;
     return best.distance <= Math.max(2, Math.floor(w.length / 3)) ? best.candidate : undefined;
 }
-function normalize$1(s) {
+function normalize$2(s) {
     return s
         .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
         .toLowerCase()
@@ -38269,12 +38269,12 @@ async function loadConfig(options) {
 async function readNamed(path, cwd) {
     const full = isAbsolute(path) ? path : join(cwd, path);
     const shown = display(full, cwd);
-    return { text: (await readText$1(full, shown, true)) ?? '', display: shown };
+    return { text: (await readText$2(full, shown, true)) ?? '', display: shown };
 }
 async function readDefault(cwd) {
     const found = [];
     for (const name of DEFAULT_CONFIG_FILES) {
-        const text = await readText$1(join(cwd, name), name, false);
+        const text = await readText$2(join(cwd, name), name, false);
         if (text !== undefined)
             found.push({ text, display: name });
     }
@@ -38283,7 +38283,7 @@ async function readDefault(cwd) {
     }
     return found[0];
 }
-async function readText$1(full, shown, required) {
+async function readText$2(full, shown, required) {
     let bytes;
     try {
         bytes = await readFile(full);
@@ -42235,7 +42235,7 @@ function ls(t) {
 }
 function hs(t) {
   const e = t.trim().replace(/^["']|["']$/g, "");
-  return e && normalize$2(e);
+  return e && normalize$3(e);
 }
 const ms$1 = [
   new l$1(/From (.+)$/, (t, [e]) => {
@@ -43504,6 +43504,111 @@ class Git {
         return (await this.isShallow()) ? undefined : false;
     }
     // --- End of expand commits. ---
+    // --- Contract branches (src/contract/schedule-git.ts): a throwaway worktree at a commit, a commit made
+    // from its index without moving any branch, the commits a branch holds beyond another, and fetching one
+    // branch. No hooks run; the identity is given with `-c` to the one command. ---
+    /**
+     * A new worktree at `dir` (which must not exist, or be empty) holding `commit`, detached: its files and
+     * index as in `commit`. No hook runs (`--no-checkout`, then `read-tree`).
+     */
+    async addWorktree(dir, commit) {
+        await this.mustExist(commit);
+        await this.runAs('worktree', [
+            'worktree',
+            'add',
+            '--detach',
+            '--no-checkout',
+            '--quiet',
+            '--',
+            dir,
+            commit,
+        ]);
+        const tree = await Git.create(dir);
+        await tree.runAs('read-tree', ['read-tree', '--reset', '-u', 'HEAD']);
+        return tree;
+    }
+    /** Removes a worktree made by {@link addWorktree}, files and all (`git worktree remove --force`). */
+    async removeWorktree(dir) {
+        await this.runAs('worktree', ['worktree', 'remove', '--force', '--', dir]);
+    }
+    /** Forgets worktrees whose folders are gone (`git worktree prune`). */
+    async pruneWorktrees() {
+        await this.runAs('worktree', ['worktree', 'prune']);
+    }
+    /** The tree the index holds (`git write-tree`). */
+    async writeTree() {
+        return (await this.runAs('write-tree', ['write-tree'])).trim();
+    }
+    /**
+     * A commit of `tree` with these parents (`git commit-tree`), as `identity` (author and committer, with
+     * `-c`), unsigned. No branch or HEAD moves. Returns its id.
+     */
+    async commitTree(tree, parents, message, identity) {
+        const who = ['user', 'author', 'committer'].flatMap((scope) => [
+            '-c',
+            `${scope}.name=${identity.name}`,
+            '-c',
+            `${scope}.email=${identity.email}`,
+        ]);
+        const out = await this.runAs('commit-tree', [
+            ...who,
+            'commit-tree',
+            '--no-gpg-sign',
+            ...parents.flatMap((p) => ['-p', p]),
+            '-m',
+            message,
+            tree,
+        ]);
+        return out.trim();
+    }
+    /** The commits reachable from `include` but not from `exclude`, newest first, with author and committer emails. */
+    async commitsBeyond(exclude, include) {
+        await this.mustExist(exclude);
+        await this.mustExist(include);
+        const out = await this.runAs('log', [
+            '-c',
+            'log.showSignature=false',
+            'log',
+            '--no-color',
+            '--format=%H%x00%ae%x00%ce',
+            '--end-of-options',
+            include,
+            `^${exclude}`,
+            '--',
+        ]);
+        return out
+            .split('\n')
+            .filter((line) => line.includes('\0'))
+            .map((line) => {
+            const [sha = '', authorEmail = '', committerEmail = ''] = line.trim().split('\0');
+            return { sha, authorEmail, committerEmail };
+        });
+    }
+    /**
+     * Fetches `refs/heads/<branch>` from `remote` into `refs/remotes/<remote>/<branch>` (no tags, no
+     * submodules) and returns the commit it points at, or undefined when the remote has no such branch.
+     */
+    async fetchBranch(remote, branch) {
+        const tracking = `refs/remotes/${remote}/${branch}`;
+        try {
+            await this.runAs('fetch', [
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--no-recurse-submodules',
+                '--no-write-fetch-head',
+                remote,
+                `+refs/heads/${branch}:${tracking}`,
+            ]);
+        }
+        catch (e) {
+            if (e instanceof GitError && /couldn't find remote ref/i.test(e.message))
+                return undefined;
+            throw e;
+        }
+        return this.resolve(tracking);
+    }
+    // --- End of contract branches. ---
     async mustExist(ref) {
         if (!this.inRepo)
             throw new GitError(`${this.root} is not inside a git repository.`);
@@ -43538,7 +43643,7 @@ function isMissingGit(e) {
 function blank$1(text) {
     return text.replace(/[^\r\n]/g, ' ');
 }
-function lines$1(text) {
+function lines$2(text) {
     const out = [];
     let start = 0;
     let number = 1;
@@ -43618,7 +43723,7 @@ function slashes(path) {
 /** Blanks every line for which `keep` is false (its `\n` and `\r` stay). */
 function keepLines(text, keep) {
     let out = '';
-    for (const line of lines$1(text)) {
+    for (const line of lines$2(text)) {
         const piece = text.slice(line.start, line.end);
         out += keep(line) ? piece : blank$1(piece);
         if (line.end < text.length)
@@ -43632,14 +43737,14 @@ function inputDiagnostic(severity, line, column, message) {
     return { rule: 'input-error', severity, line, column, message };
 }
 /** The base name of a `/`-separated relative path. */
-function baseName(rel) {
+function baseName$1(rel) {
     return rel.slice(rel.lastIndexOf('/') + 1);
 }
 /** Fraction of `files` whose base name matches one of `patterns`. */
 function nameShare(files, ...patterns) {
     if (files.length === 0)
         return 0;
-    return files.filter((f) => patterns.some((p) => p.test(baseName(f)))).length / files.length;
+    return files.filter((f) => patterns.some((p) => p.test(baseName$1(f)))).length / files.length;
 }
 
 const name$8 = 'dbmate';
@@ -43656,9 +43761,9 @@ function detect$8(folder) {
 function order$8(folder) {
     const result = { entries: [], skipped: [], diagnostics: [] };
     for (const rel of folder.files) {
-        const m = FILE$1.exec(baseName(rel));
+        const m = FILE$1.exec(baseName$1(rel));
         if (m)
-            result.entries.push({ rel, orderKey: numericKey(baseName(rel)) });
+            result.entries.push({ rel, orderKey: numericKey(baseName$1(rel)) });
         else {
             result.skipped.push({
                 rel,
@@ -43670,7 +43775,7 @@ function order$8(folder) {
     return result;
 }
 function extract$8(text, ctx) {
-    const all = lines$1(text);
+    const all = lines$2(text);
     const diagnostics = [];
     const up = all.find((l) => UP$1.test(l.text));
     const down = all.find((l) => DOWN$1.test(l.text));
@@ -43800,7 +43905,7 @@ const BUILT_INS = new Map([
     ['flyway:database', () => 'postgres'],
     ['flyway:table', () => 'flyway_schema_history'],
     ['flyway:timestamp', () => '2000-01-01 00:00:00'],
-    ['flyway:filename', (ctx) => baseName(ctx.rel)],
+    ['flyway:filename', (ctx) => baseName$1(ctx.rel)],
     ['flyway:workingDirectory', () => '.'],
     ['flyway:environment', () => 'default'],
 ]);
@@ -43816,7 +43921,7 @@ function order$6(folder) {
     const result = { entries: [], skipped: [], diagnostics: [] };
     const seen = new Map();
     for (const rel of folder.files) {
-        const file = baseName(rel);
+        const file = baseName$1(rel);
         const v = VERSIONED.exec(file);
         const r = REPEATABLE.exec(file);
         if (v) {
@@ -43902,7 +44007,7 @@ function substitute(text, ctx, diagnostics) {
     };
     let out = '';
     let last = 0;
-    for (const line of lines$1(text)) {
+    for (const line of lines$2(text)) {
         if (!line.text.includes('${'))
             continue;
         const replaced = line.text.replace(/\$\{([^}\r\n]*)\}/g, (_whole, key, offset) => valueOf(key, line.number, offset + 1));
@@ -43934,7 +44039,7 @@ function detect$5(folder) {
 function order$5(folder) {
     const result = { entries: [], skipped: [], diagnostics: [] };
     for (const rel of folder.files) {
-        const file = baseName(rel);
+        const file = baseName$1(rel);
         const up = UP.exec(file);
         if (up)
             result.entries.push({ rel, orderKey: `${padNumber(up[1])}_${up[2]}` });
@@ -43988,9 +44093,9 @@ function detect$4(folder) {
 function order$4(folder) {
     const result = { entries: [], skipped: [], diagnostics: [] };
     for (const rel of folder.files) {
-        const m = FILE.exec(baseName(rel));
+        const m = FILE.exec(baseName$1(rel));
         if (m && BigInt(m[1]) > 0n) {
-            result.entries.push({ rel, orderKey: `${padNumber(m[1])}_${baseName(rel)}` });
+            result.entries.push({ rel, orderKey: `${padNumber(m[1])}_${baseName$1(rel)}` });
         }
         else {
             result.skipped.push({
@@ -44013,7 +44118,7 @@ function extract$4(text, ctx) {
     let openBegin;
     let stray;
     const sectionOf = new Map();
-    for (const line of lines$1(text)) {
+    for (const line of lines$2(text)) {
         const trimmed = line.text.trim();
         if (trimmed.startsWith('--') && line.text.includes('+goose')) {
             const indent = line.text.length - line.text.trimStart().length;
@@ -44270,8 +44375,8 @@ function detect(folder) {
 function order(folder) {
     const result = { entries: [], skipped: [], diagnostics: [] };
     for (const rel of folder.files) {
-        if (MIGRATION.test(baseName(rel)))
-            result.entries.push({ rel, orderKey: numericKey(baseName(rel)) });
+        if (MIGRATION.test(baseName$1(rel)))
+            result.entries.push({ rel, orderKey: numericKey(baseName$1(rel)) });
         else {
             result.skipped.push({
                 rel,
@@ -44327,7 +44432,7 @@ function auxFilesFor(files) {
 const SQITCH_DIRS = ['deploy', 'revert', 'verify'];
 const PRISMA_DIR = /^\d+_/;
 /** Folders of other people's code, never searched for migrations. */
-const SKIPPED_DIRS = new Set(['node_modules', 'vendor']);
+const SKIPPED_DIRS$1 = new Set(['node_modules', 'vendor']);
 /** Caches file-system probes for one discovery run. */
 class Probe {
     seen = new Map();
@@ -44387,7 +44492,7 @@ async function walk$1(dir) {
     for (const e of await entries(dir)) {
         const full = join(dir, e.name);
         if (e.isDirectory()) {
-            if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name))
+            if (!e.name.startsWith('.') && !SKIPPED_DIRS$1.has(e.name))
                 out.push(...(await walk$1(full)));
             if (isSqlName(e.name))
                 out.push(full);
@@ -44403,7 +44508,7 @@ async function walkAll(dir) {
     for (const e of await entries(dir)) {
         const full = join(dir, e.name);
         if (e.isDirectory()) {
-            if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name))
+            if (!e.name.startsWith('.') && !SKIPPED_DIRS$1.has(e.name))
                 out.push(...(await walkAll(full)));
         }
         else
@@ -44694,7 +44799,7 @@ async function buildFolder(place, chosenAll, options, reader) {
         return { history: [], selected: [] };
     const aux = new Map();
     await Promise.all(auxFilesFor(files).map(async (rel) => {
-        const text = readText(join(root, rel));
+        const text = readText$1(join(root, rel));
         if (text !== undefined)
             aux.set(rel, text);
     }));
@@ -44751,7 +44856,7 @@ function orderSafely(fw, folder) {
                 ? [
                     {
                         rel: first,
-                        diagnostic: inputDiagnostic('warning', 1, 1, `could not order the ${fw.name} migrations of ${folder.root} (${message$1(e)}); files were taken in name order`),
+                        diagnostic: inputDiagnostic('warning', 1, 1, `could not order the ${fw.name} migrations of ${folder.root} (${message$2(e)}); files were taken in name order`),
                     },
                 ]
                 : [],
@@ -44805,7 +44910,7 @@ class Reader {
                 diagnostics.push(...x.diagnostics);
             }
             catch (e) {
-                diagnostics.push(inputDiagnostic('error', 1, 1, `could not read the ${fw.name} sections of this file (${message$1(e)})`));
+                diagnostics.push(inputDiagnostic('error', 1, 1, `could not read the ${fw.name} sections of this file (${message$2(e)})`));
             }
             if (!diagnostics.some((d) => d.severity === 'error') && !hasStatements(sql)) {
                 diagnostics.push(inputDiagnostic('notice', 1, 1, 'migration has no statements'));
@@ -44823,10 +44928,10 @@ class Reader {
         };
     }
 }
-function message$1(e) {
+function message$2(e) {
     return e instanceof Error ? e.message : String(e);
 }
-function readText(path) {
+function readText$1(path) {
     try {
         return readFileSync(path, 'utf8');
     }
@@ -44866,7 +44971,7 @@ async function discoverPaths(paths, config = {}, cwd = process.cwd()) {
                 await readdir$1(abs);
             }
             catch (e) {
-                throw new InputError(`cannot read the folder ${given} (${code(e)}); check its permissions.`);
+                throw new InputError(`cannot read the folder ${given} (${code$1(e)}); check its permissions.`);
             }
             const files = await walk$1(abs);
             selection.push(...files.map((f) => ({ abs: f, explicit: false })));
@@ -44969,7 +45074,7 @@ function nothingUnder(given, built, files) {
 async function isFile(path) {
     return stat$1(path).then((s) => s.isFile(), () => false);
 }
-function code(e) {
+function code$1(e) {
     if (typeof e === 'object' && e !== null && 'code' in e) {
         const c = String(e.code);
         return c === 'EACCES' || c === 'EPERM' ? 'permission denied' : c;
@@ -45007,12 +45112,12 @@ function method(error) {
 function isWrite(error) {
     return !['GET', 'HEAD'].includes(method(error));
 }
-function oneLine$6(text) {
+function oneLine$8(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 /** GitHub's message on one line, without Octokit's ` - https://docs...` suffix or a final period, capped. */
 function githubMessage(error) {
-    const message = oneLine$6(body(error).message ?? error.message.replace(/ - https?:\/\/\S+$/, ''));
+    const message = oneLine$8(body(error).message ?? error.message.replace(/ - https?:\/\/\S+$/, ''));
     // An HTML error page from a proxy or load balancer should not flood the log line.
     const short = message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
     return short.replace(/\.$/, '');
@@ -45124,7 +45229,7 @@ function describeValidation(e) {
         : (item.message ?? [item.resource, item.field, item.code].filter(Boolean).join(' ')))
         .filter((text) => text !== '');
     const message = githubMessage(e);
-    const detail = details.length ? `: ${oneLine$6(details.join('; '))}` : '';
+    const detail = details.length ? `: ${oneLine$8(details.join('; '))}` : '';
     return `GitHub rejected the request (${e.status} ${message}${detail}).`;
 }
 function describeNetwork(e) {
@@ -45136,7 +45241,7 @@ function describeNetwork(e) {
     catch {
         // keep "GitHub"
     }
-    return `could not reach ${where} (${oneLine$6(e.message)}).`;
+    return `could not reach ${where} (${oneLine$8(e.message)}).`;
 }
 /**
  * One line saying what failed and what to do: `expand-contract could not create a check run: the token
@@ -45148,12 +45253,12 @@ function describeGitHubError(error, doing) {
         return error.message; // described already
     const prefix = `${PRODUCT} could not ${doing}: `;
     if (error instanceof Error && error.name === 'AbortError') {
-        return oneLine$6(`${prefix}the request to GitHub was aborted or timed out.`);
+        return oneLine$8(`${prefix}the request to GitHub was aborted or timed out.`);
     }
     const e = asRequestError(error);
     if (!e) {
         const text = error instanceof Error ? error.message : String(error);
-        return oneLine$6(prefix + text);
+        return oneLine$8(prefix + text);
     }
     let text;
     if (!e.response)
@@ -45175,7 +45280,7 @@ function describeGitHubError(error, doing) {
     }
     else
         text = `GitHub answered ${e.status} ${githubMessage(e)}.`;
-    return oneLine$6(prefix + text);
+    return oneLine$8(prefix + text);
 }
 function pathOf(e) {
     try {
@@ -51554,6 +51659,7 @@ async function getPullRequest(client, opts) {
         isFork: headRepo === null || headRepo.toLowerCase() !== baseRepo.toLowerCase(),
         changedFiles: data.changed_files,
         mergeCommitSha: data.merge_commit_sha ?? null,
+        body: data.body ?? null,
     };
 }
 /** Removes a label from a pull request; `false` when it was not there (GitHub's 404). */
@@ -51756,14 +51862,14 @@ class PgliteBackend {
         this.extensions = extensions;
     }
     async exec(sql) {
-        return run$1(this.live(), sql);
+        return run$2(this.live(), sql);
     }
     async query(sql, params = []) {
         return select(this.live(), sql, params);
     }
     async transaction(fn) {
         try {
-            return await this.live().transaction((tx) => fn({ exec: (sql) => run$1(tx, sql), query: (sql, params = []) => select(tx, sql, params) }));
+            return await this.live().transaction((tx) => fn({ exec: (sql) => run$2(tx, sql), query: (sql, params = []) => select(tx, sql, params) }));
         }
         catch (e) {
             throw toDatabaseError(e, 'transaction failed');
@@ -51798,7 +51904,7 @@ class PgliteBackend {
         return this.pg;
     }
 }
-async function run$1(target, sql) {
+async function run$2(target, sql) {
     try {
         await target.exec(sql);
     }
@@ -60089,17 +60195,17 @@ function checkExpression(d, s) {
     const open = at + 1;
     if (at < 0 || text.tokens[open]?.text !== '(')
         return null;
-    const close = matching(text, open);
+    const close = matching$1(text, open);
     if (close < 0)
         return null;
     let expr = new SqlText(text.slice(text.endOf(open), text.startOf(close)));
     // pg_get_constraintdef prints CHECK ((a > 0)) for CHECK (a > 0).
-    if (expr.tokens[0]?.text === '(' && matching(expr, 0) === expr.tokens.length - 1)
+    if (expr.tokens[0]?.text === '(' && matching$1(expr, 0) === expr.tokens.length - 1)
         expr = new SqlText(expr.slice(expr.endOf(0), expr.startOf(expr.tokens.length - 1)));
     return rewrite(expr, 0, targets(d, s), columnRefs(d.node.raw_expr));
 }
 /** The index of the parenthesis closing the one at token `open`; -1 when unbalanced. */
-function matching(text, open) {
+function matching$1(text, open) {
     let depth = 0;
     for (let i = open; i < text.tokens.length; i++) {
         const t = text.tokens[i]?.text;
@@ -61001,7 +61107,7 @@ const RECIPES = [
 ];
 
 /** Targets of one statement with its unsuppressed findings. */
-function targetsOf(statement, findings) {
+function targetsOf$1(statement, findings) {
     const whole = { statement, original: statement, cmdIndex: null, findings };
     const alter = readAlterTable(statement, ['OBJECT_TABLE', 'OBJECT_FOREIGN_TABLE', 'OBJECT_INDEX']);
     if (!alter || alter.cmds.length < 2)
@@ -61062,7 +61168,7 @@ function planMigration(analysis, file, options) {
                 unplanned.push(unplannedOf(f, 'inside a DO block or function body: no recipe rewrites PL/pgSQL; the block passes through'));
             continue;
         }
-        byStatement.set(a.statement, targetsOf(a.statement, live));
+        byStatement.set(a.statement, targetsOf$1(a.statement, live));
     }
     const targets = [...byStatement.values()].flat();
     const catalog = historyModel(analysis.history, analysis.seed);
@@ -61362,10 +61468,10 @@ function compareData(table, a, b, out, clock) {
     if (shown > MAX_ROW_DIFFERENCES)
         out.push(`data of ${table}: ${shown - MAX_ROW_DIFFERENCES} more differing values not shown`);
 }
-const TIMESTAMP$1 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:\d{2})?|Z)?$/;
+const TIMESTAMP$2 = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:\d{2})?|Z)?$/;
 const DAY = 24 * 3600 * 1000;
 function sameClockReading(a, b, clock) {
-    if (typeof a !== 'string' || typeof b !== 'string' || !TIMESTAMP$1.test(a) || !TIMESTAMP$1.test(b))
+    if (typeof a !== 'string' || typeof b !== 'string' || !TIMESTAMP$2.test(a) || !TIMESTAMP$2.test(b))
         return false;
     // A timestamp without a zone is read as UTC; the session's zone may shift it by up to a day.
     const at = (s) => Date.parse(/([+-]\d{2}(:\d{2})?|Z)$/.test(s) ? s : `${s}Z`);
@@ -61829,7 +61935,7 @@ async function proveAgainst(original, input, ready) {
                     await own.exec(insert.sql);
                 }
                 catch (e) {
-                    return result(false, [`the sample rows of ${insert.table} fail: ${message(e)}`], true);
+                    return result(false, [`the sample rows of ${insert.table} fail: ${message$1(e)}`], true);
                 }
             }
         }
@@ -61931,7 +62037,7 @@ async function runStatements(db, statements, trace) {
         }
         catch (e) {
             const first = sql.split('\n')[0] ?? '';
-            return `${message(e)} (statement: ${first.length > 100 || sql.includes('\n') ? `${first.slice(0, 100)}...` : first})`;
+            return `${message$1(e)} (statement: ${first.length > 100 || sql.includes('\n') ? `${first.slice(0, 100)}...` : first})`;
         }
     }
     return null;
@@ -61942,9 +62048,9 @@ const failedTrace = (sql, e) => ({
     locks: [],
     rewritten: [],
     ms: 0,
-    note: `fails: ${message(e)}`,
+    note: `fails: ${message$1(e)}`,
 });
-const message = (e) => (e instanceof Error ? e.message : String(e));
+const message$1 = (e) => (e instanceof Error ? e.message : String(e));
 
 function addDocumentedLocks(trace, catalog, postgresVersion) {
     for (const phase of trace) {
@@ -62150,6 +62256,7 @@ function pullRequest(payload, env, run) {
         labels,
         action: string(payload['action']) ?? '',
         ...(label !== undefined ? { label } : {}),
+        body: string(pr['body']) ?? null,
         run,
     };
 }
@@ -62162,7 +62269,7 @@ function dispatch(payload, env, run) {
     if (text !== '') {
         const n = /^\d+$/.test(text) ? Number(text) : NaN;
         if (!Number.isSafeInteger(n) || n < 1) {
-            throw new InputError(`pull-number: '${oneLine$5(text)}' is not a pull request number`);
+            throw new InputError(`pull-number: '${oneLine$7(text)}' is not a pull request number`);
         }
         pullNumber = n;
     }
@@ -62207,15 +62314,15 @@ function repository(payload, env) {
     const full = env.GITHUB_REPOSITORY?.trim() || string(object(payload['repository'])?.['full_name']) || '';
     const slash = full.indexOf('/');
     if (slash <= 0 || slash === full.length - 1) {
-        throw new InputError(`GITHUB_REPOSITORY is ${full ? `'${oneLine$5(full)}', not owner/name` : 'not set'} and the event names no repository`);
+        throw new InputError(`GITHUB_REPOSITORY is ${full ? `'${oneLine$7(full)}', not owner/name` : 'not set'} and the event names no repository`);
     }
     return { owner: full.slice(0, slash), repo: full.slice(slash + 1) };
 }
 function runInfo(env) {
     const serverUrl = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '');
     const apiUrl = (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
-    const runId = positive(env.GITHUB_RUN_ID);
-    const runAttempt = positive(env.GITHUB_RUN_ATTEMPT);
+    const runId = positive$1(env.GITHUB_RUN_ID);
+    const runAttempt = positive$1(env.GITHUB_RUN_ATTEMPT);
     const repository = env.GITHUB_REPOSITORY?.trim();
     const runUrl = runId !== undefined && repository
         ? `${serverUrl}/${repository}/actions/runs/${runId}${runAttempt !== undefined ? `/attempts/${runAttempt}` : ''}`
@@ -62231,11 +62338,11 @@ function string(value) {
 function integer(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
-function positive(text) {
+function positive$1(text) {
     const n = text !== undefined && /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
     return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
-function oneLine$5(text) {
+function oneLine$7(text) {
     const one = JSON.stringify(text).slice(1, -1);
     return one.length > 80 ? `${one.slice(0, 77)}...` : one;
 }
@@ -62246,6 +62353,11 @@ function oneLine$5(text) {
 /** How a breaking change is split into expand and contract pull requests. */
 const SPLIT_MODES = ['off', 'label', 'commit'];
 const COMMENT_MODES = ['on', 'off'];
+/** What one run does: `auto` picks from the event (pull_request -> pr, schedule/dispatch -> schedule). */
+const MODES = ['auto', 'pr', 'schedule', 'gate'];
+/** Where the deploy age of an expand phase comes from; `auto` prefers deployments, then the database. */
+const DEPLOY_SOURCES = ['auto', 'deployments', 'database', 'merge'];
+const BOOLEANS = ['true', 'false'];
 const POSTGRES_VERSIONS = { min: 10, max: 18 };
 const CONTRACT_AFTER_DAYS = { min: 0, max: 365 };
 const MAX_NAME_LENGTH = 100;
@@ -62267,6 +62379,11 @@ const INPUT_DEFAULTS = {
     name: 'expand-contract',
     'shadow-database-url': '',
     base: '',
+    mode: 'auto',
+    'deploy-source': 'auto',
+    environment: 'production',
+    'deploy-database-url': '',
+    'check-usage': 'false',
 };
 const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
 /** Reads and validates every input; throws InputError (one line) on the first bad one. */
@@ -62280,9 +62397,12 @@ function readInputs(get, options = {}) {
     if (token !== '' && !isExpression(token))
         mask(token);
     const shadow = raw['shadow-database-url'];
-    if (shadow !== '') {
-        mask(shadow);
-        for (const password of urlPasswords(shadow))
+    const deployDb = raw['deploy-database-url'];
+    for (const secret of [shadow, deployDb]) {
+        if (secret === '')
+            continue;
+        mask(secret);
+        for (const password of urlPasswords(secret))
             mask(password);
     }
     const value = (name) => raw[name] || INPUT_DEFAULTS[name];
@@ -62299,8 +62419,13 @@ function readInputs(get, options = {}) {
         splitLabel: label('split-label', value('split-label')),
         comment: oneOf('comment', value('comment'), COMMENT_MODES) === 'on',
         name: checkName(value('name')),
-        shadowDatabaseUrl: shadow === '' ? undefined : postgresUrl(shadow),
+        shadowDatabaseUrl: shadow === '' ? undefined : postgresUrl('shadow-database-url', shadow),
         base: raw.base === '' ? undefined : gitRef('base', raw.base),
+        mode: oneOf('mode', value('mode'), MODES),
+        deploySource: oneOf('deploy-source', value('deploy-source'), DEPLOY_SOURCES),
+        environment: environmentName(value('environment')),
+        deployDatabaseUrl: deployDb === '' ? undefined : postgresUrl('deploy-database-url', deployDb),
+        checkUsage: oneOf('check-usage', value('check-usage'), BOOLEANS) === 'true',
         defaulted,
     };
 }
@@ -62354,8 +62479,14 @@ function gitRef(name, value) {
         return value;
     throw new InputError(`${name}: ${shown(value)} is not a git branch, tag or commit`);
 }
+/** A GitHub environment name (GitHub allows up to 255 characters). */
+function environmentName(value) {
+    if (value.length <= 255 && !hasControl(value))
+        return value;
+    throw new InputError(`environment: ${shown(value)} is not an environment name of 1 to 255 characters on one line`);
+}
 /** The URL itself never appears in the message: it is a secret. */
-function postgresUrl(value) {
+function postgresUrl(name, value) {
     let protocol;
     try {
         protocol = new URL(value).protocol;
@@ -62365,7 +62496,7 @@ function postgresUrl(value) {
     }
     if (protocol === 'postgres:' || protocol === 'postgresql:')
         return value;
-    throw new InputError('shadow-database-url: the value (a secret, not shown) is not a postgres:// or postgresql:// URL');
+    throw new InputError(`${name}: the value (a secret, not shown) is not a postgres:// or postgresql:// URL`);
 }
 /** The password of a URL as written and decoded (a driver may print either on its own). */
 function urlPasswords(value) {
@@ -62379,10 +62510,10 @@ function urlPasswords(value) {
     }
     if (!password)
         return [];
-    const decoded = safeDecode(password);
+    const decoded = safeDecode$1(password);
     return decoded === password ? [password] : [password, decoded];
 }
-function safeDecode(text) {
+function safeDecode$1(text) {
     try {
         return decodeURIComponent(text);
     }
@@ -62450,7 +62581,7 @@ const TRAFFIC_BLOCKING = new Set([
 function renderMarkdown(report, options = {}) {
     const blocks = [];
     if (options.title !== undefined && options.title.trim() !== '')
-        blocks.push(`### ${escapeText(oneLine$4(options.title))}`);
+        blocks.push(`### ${escapeText(oneLine$6(options.title))}`);
     blocks.push(verdict(report));
     if (report.findings.length > 0)
         blocks.push(findingsTable(report.findings, options));
@@ -62463,17 +62594,17 @@ function isBlocking(f) {
     return !f.breaking && f.lock !== null && TRAFFIC_BLOCKING.has(f.lock);
 }
 function verdict(report) {
-    const files = `in ${plural$1(report.files.length, 'file')}`;
+    const files = `in ${plural$3(report.files.length, 'file')}`;
     const breaking = report.findings.filter((f) => f.breaking).length;
     const blocking = report.findings.filter(isBlocking).length;
     const rest = report.findings.filter((f) => !f.breaking && !isBlocking(f));
-    const parts = [breaking > 0 ? `**${plural$1(breaking, 'breaking change')}**` : 'No breaking changes'];
+    const parts = [breaking > 0 ? `**${plural$3(breaking, 'breaking change')}**` : 'No breaking changes'];
     if (blocking > 0)
-        parts.push(plural$1(blocking, 'blocking lock'));
+        parts.push(plural$3(blocking, 'blocking lock'));
     for (const sev of ['error', 'warning', 'notice']) {
         const n = rest.filter((f) => f.severity === sev).length;
         if (n > 0)
-            parts.push(plural$1(n, SEVERITY_NOUN[sev]));
+            parts.push(plural$3(n, SEVERITY_NOUN[sev]));
     }
     if (parts.length === 1 && breaking === 0)
         parts[0] = 'No breaking changes or blocking locks';
@@ -62496,11 +62627,11 @@ function findingsTable(findings, options) {
 }
 function suppressedBlock(findings, options) {
     const rows = findings.map((f) => {
-        const until = f.suppressed?.until ? ` (until ${escapeText(oneLine$4(f.suppressed.until))})` : '';
+        const until = f.suppressed?.until ? ` (until ${escapeText(oneLine$6(f.suppressed.until))})` : '';
         const reason = f.suppressed?.reason.trim() ? richText(f.suppressed.reason.trim()) : '_no reason given_';
         return row$1([place(f, options), ruleLink(f, options), `${reason}${until}`]);
     });
-    const summary = `${plural$1(findings.length, 'ignored finding')}`;
+    const summary = `${plural$3(findings.length, 'ignored finding')}`;
     return [
         `<details><summary>${summary}</summary>`,
         '',
@@ -62515,13 +62646,13 @@ function row$1(cells) {
     return `| ${cells.join(' | ')} |`;
 }
 function place(f, options) {
-    const text = `${escapeText(oneLine$4(f.path))}:${f.line}`;
+    const text = `${escapeText(oneLine$6(f.path))}:${f.line}`;
     if (options.linkBase === undefined || options.linkBase === '')
         return text;
     return `[${text}](${options.linkBase}${encodePath(f.path)}#L${f.line})`;
 }
 function ruleLink(f, options) {
-    const text = escapeText(oneLine$4(f.rule));
+    const text = escapeText(oneLine$6(f.rule));
     const base = options.docsBase ?? options.linkBase;
     if (/^https?:\/\//i.test(f.docs))
         return `[${text}](${encodeUrl(f.docs)})`;
@@ -62529,10 +62660,10 @@ function ruleLink(f, options) {
         return text;
     return `[${text}](${base}${encodePath(f.docs)})`;
 }
-function plural$1(n, noun) {
+function plural$3(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
-function oneLine$4(s) {
+function oneLine$6(s) {
     return s.replace(/\r\n|\r|\n/g, ' ');
 }
 /**
@@ -62783,7 +62914,7 @@ function withRunMarker(body, runId, runAttempt = 1) {
 function isNewerRun(a, b) {
     return a.runId > b.runId || (a.runId === b.runId && a.runAttempt > b.runAttempt);
 }
-function normalize(body) {
+function normalize$1(body) {
     return stripRunMarker(body).replace(/\r\n?/g, '\n').replace(/\s+$/, '');
 }
 /** The first comment `isOurs` accepts, reading pages of 100 only until it is found. */
@@ -62824,7 +62955,7 @@ async function upsertComment(client, opts) {
     const theirs = parseRunMarker(current);
     if (theirs && isNewerRun(theirs, ours))
         return { action: 'left-newer', id: existing.id };
-    if (normalize(current) === normalize(body))
+    if (normalize$1(current) === normalize$1(body))
         return { action: 'unchanged', id: existing.id };
     await client.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
     return { action: 'updated', id: existing.id };
@@ -62950,7 +63081,7 @@ function traceTable(trace) {
 function renderPlanMarkdown(input, options = {}) {
     const blocks = [renderMarkdown(input.report, options).trimEnd()];
     for (const notice of input.notices)
-        blocks.push(`> ${escapeText(oneLine$3(notice))}`);
+        blocks.push(`> ${escapeText(oneLine$5(notice))}`);
     for (const entry of input.plans)
         blocks.push(planSection$1(entry, input, options.today));
     return `${blocks.join('\n\n')}\n`;
@@ -62964,12 +63095,12 @@ function planSection$1(entry, input, today) {
         `${entry.status === 'proven' ? '✅' : entry.status === 'failed' ? '❌' : '⚠️'} ${escapeText(proofLine(entry, backend))}`,
     ];
     for (const d of entry.proof?.differences ?? [])
-        out.push(`- ${escapeText(oneLine$3(d))}`);
+        out.push(`- ${escapeText(oneLine$5(d))}`);
     const lines = [];
     for (const r of plan.recipes)
-        lines.push(`- line ${r.statementLine}: **${escapeText(r.recipe)}**: ${escapeText(oneLine$3(r.summary))}`);
+        lines.push(`- line ${r.statementLine}: **${escapeText(r.recipe)}**: ${escapeText(oneLine$5(r.summary))}`);
     for (const u of plan.unplanned)
-        lines.push(`- line ${u.line}: \`${escapeText(u.rule)}\` not planned: ${escapeText(oneLine$3(u.reason))}`);
+        lines.push(`- line ${u.line}: \`${escapeText(u.rule)}\` not planned: ${escapeText(oneLine$5(u.reason))}`);
     if (lines.length)
         out.push('', ...lines);
     for (const view of phaseViews(plan, today)) {
@@ -62977,7 +63108,7 @@ function planSection$1(entry, input, today) {
         if (view.sql)
             out.push('', fenced(view.sql, 'sql'));
         for (const step of view.steps)
-            out.push(`- ${escapeText(oneLine$3(step))}`);
+            out.push(`- ${escapeText(oneLine$5(step))}`);
     }
     const trace = entry.proof?.trace ?? [];
     if (trace.length)
@@ -62990,11 +63121,11 @@ function fenced(text, lang) {
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}${lang}\n${text}\n${fence}`;
 }
-function oneLine$3(s) {
+function oneLine$5(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-function oneLine$2(s) {
+function oneLine$4(s) {
     return s.replace(/\s*(?:\r\n|[\r\n\u2028\u2029])+\s*/g, ' ').trim();
 }
 /**
@@ -63002,11 +63133,11 @@ function oneLine$2(s) {
  * zero-width joiner between `#` and a digit so `#123` does not link an issue.
  */
 function prose(s) {
-    return noIssueLinks(escapeText(oneLine$2(s)));
+    return noIssueLinks(escapeText(oneLine$4(s)));
 }
 /** Like `prose`, with `code` spans kept as <code> elements (their content escaped too). */
 function rich(s) {
-    return oneLine$2(s)
+    return oneLine$4(s)
         .split(/`([^`]+)`/)
         .map((part, i) => {
         const text = noIssueLinks(escapeText(part));
@@ -63017,14 +63148,14 @@ function rich(s) {
 const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /** Text inside an HTML block (a `<summary>`), where Markdown is not read: entities, no mentions. */
 function htmlText(s) {
-    return (oneLine$2(s)
+    return (oneLine$4(s)
         // eslint-disable-next-line no-control-regex
         .replace(/[&<>"@\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => c === '@' ? '@\u200d' : (HTML[c] ?? '\ufffd'))
         .replace(/#(?=\d)/g, '#\u200d'));
 }
 /** A code span that no backtick inside can close (not for table cells: a `|` would split them). */
 function codeSpan(s) {
-    const text = oneLine$2(s);
+    const text = oneLine$4(s);
     const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
     const ticks = '`'.repeat(longest + 1);
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
@@ -63056,7 +63187,7 @@ function docsUrl(f, links) {
         return null;
     return safeUrl(`${links.docsBase}${encodePath(f.docs)}`);
 }
-function plural(n, noun) {
+function plural$2(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 function row(cells) {
@@ -63083,7 +63214,7 @@ function byWeight(findings) {
 /** `7 days after the expand phase is deployed, no earlier than 2026-12-02`. */
 function eligible(days, today) {
     const earliest = new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-    return `eligible ${plural(days, 'day')} after the expand phase is deployed, no earlier than ${earliest}`;
+    return `eligible ${plural$2(days, 'day')} after the expand phase is deployed, no earlier than ${earliest}`;
 }
 const STATUS_ICON = { proven: '✅', failed: '❌', 'not-run': '⚠️' };
 const STATUS_WORD = { proven: 'proven', failed: 'FAILED its proof', 'not-run': 'not proven' };
@@ -63136,7 +63267,7 @@ function sqlBlock(sql, limit) {
     if (limit === null)
         return ['', fenced(text, 'sql')];
     if (limit.lines <= 0)
-        return ['', `_${plural(all.length, 'line')} of SQL, not shown here._`];
+        return ['', `_${plural$2(all.length, 'line')} of SQL, not shown here._`];
     const kept = [];
     let chars = 0;
     for (const line of all) {
@@ -63149,7 +63280,7 @@ function sqlBlock(sql, limit) {
         return ['', fenced(text, 'sql')];
     if (kept.length === 0)
         kept.push(`${(all[0] ?? '').slice(0, Math.max(0, limit.chars - 4))} ...`);
-    const note = `_SQL shortened to ${plural(kept.length, 'line')} of ${all.length}: the split files hold all of it._`;
+    const note = `_SQL shortened to ${plural$2(kept.length, 'line')} of ${all.length}: the split files hold all of it._`;
     return ['', fenced(kept.join('\n'), 'sql'), '', note];
 }
 
@@ -63231,11 +63362,11 @@ function compact(run, findings, plans, c) {
         const more = findings.length - rows;
         const where = summaryLink(c, 'the job summary');
         if (more > 0 && rows > 0)
-            blocks.push(`…and ${plural(more, 'more finding')}: every finding is in ${where}.`);
+            blocks.push(`…and ${plural$2(more, 'more finding')}: every finding is in ${where}.`);
         else if (more > 0)
             blocks.push(more === 1 ? `The finding is in ${where}.` : `The ${more} findings are in ${where}.`);
         if (plans.length)
-            blocks.push(`The phase plans of ${plural(plans.length, 'migration')} are too long for a comment: see ${where}.`);
+            blocks.push(`The phase plans of ${plural$2(plans.length, 'migration')} are too long for a comment: see ${where}.`);
         blocks.push(...tail(run, plans, c), footer(c));
         return `${blocks.join('\n\n')}\n`;
     };
@@ -63297,22 +63428,22 @@ function head(run, c) {
     const errors = findings.filter((f) => !f.breaking && f.severity === 'error').length;
     const warnings = findings.filter((f) => !f.breaking && f.severity === 'warning').length;
     const also = [
-        ...(errors ? [plural(errors, breaking ? 'other error' : 'error')] : []),
-        ...(warnings ? [plural(warnings, 'warning')] : []),
+        ...(errors ? [plural$2(errors, breaking ? 'other error' : 'error')] : []),
+        ...(warnings ? [plural$2(warnings, 'warning')] : []),
     ].join(' and ');
     let verdict;
     if (breaking)
-        verdict = `❌ **${plural(breaking, 'breaking change')}** in migrations that ship now — split them before merging${also ? ` (also ${also})` : ''}`;
+        verdict = `❌ **${plural$2(breaking, 'breaking change')}** in migrations that ship now — split them before merging${also ? ` (also ${also})` : ''}`;
     else if (errors)
         verdict = `❌ **${also}**, nothing breaking`;
     else if (warnings)
         verdict = `⚠️ ${also}, nothing breaking`;
     else
-        verdict = `✅ No breaking change in ${plural(files.length, 'migration')}`;
+        verdict = `✅ No breaking change in ${plural$2(files.length, 'migration')}`;
     const lines = [`${commentMarker(c.name)}\n${namePrefix(c.name)}${verdict}`];
     const failed = run.plans.filter((p) => p.status === 'failed').length;
     if (failed)
-        lines.push(`❌ **${plural(failed, 'plan')} failed ${failed === 1 ? 'its' : 'their'} proof**: the phases do not end where the migration ends; do not ship ${failed === 1 ? 'it' : 'them'} as planned.`);
+        lines.push(`❌ **${plural$2(failed, 'plan')} failed ${failed === 1 ? 'its' : 'their'} proof**: the phases do not end where the migration ends; do not ship ${failed === 1 ? 'it' : 'them'} as planned.`);
     return lines;
 }
 function notices(run) {
@@ -63322,7 +63453,7 @@ function table(findings, rows, c, help) {
     return [...TABLE_HEAD, ...findings.slice(0, rows).map((f) => findingRow(f, c.links, help))].join('\n');
 }
 function suppressedLine(n) {
-    return `${plural(n, 'finding')} ignored by an ignore directive ${n === 1 ? 'is' : 'are'} not shown.`;
+    return `${plural$2(n, 'finding')} ignored by an ignore directive ${n === 1 ? 'is' : 'are'} not shown.`;
 }
 /** The plans worth showing: those with a recipe or a failed proof, the breaking migrations first. */
 function shownPlans(run) {
@@ -63685,16 +63816,16 @@ async function gitChanges(options) {
     const hasHead = await git.refExists(options.headSha);
     if (!hasBase || !hasHead) {
         const lacks = [
-            ...(hasBase ? [] : [`the base commit ${short$1(options.baseSha)}`]),
-            ...(hasHead ? [] : [`the head commit ${short$1(options.headSha)}`]),
+            ...(hasBase ? [] : [`the base commit ${short$2(options.baseSha)}`]),
+            ...(hasHead ? [] : [`the head commit ${short$2(options.headSha)}`]),
         ].join(' and ');
         return shallow ? `the checkout has no history${depth} and lacks ${lacks}` : `the checkout lacks ${lacks}`;
     }
     const mergeBase = await git.mergeBase(options.baseSha, options.headSha);
     if (!mergeBase) {
         return shallow
-            ? `the checkout's history${depth} does not reach the merge base of ${short$1(options.baseSha)} and ${short$1(options.headSha)}`
-            : `the base ${short$1(options.baseSha)} and head ${short$1(options.headSha)} share no history`;
+            ? `the checkout's history${depth} does not reach the merge base of ${short$2(options.baseSha)} and ${short$2(options.headSha)}`
+            : `the base ${short$2(options.baseSha)} and head ${short$2(options.headSha)} share no history`;
     }
     return git.changedBetween(mergeBase, options.headSha);
 }
@@ -63729,7 +63860,7 @@ function fromApi(f) {
             return [{ path: f.path, status: 'modified' }];
     }
 }
-function short$1(sha) {
+function short$2(sha) {
     return /^[0-9a-f]{40,64}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
 /**
@@ -63895,7 +64026,7 @@ async function findMigrations(options) {
         : [];
     if (!readBase && changes.files.some((f) => f.status !== 'added' && isMigration(f.from ?? f.path)))
         notices.push('the checkout lacks the base commit, so edits of migrations already on the base branch were not checked; use actions/checkout with fetch-depth: 0');
-    return { input, extraFindings, notices };
+    return { input, extraFindings, notices, changes };
 }
 /** The changed migrations the files API listed, as one release (the pull request ships them together). */
 async function fromApiList(changes, isMigration, discover, cwd) {
@@ -64075,11 +64206,11 @@ function addToPlan(text, source, changes) {
         }
     }
     const added = changes.map((c) => previous.get(c.name) ??
-        `${c.name} [${source}] ${stamp[1]} ${stamp[2].trim()} # ${oneLine$1(c.note)}`);
+        `${c.name} [${source}] ${stamp[1]} ${stamp[2].trim()} # ${oneLine$3(c.note)}`);
     lines.splice(insertAfter + 1, 0, ...added);
     return { content: lines.join(eol) };
 }
-function oneLine$1(note) {
+function oneLine$3(note) {
     return note.replace(/\s+/g, ' ').trim();
 }
 
@@ -64243,7 +64374,7 @@ function refused$1(path, why, how) {
 // Versions of the migrations the split adds after the expand one: a 14-digit timestamp
 // (YYYYMMDDHHMMSS) moves on by one second, any other number by one, zero padding kept; a version
 // another file already holds is skipped.
-const TIMESTAMP = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
+const TIMESTAMP$1 = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
 /** The version after `version`, or the one after that, ... skipping those in `taken`. */
 function nextVersion(version, taken) {
     let candidate = step(version);
@@ -64256,7 +64387,7 @@ function normal(version) {
     return version.replace(/^0+(?=\d)/, '');
 }
 function step(version) {
-    const ts = TIMESTAMP.exec(version);
+    const ts = TIMESTAMP$1.exec(version);
     if (ts) {
         const [y, mo, d, h, mi, s] = ts.slice(1).map(Number);
         const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s) + 1000);
@@ -64391,7 +64522,7 @@ function renderExpand(input) {
             return [
                 {
                     suffix: '',
-                    content: lines([
+                    content: lines$1([
                         ...header,
                         '-- +goose Up',
                         ...(input.transactional ? [] : ['-- +goose NO TRANSACTION']),
@@ -64404,7 +64535,7 @@ function renderExpand(input) {
             return [
                 {
                     suffix: '',
-                    content: lines([
+                    content: lines$1([
                         ...header,
                         input.transactional ? '-- migrate:up' : '-- migrate:up transaction:false',
                         ...up.map(statement),
@@ -64415,11 +64546,11 @@ function renderExpand(input) {
                 },
             ];
         case 'golang-migrate': {
-            const files = [{ suffix: '', content: lines([...header, ...up.map(statement)]) }];
+            const files = [{ suffix: '', content: lines$1([...header, ...up.map(statement)]) }];
             if (down.length > 0) {
                 files.push({
                     suffix: '.down.sql',
-                    content: lines([
+                    content: lines$1([
                         `-- expand-contract ${input.planId}: undoes the expand phase`,
                         ...down.map(statement),
                     ]),
@@ -64428,7 +64559,7 @@ function renderExpand(input) {
             return files;
         }
         default:
-            return [{ suffix: '', content: lines([...header, ...up.map(statement)]) }];
+            return [{ suffix: '', content: lines$1([...header, ...up.map(statement)]) }];
     }
 }
 function renderLater(input) {
@@ -64440,7 +64571,7 @@ function renderLater(input) {
             return [
                 {
                     suffix: '',
-                    content: lines([
+                    content: lines$1([
                         ...header,
                         '-- +goose Up',
                         ...(outside ? ['-- +goose NO TRANSACTION'] : []),
@@ -64452,7 +64583,7 @@ function renderLater(input) {
             return [
                 {
                     suffix: '',
-                    content: lines([
+                    content: lines$1([
                         ...header,
                         outside ? '-- migrate:up transaction:false' : '-- migrate:up',
                         ...stmts.map(statement),
@@ -64462,7 +64593,7 @@ function renderLater(input) {
                 },
             ];
         case 'flyway': {
-            const files = [{ suffix: '', content: lines([...header, ...stmts.map(statement)]) }];
+            const files = [{ suffix: '', content: lines$1([...header, ...stmts.map(statement)]) }];
             if (outside)
                 files.push({ suffix: '.conf', content: 'executeInTransaction=false\n' });
             return files;
@@ -64475,7 +64606,7 @@ function renderLater(input) {
                 note.push('-- expand-contract: add this file to meta/_journal.json.');
             if (input.framework === 'sqitch' && input.indexed !== true)
                 note.push('-- expand-contract: add this change to sqitch.plan.');
-            return [{ suffix: '', content: lines([...header, ...note, ...stmts.map(statement)]) }];
+            return [{ suffix: '', content: lines$1([...header, ...note, ...stmts.map(statement)]) }];
         }
     }
 }
@@ -64485,7 +64616,7 @@ function statement(s) {
 function gooseBody(stmts) {
     return stmts.flatMap((s) => s.hasBody ? ['-- +goose StatementBegin', statement(s), '-- +goose StatementEnd'] : [statement(s)]);
 }
-function lines(list) {
+function lines$1(list) {
     return `${list.join('\n')}\n`;
 }
 
@@ -64681,7 +64812,7 @@ const SPLIT_COMMIT_IDENTITY = {
 const LISTED = 5;
 /** The commit message for split files: a subject line, then each source with its plan id. */
 function splitCommitMessage(planIds, sources) {
-    const clean = (s) => oneLine(s).trim();
+    const clean = (s) => oneLine$2(s).trim();
     const ids = planIds.map(clean);
     const paths = sources.map(clean);
     const what = paths.length === 1 ? paths[0] : paths.length > 1 ? `${paths.length} migrations` : 'migrations';
@@ -64727,7 +64858,7 @@ async function commitSplit(options) {
         return refused(`${JSON.stringify(branch)} is not a branch name git accepts; not pushing to it`);
     const head = (await git.refExists('HEAD')) ? await git.resolve('HEAD') : undefined;
     if (head !== expected)
-        return refused(`the checkout is at ${head ? short(head) : 'no commit'}, not at the pull request head ${short(expected)} this run analysed; check out the head commit (actions/checkout with ref: \${{ github.event.pull_request.head.sha }})`);
+        return refused(`the checkout is at ${head ? short$1(head) : 'no commit'}, not at the pull request head ${short$1(expected)} this run analysed; check out the head commit (actions/checkout with ref: \${{ github.event.pull_request.head.sha }})`);
     const changing = await differFromHead(git, expected, options.files, deleted);
     if (changing.length === 0)
         return { status: 'nothing-to-commit' };
@@ -64736,7 +64867,7 @@ async function commitSplit(options) {
     const unrelated = await notOurs(git, options.files, deleted);
     if (unrelated.length)
         return refused(`the working tree has uncommitted changes expand-contract did not make (${listed(unrelated)}); commit or remove them first`);
-    const unsafe = await unsafePath(git.root, [...options.files.map((f) => f.path), ...deleted]);
+    const unsafe = await unsafePath$1(git.root, [...options.files.map((f) => f.path), ...deleted]);
     if (unsafe)
         return refused(unsafe);
     let remoteHead;
@@ -64746,7 +64877,7 @@ async function commitSplit(options) {
     catch (e) {
         if (!(e instanceof GitError))
             throw e;
-        return refused(accessProblem(e.message, branch, remote) ?? `cannot read ${branch} from ${remote}: ${e.message}`);
+        return refused(accessProblem$1(e.message, branch, remote) ?? `cannot read ${branch} from ${remote}: ${e.message}`);
     }
     if (remoteHead === undefined)
         return refused(`the branch ${branch} is not on ${remote} (deleted, or in a fork); nothing was pushed`);
@@ -64804,7 +64935,7 @@ async function writeCommitPush(git, options, plan) {
         if (pushed.ok)
             return { status: 'committed', sha, files: inOrder(paths, changed) };
         // Refused: the branch may have moved (or even took this very commit), or the token may not push.
-        const access = accessProblem(pushed.message, branch, remote);
+        const access = accessProblem$1(pushed.message, branch, remote);
         const now = access ? undefined : await git.remoteBranch(remote, branch).catch(() => undefined);
         if (now === sha)
             return { status: 'committed', sha, files: inOrder(paths, changed) };
@@ -64813,7 +64944,7 @@ async function writeCommitPush(git, options, plan) {
             return refused(access);
         if (now !== undefined && now !== expected)
             return refused(moved(now));
-        return refused(`git push to ${branch} failed: ${gitSays(pushed.message)}`);
+        return refused(`git push to ${branch} failed: ${gitSays$1(pushed.message)}`);
     }
     catch (e) {
         try {
@@ -64821,7 +64952,7 @@ async function writeCommitPush(git, options, plan) {
         }
         catch (again) {
             const why = again instanceof Error ? again.message : String(again);
-            throw new GitError(`${e instanceof Error ? e.message : String(e)} (and putting the checkout back at ${short(expected)} failed: ${why})`);
+            throw new GitError(`${e instanceof Error ? e.message : String(e)} (and putting the checkout back at ${short$1(expected)} failed: ${why})`);
         }
         throw e;
     }
@@ -64891,7 +65022,7 @@ function isPlainPath(path) {
         .every((part) => part !== '' && part !== '.' && part !== '..' && part.toLowerCase() !== '.git');
 }
 /** A path that would be written through a symbolic link, or over something that is not a file. */
-async function unsafePath(root, paths) {
+async function unsafePath$1(root, paths) {
     for (const path of paths) {
         const parts = path.split('/');
         for (let i = 1; i <= parts.length; i++) {
@@ -64943,7 +65074,7 @@ async function removeEmptyDirs(leaf, top) {
     }
 }
 /** A push or ls-remote the token is not allowed to make, or that has no credentials at all. */
-function accessProblem(message, branch, remote) {
+function accessProblem$1(message, branch, remote) {
     if (/Permission to \S+ denied|Write access to repository not granted|returned error: 403|\b403 Forbidden\b/i.test(message))
         return `the token cannot push to ${branch}: add \`permissions: contents: write\` to the job`;
     if (/could not read Username|Authentication failed|terminal prompts disabled|Invalid username or password/i.test(message))
@@ -64951,7 +65082,7 @@ function accessProblem(message, branch, remote) {
     return undefined;
 }
 /** The line of git's answer that says why (an error, a rejected ref), without the noise around it. */
-function gitSays(message) {
+function gitSays$1(message) {
     const lines = message
         .split('\n')
         .map((l) => l.trim())
@@ -64963,16 +65094,16 @@ function gitSays(message) {
     return best.replace(/\t/g, ' ').slice(0, 300);
 }
 function moved(now) {
-    return `the branch moved since this run started (now ${short(now)}); re-run the job`;
+    return `the branch moved since this run started (now ${short$1(now)}); re-run the job`;
 }
 /** A refusal: one line, whatever the names in it hold. */
 function refused(reason) {
-    return { status: 'refused', reason: oneLine(reason) };
+    return { status: 'refused', reason: oneLine$2(reason) };
 }
-function oneLine(s) {
+function oneLine$2(s) {
     return [...s].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join('');
 }
-function short(sha) {
+function short$1(sha) {
     return sha.slice(0, 7);
 }
 function listed(paths) {
@@ -65060,6 +65191,3565 @@ async function splitIntoBranch(o) {
     return result;
 }
 
+// What a pull request drops: its changed migration files read with PostgreSQL's parser (each file's "up"
+// SQL, as its framework runs it), every dropped object named the way pending plans' `drops` headers name
+// them (src/plan/recipes): `schema.table.column`, `schema.table`, `view schema.v`, `index schema.i`,
+// `trigger t on schema.table`, `function schema.f()`, `constraint c on schema.table`, `<kind> schema.name`.
+// Also the plans a pull request carries out by itself: a deleted `.expand-contract/pending/<plan-id>.sql`
+// and the `contract phase of plan <plan-id>` comment of a materialized contract migration.
+const PENDING_DIR$1 = `${STATE_DIR}/pending/`;
+const MARKER = /contract phase of plan ([A-Za-z0-9][A-Za-z0-9._-]*)/g;
+/** The drops `header` names, in the form `droppedObjects` gives (prefixes `column`/`table` and quotes read). */
+function normalizeDrop(text) {
+    const s = text.trim().replace(/\s+/g, ' ');
+    const m = /^([a-z]+) (.*)$/i.exec(s);
+    if (m && /^(column|table)$/i.test(m[1])) {
+        const parts = unquoteName(m[2]);
+        if (m[1].toLowerCase() === 'table')
+            return parts.length === 1 ? `public.${parts[0]}` : parts.join('.');
+        return parts.length === 2 ? `public.${parts.join('.')}` : parts.join('.');
+    }
+    if (m && /^function$/i.test(m[1])) {
+        const name = unquoteName(m[2].replace(/\(.*$/, ''));
+        return `function ${(name.length === 1 ? ['public', ...name] : name).join('.')}()`;
+    }
+    if (m && /^(view|index|trigger|constraint|sequence|type|materialized)$/i.test(m[1])) {
+        return `${m[1].toLowerCase()} ${m[2].replace(/"/g, '')}`;
+    }
+    return s.replace(/"/g, '');
+}
+function unquoteName(name) {
+    const parts = [];
+    for (const m of name.trim().matchAll(/"((?:[^"]|"")*)"|([^."]+)/g)) {
+        parts.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2].trim());
+    }
+    return parts.filter((p) => p !== '');
+}
+/** The plan id of a pending contract path, or undefined. */
+function pendingPlanId(path) {
+    const rel = path.replace(/^\.?\/+/, '');
+    if (!rel.startsWith(PENDING_DIR$1))
+        return undefined;
+    const m = /^([^/]+)\.sql$/.exec(rel.slice(PENDING_DIR$1.length));
+    return m?.[1];
+}
+/** What the pull request's changed files drop, and the plans it carries out. Loads the parser. */
+async function pullDrops(changedFiles, pending = []) {
+    await loadParser();
+    const plansCarried = new Set();
+    const drops = [];
+    /** Tables and columns the pull request creates before a statement: dropping them again is no contract. */
+    const created = new Set();
+    const files = [...changedFiles].sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
+    for (const file of files) {
+        const path = file.path.replace(/^\.?\/+/, '');
+        const planId = pendingPlanId(path);
+        if (planId !== undefined) {
+            if (file.status === undefined || file.status === 'removed')
+                plansCarried.add(planId);
+            continue;
+        }
+        if (path.startsWith(`${STATE_DIR}/`) || file.status === 'removed')
+            continue;
+        const framework = file.framework ?? frameworkOf(path, file.content, pending);
+        if (framework === undefined)
+            continue;
+        for (const m of file.content.matchAll(MARKER))
+            plansCarried.add(m[1]);
+        const extracted = frameworkNamed(framework).extract(file.content, {
+            rel: posix.basename(path),
+            placeholders: {},
+            bom: false,
+            aux: () => undefined,
+        });
+        const migration = {
+            path,
+            framework,
+            orderKey: path,
+            transactional: extracted.transactional,
+            sql: extracted.sql,
+            diagnostics: [],
+        };
+        for (const statement of parseFile(migration).statements) {
+            for (const made of createdBy(statement))
+                created.add(made);
+            for (const drop of droppedBy(statement)) {
+                if (drop.kind !== 'other' && created.has(drop.key))
+                    continue;
+                drops.push({ ...drop, path, line: statement.line });
+            }
+        }
+    }
+    return { drops, plansCarried };
+}
+/**
+ * The framework that runs `path`: a pending plan's header when the file is in that plan's migrations
+ * directory, else the file's own markers; undefined for files no framework runs (down, undo, revert and
+ * verify scripts).
+ */
+function frameworkOf(path, content, pending) {
+    const base = posix.basename(path);
+    if (/\.down\.sql$/i.test(base) || /^U\d/.test(base) || /(^|\/)(revert|verify)\//.test(path)) {
+        return undefined;
+    }
+    const owner = pending.find((p) => {
+        const dir = p.header?.migrationsDir.replace(/^\.?\/+|\/+$/g, '');
+        return dir !== undefined && (dir === '' || path.startsWith(`${dir}/`));
+    });
+    if (owner?.header)
+        return owner.header.framework;
+    if (/^\s*--\s*\+goose\s+up\s*$/im.test(content))
+        return 'goose';
+    if (/^\s*--\s*migrate:up\b/m.test(content))
+        return 'dbmate';
+    if (/\.up\.sql$/i.test(base))
+        return 'golang-migrate';
+    return 'sql';
+}
+function createdBy(statement) {
+    if (statement.kind === 'CreateStmt') {
+        return [rangeVarName(statement.node.CreateStmt?.relation).key];
+    }
+    const alter = readAlterTable(statement);
+    if (!alter)
+        return [];
+    return alter.cmds.flatMap((cmd) => {
+        const def = cmd.def?.ColumnDef;
+        const name = typeof def?.colname === 'string' ? def.colname : undefined;
+        return cmd.subtype === 'AT_AddColumn' && name ? [`${alter.table.key}.${name}`] : [];
+    });
+}
+const OTHER_KIND = {
+    OBJECT_VIEW: 'view',
+    OBJECT_MATVIEW: 'materialized view',
+    OBJECT_INDEX: 'index',
+    OBJECT_SEQUENCE: 'sequence',
+    OBJECT_TYPE: 'type',
+    OBJECT_DOMAIN: 'type',
+};
+function droppedBy(statement) {
+    if (statement.kind === 'DropStmt') {
+        const drop = statement.node.DropStmt;
+        const removeType = typeof drop.removeType === 'string' ? drop.removeType : '';
+        const targets = dropTargets(drop);
+        if (removeType === 'OBJECT_TABLE' || removeType === 'OBJECT_FOREIGN_TABLE') {
+            return targets.map((t) => ({ key: t.key, kind: 'table' }));
+        }
+        if (removeType === 'OBJECT_TRIGGER') {
+            // dropTargets keys a trigger `schema.table.name`; plans name it `trigger name on schema.table`.
+            return targets.map((t) => {
+                const table = t.key.slice(0, t.key.length - t.name.name.length - 1);
+                return { key: `trigger ${t.name.name} on ${table}`, kind: 'other' };
+            });
+        }
+        if (['OBJECT_FUNCTION', 'OBJECT_PROCEDURE', 'OBJECT_ROUTINE'].includes(removeType)) {
+            return targets.map((t) => ({ key: `function ${t.key}()`, kind: 'other' }));
+        }
+        const word = OTHER_KIND[removeType];
+        if (word !== undefined)
+            return targets.map((t) => ({ key: `${word} ${t.key}`, kind: 'other' }));
+        return [];
+    }
+    const alter = readAlterTable(statement);
+    if (!alter)
+        return [];
+    const out = [];
+    for (const cmd of alter.cmds) {
+        if (!cmd.name)
+            continue;
+        if (cmd.subtype === 'AT_DropColumn')
+            out.push({ key: `${alter.table.key}.${cmd.name}`, kind: 'column' });
+        if (cmd.subtype === 'AT_DropConstraint') {
+            out.push({ key: `constraint ${cmd.name} on ${alter.table.key}`, kind: 'other' });
+        }
+    }
+    return out;
+}
+
+const GATE_CONTEXT$1 = 'expand-contract/gate';
+const ACKNOWLEDGED_LABEL = 'expand-contract:acknowledged';
+/** The start of the body line that gives the reason; the reason follows on the same line. */
+const ACKNOWLEDGED_LINE = 'expand-contract: acknowledged:';
+const ACKNOWLEDGE_HELP = `A dropped column or table with no pending plan skipped the expand phase, and the gate fails. If that is ` +
+    `intended, add the label \`${ACKNOWLEDGED_LABEL}\` and a line to the pull request description that ` +
+    `starts with \`${ACKNOWLEDGED_LINE}\` followed by the reason, e.g. ` +
+    `\`${ACKNOWLEDGED_LINE} the table was never read in production\`.`;
+/** True when a changed migration file drops a column or a table, or an object a pending plan drops. */
+async function hasContractSql(changedFiles, pending = []) {
+    const { drops, plansCarried } = await pullDrops(changedFiles, pending);
+    const known = pending.filter((p) => plansCarried.has(p.planId));
+    if (known.length > 0)
+        return true;
+    const planned = plannedKeys(pending);
+    return drops.some((d) => d.kind !== 'other' || planned.has(d.key));
+}
+/** The reason of an acknowledgement line in the body (HTML comments, as in PR templates, do not count). */
+function acknowledgedReason(body) {
+    const text = (body ?? '').replace(/<!--[\s\S]*?(-->|$)/g, '');
+    const line = /^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?expand-contract:[ \t]*acknowledged[ \t]*:[ \t]*(\S[^\r\n]*?)[ \t]*$/im;
+    const reason = line.exec(text)?.[1]?.trim();
+    return reason && /[\p{L}\p{N}]/u.test(reason) ? reason : null;
+}
+async function evaluateGate(input) {
+    const { drops, plansCarried } = await pullDrops(input.changedFiles, input.pending);
+    const planned = new Map(input.pending.map((p) => [p.planId, plannedKeys([p])]));
+    const matched = new Map();
+    const match = (plan) => {
+        let entry = matched.get(plan.planId);
+        if (!entry)
+            matched.set(plan.planId, (entry = { plan, dropped: new Set() }));
+        return entry.dropped;
+    };
+    for (const plan of input.pending)
+        if (plansCarried.has(plan.planId))
+            match(plan);
+    const unplanned = [];
+    for (const drop of drops) {
+        const owners = input.pending.filter((p) => planned.get(p.planId)?.has(drop.key));
+        for (const owner of owners)
+            match(owner).add(drop.key);
+        if (owners.length === 0 && drop.kind !== 'other' && !unplanned.some((u) => u.key === drop.key)) {
+            unplanned.push(drop);
+        }
+    }
+    const plans = [];
+    for (const { plan, dropped } of matched.values()) {
+        plans.push(await gatePlan(plan, [...dropped], input.evidenceFor));
+    }
+    const hasLabel = input.labels.some((l) => l.toLowerCase() === ACKNOWLEDGED_LABEL);
+    const reason = acknowledgedReason(input.body);
+    const acknowledged = hasLabel && reason !== null;
+    const unplannedDrops = unplanned.map((d) => d.key);
+    const { state, description } = decide(plans, unplannedDrops, acknowledged, hasLabel, reason);
+    const result = {
+        state,
+        description: truncateText(description, MAX_STATUS_DESCRIPTION_LENGTH, '…'),
+        context: GATE_CONTEXT$1,
+        plans,
+        unplannedDrops,
+        acknowledged,
+        acknowledgedReason: reason,
+        summary: '',
+    };
+    result.summary = gateSummary(result, unplanned);
+    return result;
+}
+/** Sets the commit status `expand-contract/gate` on `sha` (needs `statuses: write`). */
+async function publishGate(client, opts) {
+    try {
+        await client.octokit.rest.repos.createCommitStatus({
+            owner: opts.owner,
+            repo: opts.repo,
+            sha: opts.sha,
+            state: opts.result.state,
+            context: GATE_CONTEXT$1,
+            description: truncateText(opts.result.description, MAX_STATUS_DESCRIPTION_LENGTH, '…'),
+            ...(opts.targetUrl ? { target_url: opts.targetUrl } : {}),
+        });
+    }
+    catch (error) {
+        throw new GitHubActionError(error, `set the commit status "${GATE_CONTEXT$1}" on ${opts.sha.slice(0, 12)}`);
+    }
+}
+function plannedKeys(pending) {
+    return new Set(pending.flatMap((p) => (p.header?.drops ?? []).map(normalizeDrop)));
+}
+async function gatePlan(plan, dropped, evidenceFor) {
+    const base = { planId: plan.planId, drops: plan.header?.drops ?? [], dropped };
+    let found;
+    try {
+        found = await evidenceFor(plan);
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        return {
+            ...base,
+            eligibleOn: null,
+            due: false,
+            dueDays: plan.header?.contractAfterDays ?? 0,
+            source: null,
+            ageDays: null,
+            evidence: 'the expand phase could not be dated',
+            notes: [`the deploy age could not be read: ${why}`],
+        };
+    }
+    const e = found.evidence;
+    return {
+        ...base,
+        eligibleOn: found.eligibleOn,
+        due: found.due,
+        dueDays: found.dueDays,
+        source: e?.source ?? found.source,
+        ageDays: e?.ageDays ?? null,
+        evidence: e
+            ? `${e.source}${e.weak ? ' (weak)' : ''}: ${e.detail}`
+            : 'no deploy of the expand phase on record',
+        notes: found.notes,
+    };
+}
+const VERB = {
+    deployments: 'deployed',
+    database: 'applied in production',
+    merge: 'merged',
+};
+function ago(days) {
+    const n = Math.floor(days);
+    if (n < 1)
+        return 'less than a day ago';
+    return `${n} day${n === 1 ? '' : 's'} ago`;
+}
+function decide(plans, unplanned, acknowledged, hasLabel, reason) {
+    if (unplanned.length > 0 && !acknowledged) {
+        const more = unplanned.length > 1 ? ` and ${unplanned.length - 1} more` : '';
+        const what = `drops ${unplanned[0]}${more} with no expand phase on record`;
+        if (hasLabel && reason === null) {
+            return {
+                state: 'failure',
+                description: `${what}; the label needs a "${ACKNOWLEDGED_LINE} <reason>" line`,
+            };
+        }
+        return { state: 'failure', description: what };
+    }
+    const waiting = plans.filter((p) => !p.due);
+    if (waiting.length > 0) {
+        const undated = waiting.find((p) => p.eligibleOn === null);
+        if (undated) {
+            const others = waiting.length > 1 ? ` (${waiting.length} plans waiting)` : '';
+            return {
+                state: 'pending',
+                description: `waiting: the expand phase of ${undated.planId} is not in production on record${others}`,
+            };
+        }
+        const latest = waiting.reduce((a, b) => ((b.eligibleOn ?? '') > (a.eligibleOn ?? '') ? b : a));
+        const age = latest.source && latest.ageDays !== null
+            ? ` (expand ${VERB[latest.source]} ${ago(latest.ageDays)})`
+            : '';
+        return { state: 'pending', description: `eligible on ${latest.eligibleOn}${age}` };
+    }
+    const ack = unplanned.length > 0 ? `acknowledged drop without expand phase (${reason}); ` : '';
+    if (plans.length === 0) {
+        return {
+            state: 'success',
+            description: ack ? ack.replace(/; $/, '') : 'no contract SQL in this pull request',
+        };
+    }
+    const days = Math.floor(Math.min(...plans.map((p) => p.ageDays ?? 0)));
+    const merged = plans.some((p) => p.source === 'merge');
+    const how = merged ? `${days}+ days since merge (weakest evidence)` : `${days}+ days in production`;
+    return { state: 'success', description: `${ack}all dropped objects' expand phases are ${how}` };
+}
+/** One line of table cell text: escaped, newlines folded. */
+function cell$1(text) {
+    return escapeText(text.replace(/\r\n|\r|\n/g, ' '));
+}
+function gateSummary(result, unplanned) {
+    const icon = { pending: '🟡', success: '✅', failure: '❌' }[result.state];
+    const out = [
+        `### ${icon} expand-contract gate: ${result.state}`,
+        '',
+        cell$1(result.description),
+        '',
+    ];
+    if (result.plans.length > 0) {
+        out.push('| Plan | Drops here | Evidence | Wait | Eligible on (UTC) | Due |', '| --- | --- | --- | --- | --- | --- |');
+        for (const p of result.plans) {
+            const dropped = p.dropped.length > 0 ? p.dropped : p.drops;
+            out.push(`| ${cell$1(p.planId)} | ${cell$1(dropped.join(', ') || '(pending file deleted)')} | ${cell$1(p.evidence)} | ` +
+                `${p.dueDays} days | ${cell$1(p.eligibleOn ?? 'unknown')} | ${p.due ? 'yes' : 'no'} |`);
+        }
+        out.push('');
+        const notes = result.plans.flatMap((p) => p.notes.map((n) => `- ${cell$1(p.planId)}: ${cell$1(n)}`));
+        if (notes.length > 0)
+            out.push('Notes:', '', ...notes, '');
+    }
+    if (unplanned.length > 0) {
+        out.push(result.acknowledged
+            ? `Dropped with no expand phase on record, acknowledged (${cell$1(result.acknowledgedReason ?? '')}):`
+            : 'Dropped with no expand phase on record:', '', ...unplanned.map((d) => `- ${cell$1(d.key)} (${cell$1(d.path)}:${d.line})`), '');
+    }
+    out.push(ACKNOWLEDGE_HELP);
+    return `${out.join('\n')}\n`;
+}
+
+// The expand commit: the commit on the default branch where a plan's pending contract file
+// (`.expand-contract/pending/<plan-id>.sql`, written by `split` next to the expand migration) landed.
+// The contract is due N days after that expand phase reached production; the deploy-age sources
+// (src/contract/deploy-age/) date it, starting from this commit. Also: the pending plans a ref holds, and
+// whether one commit is in another's history. Git is asked through src/git/git.ts only (argument arrays,
+// no shell).
+/** A plan id is one path segment of safe characters (`split` makes `ec-` and 16 hex digits). */
+const PLAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * Finds the commit on `defaultBranch`'s first-parent line that added the plan's pending contract file.
+ * In a shallow clone the answer is always `shallow`: git sees the clone's oldest commit as adding every file
+ * it holds, so a date found there would be wrong.
+ */
+async function findExpandCommit(options) {
+    const { planId, defaultBranch: ref } = options;
+    if (!PLAN_ID.test(planId))
+        throw new Error(`"${planId}" is not a plan id (expected e.g. ec-0123456789abcdef)`);
+    const path = pendingPath(planId);
+    const git = await Git.create(options.cwd);
+    if (!(await git.isRepo())) {
+        return {
+            kind: 'not-found',
+            reason: `${git.root} is not inside a git repository, so ${path} has no history.`,
+        };
+    }
+    if (await git.isShallow()) {
+        return {
+            kind: 'shallow',
+            reason: `the checkout in ${git.root} is shallow, so its history is incomplete and git cannot tell when ${path} ` +
+                `landed on ${ref}. Fetch the whole history: set \`fetch-depth: 0\` on actions/checkout (or run ` +
+                '`git fetch --unshallow`).',
+        };
+    }
+    if (!(await git.refExists(ref))) {
+        return {
+            kind: 'not-found',
+            reason: `git does not know ${ref} in ${git.root}; fetch the default branch (actions/checkout with ` +
+                '`fetch-depth: 0` fetches every branch) or name it as git knows it here, e.g. origin/main.',
+        };
+    }
+    const [added] = await git.commitsAdding(path, { ref, firstParent: true });
+    if (added === undefined) {
+        return {
+            kind: 'not-found',
+            reason: `no commit on ${ref}'s first-parent history added ${path}: the expand phase of plan ${planId} ` +
+                `has not landed on ${ref}.`,
+        };
+    }
+    const found = {
+        kind: 'found',
+        sha: added.sha,
+        committedAt: added.committedAt,
+        path,
+        ref,
+    };
+    const [firstParent] = added.parents;
+    if (added.parents.length > 1 && firstParent !== undefined) {
+        found.mergedAt = added.committedAt;
+        const [onBranch] = await git.commitsAdding(path, { ref: added.sha, exclude: firstParent });
+        if (onBranch !== undefined)
+            found.branchCommit = { sha: onBranch.sha, committedAt: onBranch.committedAt };
+    }
+    return found;
+}
+/**
+ * The pending contract files on `ref`, read through git at that ref (not the working tree), with their
+ * headers, by path. Throws GitError when `cwd` is not in a repository, GitRefError when git does not know
+ * `ref`.
+ */
+async function listPendingPlans(options) {
+    const git = await Git.create(options.cwd);
+    const folder = `${STATE_DIR}/pending`;
+    const paths = (await git.filesUnder(options.ref, folder))
+        .filter((p) => /^[^/]+\.sql$/.test(p.slice(folder.length + 1)))
+        .sort();
+    const plans = [];
+    for (const path of paths) {
+        const content = await git.fileAt(options.ref, path);
+        plans.push({
+            path,
+            planId: path.slice(folder.length + 1, -'.sql'.length),
+            header: content === undefined ? null : readPendingHeader(content.toString('utf8')),
+        });
+    }
+    return plans;
+}
+/**
+ * True when `ancestor` is in `descendant`'s history, false when it is not; undefined when either commit is
+ * missing from this clone (or a shallow clone cannot tell), so the caller can ask GitHub's compare API.
+ */
+async function containsCommit(cwd, ancestor, descendant) {
+    const git = await Git.create(cwd);
+    return git.isAncestor(ancestor, descendant);
+}
+
+/** Reading the history table failed. `code` is PostgreSQL's SQLSTATE when the server refused a statement. */
+class DeployAgeError extends DatabaseError {
+    code;
+    name = 'DeployAgeError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+/**
+ * Runs `fn` in a read-only transaction on the database at `url`: `BEGIN TRANSACTION READ ONLY`,
+ * `SET LOCAL statement_timeout` and `lock_timeout`, a check that the transaction is read only (which also
+ * takes its snapshot, so no later `SET TRANSACTION READ WRITE` can change it), `fn`, then ROLLBACK. Any
+ * write `fn` tries is refused by PostgreSQL. Errors name the server as host:port/database only.
+ */
+async function readOnly(url, fn, timeouts = {}) {
+    const target = checkUrl(url);
+    const connectMs = positive(timeouts.connectMs, 10_000, 'connectMs');
+    const statementMs = positive(timeouts.statementMs, 5_000, 'statementMs');
+    const lockMs = positive(timeouts.lockMs, 1_000, 'lockMs');
+    const secrets = secretsOf(url, target.url);
+    const scrub = (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+    const why = (e) => {
+        const err = e;
+        const message = typeof err?.message === 'string' && err.message ? err.message : '';
+        const code = typeof err?.code === 'string' ? err.code : '';
+        return scrub(message || code || String(e));
+    };
+    const { default: pg } = await Promise.resolve().then(function () { return index; });
+    const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: connectMs,
+        // A client-side backstop in case the server never answers.
+        query_timeout: statementMs + 5_000,
+        application_name: 'expand-contract (deploy age, read only)',
+    });
+    // A lost connection is reported by the next query; an unhandled 'error' event would end the process.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (e) {
+        await client.end().catch(() => undefined);
+        throw new DeployAgeError(`cannot connect to the production database ${target.display}: ${why(e)}`, codeOf(e));
+    }
+    let step = 'opening a read-only transaction';
+    try {
+        await client.query('BEGIN TRANSACTION READ ONLY');
+        await client.query(`SET LOCAL statement_timeout = '${duration(statementMs)}'`);
+        await client.query(`SET LOCAL lock_timeout = '${duration(lockMs)}'`);
+        const { rows } = await client.query("SELECT current_setting('transaction_read_only') AS ro, current_setting('TimeZone') AS tz");
+        if (rows[0]?.ro !== 'on')
+            throw new DeployAgeError(`refusing to read ${target.display}: the transaction is not read only`);
+        step = 'reading the migration history';
+        return await fn({
+            timeZone: rows[0].tz,
+            query: async (sql, params = []) => (await client.query(sql, [...params])).rows,
+        });
+    }
+    catch (e) {
+        if (e instanceof DeployAgeError)
+            throw e;
+        const code = codeOf(e);
+        const hint = code === '42501'
+            ? '; grant the role in the URL SELECT on the history table (and USAGE on its schema)'
+            : code === '57014'
+                ? '; the statement timed out'
+                : code === '55P03'
+                    ? '; the table is locked (a migration running?), try again later'
+                    : '';
+        throw new DeployAgeError(`${step} on ${target.display} failed: ${why(e)}${hint}`, code);
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end().catch(() => undefined);
+    }
+}
+/** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
+function checkUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new DeployAgeError('the production database URL is not a URL; give one such as postgres://user:password@host:5432/database');
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+        throw new DeployAgeError(`the production database URL is not a PostgreSQL URL (it starts with ${parsed.protocol}//, not postgres://)`);
+    }
+    const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.searchParams.get('dbname') || '';
+    return { url: parsed, display: `${host}:${parsed.port || '5432'}/${database}` };
+}
+/** Everything of the URL that must not appear in a message: the URL, its password, secret-looking parameters. */
+function secretsOf(raw, url) {
+    const secrets = [raw, url.href];
+    if (url.password)
+        secrets.push(url.password, safeDecode(url.password));
+    for (const [key, value] of url.searchParams) {
+        if (/pass|secret|key|token/i.test(key) && value)
+            secrets.push(value, encodeURIComponent(value));
+    }
+    // Longest first, so a password inside the URL does not leave the rest of the URL behind.
+    return [...new Set(secrets.filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length);
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function codeOf(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+function positive(value, fallback, what) {
+    if (value === undefined)
+        return fallback;
+    if (!Number.isInteger(value) || value <= 0)
+        throw new DeployAgeError(`timeouts.${what} must be a positive whole number of milliseconds`);
+    return value;
+}
+/** PostgreSQL duration text: `5s` for whole seconds, else `250ms`. */
+function duration(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+// What every history-table reader shares: the expand migration as the repository holds it, the table
+// as PostgreSQL describes it (found by name, with its columns), and the reader's shape.
+const OTHER_SOURCES = 'use the deployments source (a GitHub deployment of the expand commit) or, weakest, the time the expand commit was merged';
+function match(path, pattern, what) {
+    const m = pattern.exec(path.replace(/\\/g, '/'));
+    if (!m?.[1])
+        throw new DeployAgeError(`${path} is not ${what}; give the migration's id.`);
+    return m[1];
+}
+/** For a `timestamp without time zone` column: says which time zone it was read in. */
+function naive(table, column, session) {
+    const type = table.columns.get(column) ?? '';
+    return /^timestamp(\(\d+\))? without time zone$/.test(type)
+        ? ` (a timestamp without time zone, read in the database's time zone ${session.timeZone})`
+        : '';
+}
+async function findTable(session, name) {
+    const [row] = await session.query(`SELECT c.oid::regclass::text AS name,
+            (SELECT json_object_agg(a.attname, format_type(a.atttypid, a.atttypmod))
+               FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns
+       FROM pg_class c WHERE c.oid = to_regclass($1)`, [quoteName(name)]);
+    if (row === undefined)
+        return undefined;
+    return { name: row.name, columns: new Map(Object.entries(row.columns ?? {})) };
+}
+/** `schema.table` or `table` as a quoted name for to_regclass (an unqualified name is looked up on the search path). */
+function quoteName(name) {
+    const dot = name.indexOf('.');
+    const parts = dot < 0 ? [name] : [name.slice(0, dot), name.slice(dot + 1)];
+    return parts.map((p) => `"${p.replace(/"/g, '""')}"`).join('.');
+}
+
+// Drizzle's history table: rows matched as drizzle matches them (the file's hash, the journal's `when`,
+// the 1.0 table's name), and apply times only on rows the 1.0 migrator inserted.
+const drizzleReader = {
+    tool: 'Drizzle',
+    key: (path) => {
+        const folder = /(?:^|\/)([^/]+)\/migration\.sql$/.exec(path);
+        if (folder)
+            return folder[1];
+        return match(path, /(?:^|\/)([^/]+)\.sql$/, 'a Drizzle migration (<tag>.sql)');
+    },
+    defaultTable: () => 'drizzle.__drizzle_migrations',
+    columns: ['id', 'hash', 'created_at'],
+    async read(session, table, key, migration) {
+        const hashes = drizzleHashes(migration);
+        const when = migration.when;
+        const hasName = table.columns.has('name');
+        const hasAppliedAt = table.columns.has('applied_at');
+        if (hashes.length === 0 && when === undefined && !hasName) {
+            throw new DeployAgeError(`${table.name} records migrations by hash and journal \`when\` only: give the migration's text or ` +
+                'its journal entry.');
+        }
+        const rows = await session.query(`SELECT id, hash, created_at::text AS created_at,
+              ${hasName ? 'name' : 'NULL::text'} AS name,
+              ${hasAppliedAt ? 'applied_at::timestamptz' : 'NULL::timestamptz'} AS at
+         FROM ${table.name}
+        WHERE hash = ANY($1::text[]) OR created_at = $2::bigint${hasName ? ' OR name = $3' : ''}
+        ORDER BY id DESC`, hasName ? [hashes, when ?? null, key] : [hashes, when ?? null]);
+        // As drizzle matches: the hash first, then the journal's `when`, then (1.0 table) the name.
+        const row = rows.find((r) => hashes.includes(r.hash)) ??
+            rows.find((r) => when !== undefined && r.created_at === String(when)) ??
+            rows.find((r) => r.name === key);
+        if (row === undefined) {
+            const [newest] = await session.query(`SELECT max(created_at)::text AS max FROM ${table.name}`);
+            const skipped = when !== undefined && newest?.max != null && BigInt(newest.max) >= BigInt(when)
+                ? `drizzle will not run it: its newest created_at ${newest.max} is not older than this migration's ` +
+                    `journal \`when\` ${when}, and drizzle runs only migrations newer than that`
+                : undefined;
+            return { kind: 'not-applied', table: table.name, ...(skipped ? { note: skipped } : {}) };
+        }
+        const what = `id ${row.id}, hash ${row.hash.slice(0, 12)}…, created_at ${row.created_at ?? 'null'} ` +
+            "(the journal's `when`: when drizzle-kit generated the migration, not when it ran)";
+        if (row.at === null) {
+            return {
+                kind: 'no-time',
+                table: table.name,
+                applied: true,
+                reason: `${table.name} records ${key} as applied (${what}) but keeps no apply time` +
+                    (hasAppliedAt ? ' for it (applied_at is empty on rows from before drizzle 1.0)' : '') +
+                    `; ${OTHER_SOURCES}`,
+            };
+        }
+        const appliedAt = row.at.toISOString();
+        return { kind: 'applied', appliedAt, table: table.name, row: `${what}, applied_at ${appliedAt}` };
+    },
+};
+/** Drizzle's hash: sha256 hex of the file's text (drizzle-orm normalises CRLF to LF first; older versions did not). */
+function drizzleHashes(migration) {
+    if (migration.content === undefined)
+        return [];
+    const sha = (text) => createHash('sha256').update(text).digest('hex');
+    return [...new Set([sha(migration.content.replace(/\r\n/g, '\n')), sha(migration.content)])];
+}
+/** The journal entry `when` of `tag` in Drizzle's meta/_journal.json text, or undefined. */
+function drizzleJournalWhen(journal, tag) {
+    try {
+        const entries = JSON.parse(journal).entries;
+        if (!Array.isArray(entries))
+            return undefined;
+        const entry = entries.find((e) => e?.tag === tag);
+        return typeof entry?.when === 'number' ? entry.when : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+const READERS = {
+    prisma: {
+        tool: 'Prisma',
+        key: (path) => match(path, /(?:^|\/)([^/]+)\/migration\.sql$/, 'a Prisma migration (<folder>/migration.sql)'),
+        // Prisma keeps the table in the schema its URL names (`?schema=`), public by default.
+        defaultTable: (url) => `${url.searchParams.get('schema') || 'public'}._prisma_migrations`,
+        columns: ['migration_name', 'started_at', 'finished_at', 'rolled_back_at', 'applied_steps_count'],
+        async read(session, table, key) {
+            const rows = await session.query(`SELECT id, finished_at::timestamptz AS finished, started_at::timestamptz AS started,
+                rolled_back_at IS NOT NULL AS rolled_back, applied_steps_count AS steps
+           FROM ${table.name} WHERE migration_name = $1 ORDER BY started_at DESC`, [key]);
+            const done = rows
+                .filter((r) => r.finished !== null && !r.rolled_back)
+                .sort((a, b) => b.finished.getTime() - a.finished.getTime());
+            const [row] = done;
+            if (row !== undefined && row.finished !== null) {
+                const appliedAt = row.finished.toISOString();
+                return {
+                    kind: 'applied',
+                    appliedAt,
+                    table: table.name,
+                    row: `migration_name ${key} (id ${row.id}), finished_at ${appliedAt}${naive(table, 'finished_at', session)}`,
+                    ...(row.steps === 0
+                        ? {
+                            note: 'applied_steps_count is 0: probably marked applied with `prisma migrate resolve --applied`, ' +
+                                'so finished_at is when it was marked, not when its SQL ran',
+                        }
+                        : {}),
+                };
+            }
+            const failed = rows.find((r) => r.finished === null && !r.rolled_back);
+            if (failed !== undefined) {
+                return {
+                    kind: 'not-applied',
+                    table: table.name,
+                    note: `started at ${failed.started?.toISOString() ?? 'an unknown time'} and never finished: a failed ` +
+                        '`prisma migrate deploy`, to resolve before the contract',
+                };
+            }
+            if (rows.length > 0)
+                return { kind: 'not-applied', table: table.name, note: 'rolled back' };
+            return { kind: 'not-applied', table: table.name };
+        },
+    },
+    flyway: {
+        tool: 'Flyway',
+        key: (path) => match(path, /(?:^|\/)V(\d+(?:[._]\d+)*)__[^/]*\.sql$/, 'a versioned Flyway migration (V<version>__<desc>.sql)').replace(/_/g, '.'),
+        // Flyway's default schema is the connection's current schema: the table is found on the search path.
+        defaultTable: () => 'flyway_schema_history',
+        columns: ['installed_rank', 'version', 'type', 'script', 'installed_on', 'success'],
+        async read(session, table, key) {
+            const [row] = await session.query(`SELECT installed_rank AS rank, type, script, success, installed_on::timestamptz AS at
+           FROM ${table.name} WHERE version = $1 ORDER BY installed_rank DESC LIMIT 1`, [key]);
+            if (row === undefined)
+                return { kind: 'not-applied', table: table.name };
+            const what = `version ${key} (${row.script}, type ${row.type}, installed_rank ${row.rank})`;
+            if (/^UNDO/i.test(row.type))
+                return { kind: 'not-applied', table: table.name, note: `${what} was undone` };
+            if (!row.success) {
+                return {
+                    kind: 'not-applied',
+                    table: table.name,
+                    note: `${what} failed (success = false); \`flyway repair\` and migrate again`,
+                };
+            }
+            if (row.at === null)
+                return { kind: 'no-time', reason: `${what} has no installed_on`, table: table.name, applied: true };
+            const appliedAt = row.at.toISOString();
+            return {
+                kind: 'applied',
+                appliedAt,
+                table: table.name,
+                row: `${what}, installed_on ${appliedAt}${naive(table, 'installed_on', session)}`,
+            };
+        },
+    },
+    goose: {
+        tool: 'goose',
+        key: (path) => BigInt(match(path, /(?:^|\/)(\d+)_[^/]*\.sql$/, 'a goose migration (<version>_<name>.sql)')).toString(),
+        defaultTable: () => 'goose_db_version',
+        columns: ['id', 'version_id', 'is_applied', 'tstamp'],
+        async read(session, table, key) {
+            // goose reads the latest row of a version: newer goose deletes the row on down, older goose
+            // inserted is_applied = false.
+            const [row] = await session.query(`SELECT id, is_applied AS applied, tstamp::timestamptz AS at
+           FROM ${table.name} WHERE version_id = $1::bigint ORDER BY id DESC LIMIT 1`, [key]);
+            if (row === undefined)
+                return { kind: 'not-applied', table: table.name };
+            const what = `version_id ${key} (id ${row.id})`;
+            if (!row.applied) {
+                return { kind: 'not-applied', table: table.name, note: `${what} was rolled back (is_applied false)` };
+            }
+            if (row.at === null)
+                return { kind: 'no-time', reason: `${what} has no tstamp`, table: table.name, applied: true };
+            const appliedAt = row.at.toISOString();
+            return {
+                kind: 'applied',
+                appliedAt,
+                table: table.name,
+                row: `${what}, tstamp ${appliedAt}${naive(table, 'tstamp', session)}`,
+            };
+        },
+    },
+    sqitch: {
+        tool: 'sqitch',
+        // deploy/<change>.sql, or deploy/<change>@<tag>.sql for an earlier instance of a reworked change.
+        key: (path) => match(path, /(?:^|\/)deploy\/((?:(?!\/deploy\/).)+?)(?:@[^/@]+)?\.sql$/, 'a sqitch deploy script (deploy/<change>.sql)'),
+        defaultTable: () => 'sqitch.changes',
+        columns: ['change_id', 'change', 'project', 'committed_at'],
+        async read(session, table, key, migration) {
+            const rows = await session.query(`SELECT change_id AS id, project, committed_at::timestamptz AS at
+           FROM ${table.name} WHERE change = $1 AND ($2::text IS NULL OR project = $2)
+          ORDER BY committed_at DESC`, [key, migration.project ?? null]);
+            const projects = [...new Set(rows.map((r) => r.project))];
+            if (projects.length > 1) {
+                throw new DeployAgeError(`sqitch change ${key} is deployed in several projects (${projects.join(', ')}); name the project.`);
+            }
+            const [row] = rows;
+            if (row === undefined)
+                return { kind: 'not-applied', table: table.name };
+            const appliedAt = row.at.toISOString();
+            return {
+                kind: 'applied',
+                appliedAt,
+                table: table.name,
+                row: `change ${key} of project ${row.project} (change_id ${row.id}), committed_at ${appliedAt}${naive(table, 'committed_at', session)}`,
+            };
+        },
+    },
+    drizzle: drizzleReader,
+};
+
+const DAY_MS$2 = 86_400_000;
+const MERGE_NOTE = 'time since the expand commit landed on the default branch, not a deploy: the weakest evidence';
+/** Days from `at` to `now`, with fractions; 0 when `at` is in the future (clock skew) or not a date. */
+function ageDays(at, now) {
+    const from = typeof at === 'string' ? Date.parse(at) : at.getTime();
+    const days = (now.getTime() - from) / DAY_MS$2;
+    return Number.isFinite(days) && days > 0 ? days : 0;
+}
+/** The age of the expand phase by its merge: from the merge commit's date, else the commit's. */
+function mergeAge(expand, now) {
+    const at = new Date(expand.mergedAt ?? expand.committedAt).toISOString();
+    return { kind: 'merged', at, ageDays: ageDays(at, now), weak: true, note: MERGE_NOTE };
+}
+/** The merge age as AgeEvidence, naming the commit. */
+function mergeEvidence(expand, now) {
+    const age = mergeAge(expand, now);
+    const how = expand.mergedAt !== undefined ? 'merged into' : 'committed to';
+    return {
+        source: 'merge',
+        at: age.at,
+        ageDays: age.ageDays,
+        weak: true,
+        detail: `expand commit ${expand.sha.slice(0, 12)} ${how} ${expand.ref} at ${age.at}: ${MERGE_NOTE}`,
+    };
+}
+
+/** Frameworks whose history keeps no time: answered without connecting to the database. */
+const NO_TIME = {
+    'golang-migrate': 'golang-migrate keeps only the current version in schema_migrations(version, dirty), rewritten on every ' +
+        `run, and no time; ${OTHER_SOURCES}`,
+    dbmate: `dbmate's schema_migrations(version) records which versions ran, not when; ${OTHER_SOURCES}`,
+    supabase: "the Supabase CLI's supabase_migrations.schema_migrations(version, statements, name) records which " +
+        `migrations ran, not when; ${OTHER_SOURCES}`,
+    sql: `plain SQL migrations have no history table to read; ${OTHER_SOURCES}`,
+};
+/**
+ * When the expand migration ran on the production database, by the framework's history table. Frameworks
+ * that keep no time answer `no-time` without connecting. Throws DeployAgeError when the database cannot be
+ * read (connection, permission, a table that is not the framework's layout); its message never holds the URL.
+ */
+async function databaseDeployTime(options) {
+    const noTime = NO_TIME[options.framework];
+    if (noTime !== undefined)
+        return { kind: 'no-time', reason: noTime };
+    const reader = READERS[options.framework];
+    if (reader === undefined) {
+        return {
+            kind: 'no-time',
+            reason: `no history table is known for ${options.framework}; ${OTHER_SOURCES}`,
+        };
+    }
+    const key = options.migration.id ?? reader.key(options.migration.path);
+    const target = checkUrl(options.url);
+    const wanted = options.table ?? reader.defaultTable(target.url);
+    return readOnly(options.url, async (session) => {
+        const table = await findTable(session, wanted);
+        if (table === undefined)
+            return { kind: 'no-table', table: wanted };
+        const missing = reader.columns.filter((c) => !table.columns.has(c));
+        if (missing.length > 0) {
+            throw new DeployAgeError(`${table.name} on ${target.display} is not ${reader.tool}'s history table: it has no column ` +
+                `${missing.join(', ')}.`);
+        }
+        return reader.read(session, table, key, options.migration);
+    }, options.timeouts);
+}
+/** An `applied` answer as AgeEvidence (the other answers are not evidence of an age). */
+function databaseEvidence(result, now) {
+    if (result.kind !== 'applied')
+        return undefined;
+    return {
+        source: 'database',
+        at: result.appliedAt,
+        ageDays: ageDays(result.appliedAt, now),
+        weak: false,
+        detail: `${result.table}: ${result.row}${result.note ? ` (${result.note})` : ''}`,
+    };
+}
+
+// The deployments source of deploy age: how long the expand commit has been in an environment, by GitHub's
+// deployments and their statuses (what `environment:` jobs, and deploy tools, record).
+//
+// The answer is the first deployment, oldest first, that succeeded and whose commit contains the expand
+// commit, counted from that success status's `created_at`, within the newest stretch of deployments that
+// all contain the expand commit. Deployments are listed newest first and the walk back stops at the first
+// successful deployment whose commit does NOT contain the expand commit: everything older predates the
+// expand phase, or was rolled back by it; either way production has run without the expand commit since,
+// so the clock starts after it. That keeps requests bounded by the deployments since the expand phase, not
+// by the repository's history (and `maxDeployments` bounds even those: when it is reached the oldest
+// success seen answers, which can only make the age shorter, never longer).
+//
+// Statuses are read once per deployment, and only where they decide something: the deployment that ends
+// the walk, the containing ones oldest first until one succeeded, and up to `maxLater` later ones for
+// `later` (deployments after the one found whose newest status is failure or error, or that ended inactive
+// without ever succeeding; an inactive status after a success only means a newer deployment replaced it).
+const DAY_MS$1 = 86_400_000;
+const PER_PAGE = 100;
+/** Deployments looked at, at most, by default. */
+const MAX_DEPLOYMENTS = 300;
+/** Later deployments whose statuses are read for `later`, at most, by default. */
+const MAX_LATER = 30;
+function short(sha) {
+    return sha.slice(0, 12);
+}
+function hasNextPage(link) {
+    return /\brel="next"/.test(link ?? '');
+}
+function plural$1(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** Days from `at` to `now`, with fractions; 0 when `at` is in the future (clock skew). */
+function daysSince(at, now) {
+    const days = (now.getTime() - Date.parse(at)) / DAY_MS$1;
+    return Number.isFinite(days) && days > 0 ? days : 0;
+}
+/** One request: whether the environment has any deployment at all (for `deploy-source: auto`). */
+async function hasDeployments(client, params) {
+    try {
+        const { data } = await client.octokit.rest.repos.listDeployments({
+            owner: params.owner,
+            repo: params.repo,
+            environment: params.environment,
+            per_page: 1,
+        });
+        return data.length > 0;
+    }
+    catch (error) {
+        throw new GitHubActionError(error, `list the deployments to ${params.environment}`);
+    }
+}
+/**
+ * `contains` by the compare API, for when git cannot answer (a shallow clone): the expand commit is
+ * contained when `compare(expand...deployed)` is `ahead` or `identical`. A commit GitHub does not know
+ * (404: a deployment of a since-deleted branch) contains nothing. One request per deployed sha, cached.
+ */
+function compareContains(client, params) {
+    const cache = new Map();
+    const ask = async (deployedSha, expandCommit) => {
+        if (deployedSha === expandCommit)
+            return true;
+        try {
+            const { data } = await client.octokit.rest.repos.compareCommitsWithBasehead({
+                owner: params.owner,
+                repo: params.repo,
+                basehead: `${expandCommit}...${deployedSha}`,
+                per_page: 1,
+            });
+            return data.status === 'ahead' || data.status === 'identical';
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return false;
+            throw new GitHubActionError(error, `compare ${short(expandCommit)}...${short(deployedSha)}`);
+        }
+    };
+    return (deployedSha, expandCommit) => {
+        const key = `${expandCommit}...${deployedSha}`;
+        let answer = cache.get(key);
+        if (!answer) {
+            answer = ask(deployedSha, expandCommit);
+            cache.set(key, answer);
+        }
+        return answer;
+    };
+}
+/** How long the expand commit has been deployed to `environment`, by GitHub's deployments. */
+async function deploymentAge(client, params) {
+    const { owner, repo, environment, expandCommit, now } = params;
+    const maxDeployments = params.maxDeployments ?? MAX_DEPLOYMENTS;
+    const statusCache = new Map();
+    const containsCache = new Map();
+    /** A deployment's statuses, newest first; read once. */
+    const statusesOf = async (id) => {
+        const cached = statusCache.get(id);
+        if (cached)
+            return cached;
+        const statuses = [];
+        try {
+            for (let page = 1;; page++) {
+                const { data, headers } = await client.octokit.rest.repos.listDeploymentStatuses({
+                    owner,
+                    repo,
+                    deployment_id: id,
+                    per_page: PER_PAGE,
+                    page,
+                });
+                statuses.push(...data.map((s) => ({ state: s.state, createdAt: s.created_at })));
+                if (!hasNextPage(headers.link))
+                    break;
+            }
+        }
+        catch (error) {
+            throw new GitHubActionError(error, `read the statuses of deployment ${id} to ${environment}`);
+        }
+        statusCache.set(id, statuses);
+        return statuses;
+    };
+    const containsExpand = async (sha) => {
+        if (sha === expandCommit)
+            return true;
+        let answer = containsCache.get(sha);
+        if (answer === undefined) {
+            answer = await params.contains(sha, expandCommit);
+            containsCache.set(sha, answer);
+        }
+        return answer;
+    };
+    // Newest first, until a successful deployment without the expand commit (or the end, or the limit).
+    const seen = [];
+    const containing = new Set();
+    let boundary;
+    let capped = false;
+    walk: for (let page = 1;; page++) {
+        let data;
+        let link;
+        try {
+            const response = await client.octokit.rest.repos.listDeployments({
+                owner,
+                repo,
+                environment,
+                per_page: PER_PAGE,
+                page,
+            });
+            data = response.data.map((d) => ({ id: d.id, sha: d.sha }));
+            link = response.headers.link;
+        }
+        catch (error) {
+            throw new GitHubActionError(error, `list the deployments to ${environment}`);
+        }
+        if (page === 1 && data.length === 0)
+            return { kind: 'no-deployments', environment };
+        for (const deployment of data) {
+            if (seen.length >= maxDeployments) {
+                capped = true;
+                break walk;
+            }
+            seen.push(deployment);
+            if (await containsExpand(deployment.sha)) {
+                containing.add(deployment);
+            }
+            else if ((await statusesOf(deployment.id)).some((s) => s.state === 'success')) {
+                boundary = deployment;
+                break walk;
+            }
+        }
+        if (!hasNextPage(link))
+            break;
+    }
+    // Oldest first among the containing deployments: the first that succeeded.
+    let foundIndex = -1;
+    let success;
+    for (let i = seen.length - 1; i >= 0 && !success; i--) {
+        const deployment = seen[i];
+        if (!containing.has(deployment))
+            continue;
+        success = (await statusesOf(deployment.id)).findLast((s) => s.state === 'success');
+        if (success)
+            foundIndex = i;
+    }
+    if (!success) {
+        return {
+            kind: 'not-deployed',
+            checked: seen.length,
+            reason: await notDeployedReason(seen, containing, boundary, capped),
+        };
+    }
+    const found = seen[foundIndex];
+    const { later, unchecked } = await laterDeployments(seen.slice(0, foundIndex));
+    const notes = [];
+    if (capped) {
+        notes.push(`only the newest ${plural$1(maxDeployments, 'deployment')} to ${environment} were read and all contain the expand commit: it may have been deployed earlier`);
+    }
+    if (unchecked > 0)
+        notes.push(`${plural$1(unchecked, 'later deployment')} not checked for failures`);
+    return {
+        kind: 'deployed',
+        deploymentId: found.id,
+        sha: found.sha,
+        environment,
+        deployedAt: success.createdAt,
+        ageDays: daysSince(success.createdAt, now),
+        later,
+        ...(notes.length ? { note: notes.join('; ') } : {}),
+    };
+    /** Deployments after the one found (newest first in `after`) that failed or were abandoned, oldest first. */
+    async function laterDeployments(after) {
+        const maxLater = params.maxLater ?? MAX_LATER;
+        const later = [];
+        let read = 0;
+        let unchecked = 0;
+        for (const deployment of after) {
+            if (!statusCache.has(deployment.id)) {
+                if (read >= maxLater) {
+                    unchecked++;
+                    continue;
+                }
+                read++;
+            }
+            const statuses = await statusesOf(deployment.id);
+            const newest = statuses[0];
+            if (!newest)
+                continue;
+            const failed = newest.state === 'failure' || newest.state === 'error';
+            const abandoned = newest.state === 'inactive' && !statuses.some((s) => s.state === 'success');
+            if (failed || abandoned) {
+                later.push({
+                    deploymentId: deployment.id,
+                    sha: deployment.sha,
+                    state: newest.state,
+                    at: newest.createdAt,
+                });
+            }
+        }
+        return { later: later.reverse(), unchecked };
+    }
+    async function notDeployedReason(seen, containing, boundary, capped) {
+        const expand = short(expandCommit);
+        const read = `${plural$1(seen.length, 'deployment')} to ${environment}`;
+        if (containing.size > 0) {
+            const newest = seen.find((d) => containing.has(d));
+            const state = (await statusesOf(newest.id))[0]?.state ?? 'no status';
+            return `${plural$1(containing.size, 'deployment')} to ${environment} contain expand commit ${expand}, but none succeeded (the newest: ${state})`;
+        }
+        if (boundary) {
+            return `the newest successful deployment to ${environment} (${boundary.id}, commit ${short(boundary.sha)}) does not contain expand commit ${expand}`;
+        }
+        const limit = capped ? ` (read the newest ${seen.length} only)` : '';
+        return `none of the ${read} contains expand commit ${expand}, and none of them succeeded${limit}`;
+    }
+}
+
+// The deploy age of one pending plan, from the configured source: finds the plan's expand commit with git,
+// picks the source (`auto`: deployments when the environment has any, else the production database when a
+// URL is given, else the merge), asks that source's function (src/contract/deploy-age/) and maps the answer
+// into one PlanEvidence: the evidence, when the plan is eligible (evidence time + the plan's days, UTC) and
+// whether it is due, with notes a person should read (a shallow checkout, later failed deployments, merge
+// being the weakest evidence, a framework whose history keeps no time).
+//
+// Requests: `auto` asks once whether the environment has deployments (pass `autoSource` from
+// `resolveSource` to ask once for many plans); the deployments source reads the deployments since the expand
+// phase (bounded by deploymentAge's limits) and asks the compare API only for deployed commits missing from
+// the local history. Nothing here grows with the repository's size.
+const DAY_MS = 86_400_000;
+/** `contract-after` when neither the plan's header nor the caller says otherwise. */
+const DEFAULT_CONTRACT_AFTER_DAYS = 7;
+/**
+ * The source `auto` stands for: deployments when the environment has any deployment (one request), else
+ * the database when a URL is given, else the merge. Any other source is returned as it is.
+ */
+async function resolveSource(params) {
+    const { source, environment } = params;
+    if (source !== 'auto')
+        return { source, why: `deploy-source: ${source}` };
+    const { client, owner, repo } = params;
+    if (client && (await hasDeployments(client, { owner, repo, environment }))) {
+        return {
+            source: 'deployments',
+            why: `deploy-source auto: the repository has deployments to ${environment}`,
+        };
+    }
+    const none = client ? `no deployment to ${environment} on record` : 'no GitHub client to read deployments';
+    if (params.deployDatabaseUrl) {
+        return {
+            source: 'database',
+            why: `deploy-source auto: ${none}, so the production database's migration history was read`,
+        };
+    }
+    return {
+        source: 'merge',
+        why: `deploy-source auto: ${none} and no deploy-database-url, so only the merge dates the expand phase`,
+    };
+}
+/** The deploy age of one pending plan by the configured source, and whether its contract is due. */
+async function planEvidence(params) {
+    const { plan, now } = params;
+    const header = plan.header;
+    const dueDays = header?.contractAfterDays ?? params.defaultContractAfter ?? DEFAULT_CONTRACT_AFTER_DAYS;
+    const notes = [];
+    if (header === null) {
+        notes.push(`${plan.path} does not start with a pending contract header; waiting ${dueDays} days by default`);
+    }
+    const expand = await findExpandCommit({
+        cwd: params.cwd,
+        planId: plan.planId,
+        defaultBranch: params.defaultBranch,
+    });
+    const result = (evidence, source) => mapEvidence({ planId: plan.planId, expand, evidence, source, dueDays, notes, now });
+    if (expand.kind !== 'found') {
+        notes.push(expand.reason);
+        return result(null, null);
+    }
+    const picked = params.source === 'auto' ? (params.autoSource ?? (await resolveSource(params))) : undefined;
+    const source = picked?.source ?? params.source;
+    if (picked)
+        notes.push(picked.why);
+    if (source === 'deployments') {
+        return result(await fromDeployments(params, expand, notes), 'deployments');
+    }
+    if (source === 'database') {
+        const answer = await fromDatabase(params, expand, notes);
+        // `auto` falls back to the merge only when the database cannot date anything; a migration that did
+        // not run there is not deployed, and the merge must not say otherwise.
+        if (answer.evidence === null && answer.undatable && params.source === 'auto') {
+            notes.push('deploy-source auto falls back to the merge');
+            return result(fromMerge(expand, now, notes), 'merge');
+        }
+        return result(answer.evidence, 'database');
+    }
+    return result(fromMerge(expand, now, notes), 'merge');
+}
+/** The evidence, the plan's days and the clock as a PlanEvidence (eligible date, due). */
+function mapEvidence(input) {
+    const { evidence, dueDays, now } = input;
+    const eligible = evidence ? Date.parse(evidence.at) + dueDays * DAY_MS : NaN;
+    return {
+        planId: input.planId,
+        expand: input.expand,
+        evidence,
+        source: input.source,
+        dueDays,
+        eligibleOn: Number.isFinite(eligible) ? new Date(eligible).toISOString().slice(0, 10) : null,
+        due: Number.isFinite(eligible) && now.getTime() >= eligible,
+        notes: input.notes,
+    };
+}
+async function fromDeployments(params, expand, notes) {
+    const { client, environment, owner, repo } = params;
+    if (!client) {
+        notes.push(`no GitHub client, so the deployments to ${environment} could not be read`);
+        return null;
+    }
+    const compare = compareContains(client, { owner, repo });
+    const missing = new Set();
+    const contains = async (deployedSha, expandSha) => {
+        const local = await containsCommit(params.cwd, expandSha, deployedSha);
+        if (local !== undefined)
+            return local;
+        missing.add(deployedSha);
+        return compare(deployedSha, expandSha);
+    };
+    const answer = await deploymentAge(client, {
+        owner,
+        repo,
+        environment,
+        expandCommit: expand.sha,
+        contains,
+        now: params.now,
+    });
+    if (missing.size > 0) {
+        notes.push(`${plural(missing.size, 'deployed commit')} not in the local history; GitHub's compare API said whether ${missing.size === 1 ? 'it contains' : 'they contain'} the expand commit`);
+    }
+    if (answer.kind === 'no-deployments') {
+        notes.push(`no deployment to ${environment} on record; record deployments (an \`environment:\` job does) or set deploy-source to database or merge`);
+        return null;
+    }
+    if (answer.kind === 'not-deployed') {
+        notes.push(`not deployed to ${environment} yet: ${answer.reason}`);
+        return null;
+    }
+    for (const later of answer.later) {
+        notes.push(`a later deployment to ${environment} (${later.deploymentId}, commit ${later.sha.slice(0, 12)}) ended ${later.state} at ${later.at}`);
+    }
+    if (answer.note)
+        notes.push(answer.note);
+    return {
+        source: 'deployments',
+        at: answer.deployedAt,
+        ageDays: answer.ageDays,
+        weak: false,
+        detail: `deployment ${answer.deploymentId} of ${answer.sha.slice(0, 12)} to ${environment} succeeded at ${answer.deployedAt}`,
+    };
+}
+async function fromDatabase(params, expand, notes) {
+    const header = params.plan.header;
+    if (!header) {
+        notes.push('without a pending contract header the expand migration is unknown, so the database cannot date it');
+        return { evidence: null, undatable: true };
+    }
+    if (!params.deployDatabaseUrl) {
+        notes.push('deploy-source database needs deploy-database-url (the production database, read only)');
+        return { evidence: null, undatable: true };
+    }
+    let answer;
+    try {
+        answer = await databaseDeployTime({
+            url: params.deployDatabaseUrl,
+            framework: header.framework,
+            migration: await historyMigration(params, expand, header.source, header.migrationsDir),
+            ...(params.databaseTable ? { table: params.databaseTable } : {}),
+            ...(params.databaseTimeouts ? { timeouts: params.databaseTimeouts } : {}),
+        });
+    }
+    catch (error) {
+        // DeployAgeError messages never hold the URL; anything else is not shown as it is.
+        if (!(error instanceof DeployAgeError))
+            throw error;
+        notes.push(`the production database could not be read: ${error.message}`);
+        return { evidence: null, undatable: false };
+    }
+    if (answer.kind === 'applied') {
+        if (answer.note)
+            notes.push(answer.note);
+        return { evidence: databaseEvidence(answer, params.now) ?? null, undatable: false };
+    }
+    if (answer.kind === 'not-applied') {
+        notes.push(`${answer.table} on the production database has no record of ${header.source}: the expand migration has not run there${answer.note ? ` (${answer.note})` : ''}`);
+        return { evidence: null, undatable: false };
+    }
+    if (answer.kind === 'no-table') {
+        notes.push(`the production database has no ${answer.table}; set the history table, or use the deployments or merge source`);
+        return { evidence: null, undatable: true };
+    }
+    notes.push(answer.reason);
+    return { evidence: null, undatable: answer.applied !== false };
+}
+/** The expand migration as the history readers want it; Drizzle's journal `when` and text read at the default branch. */
+async function historyMigration(params, expand, source, migrationsDir) {
+    if (params.plan.header?.framework !== 'drizzle')
+        return { path: source };
+    const git = await Git.create(params.cwd);
+    const [text, journal] = await Promise.all([
+        git.fileAt(expand.sha, source),
+        git.fileAt(expand.sha, posix.join(migrationsDir, 'meta', '_journal.json')),
+    ]);
+    const folder = /(?:^|\/)([^/]+)\/migration\.sql$/.exec(source)?.[1];
+    const tag = folder ?? basename(source).replace(/\.sql$/, '');
+    const when = journal ? drizzleJournalWhen(journal.toString('utf8'), tag) : undefined;
+    return {
+        path: source,
+        ...(text ? { content: text.toString('utf8') } : {}),
+        ...(when !== undefined ? { when } : {}),
+    };
+}
+function fromMerge(expand, now, notes) {
+    notes.push('merge is the weakest evidence: it dates the expand commit on the default branch, not its deploy to production');
+    return mergeEvidence(expand, now);
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The commit status context that gates contract pull requests (stable: branch protection requires it). */
+const GATE_CONTEXT = 'expand-contract/gate';
+/** Marks a body as written by the scheduled job, with the plan id. */
+const BODY_MARKER = 'expand-contract:contract-pr';
+/** GitHub's limit on a pull request body. */
+const MAX_BODY_LENGTH = 65_536;
+/** References listed in a body; the rest are counted. */
+const MAX_LISTED_REFERENCES = 100;
+function toPull(data) {
+    return {
+        number: data.number,
+        url: data.html_url,
+        state: data.state === 'closed' ? 'closed' : 'open',
+        merged: data.merged === true || (data.merged_at ?? null) !== null,
+        mergedAt: data.merged_at ?? null,
+        closedAt: data.closed_at ?? null,
+        title: data.title,
+        body: data.body ?? '',
+        labels: (data.labels ?? [])
+            .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
+            .filter((l) => l !== ''),
+        headRef: data.head.ref,
+        headSha: data.head.sha,
+        baseRef: data.base.ref,
+    };
+}
+/**
+ * The pull requests from `branch` of this repository (not forks), open and closed: one request
+ * (`GET /pulls?state=all&head=<owner>:<branch>`).
+ */
+async function findContractPulls(params) {
+    const { client, owner, repo, branch } = params;
+    const { data } = await client.octokit.rest.pulls.list({
+        owner,
+        repo,
+        state: 'all',
+        head: `${owner}:${branch}`,
+        per_page: 100,
+    });
+    const full = `${owner}/${repo}`.toLowerCase();
+    return data
+        .filter((p) => p.head.ref === branch && (p.head.repo?.full_name ?? '').toLowerCase() === full)
+        .map(toPull);
+}
+/** The plan's pull request among them: an open one, else the newest merged one, else the newest closed one. */
+function pickContractPull(pulls) {
+    const newest = (list) => [...list].sort((a, b) => b.number - a.number)[0];
+    return (newest(pulls.filter((p) => p.state === 'open')) ??
+        newest(pulls.filter((p) => p.merged)) ??
+        newest([...pulls]));
+}
+async function createContractPull(params) {
+    const { client, owner, repo } = params;
+    const { data } = await client.octokit.rest.pulls.create({
+        owner,
+        repo,
+        head: params.branch,
+        base: params.base,
+        title: params.title,
+        body: params.body,
+    });
+    return toPull(data);
+}
+/** Edits title, body and state (reopening with `state: 'open'`); only the fields given are sent. */
+async function updateContractPull(params) {
+    const { client, owner, repo } = params;
+    const { data } = await client.octokit.rest.pulls.update({
+        owner,
+        repo,
+        pull_number: params.number,
+        ...(params.title !== undefined ? { title: params.title } : {}),
+        ...(params.body !== undefined ? { body: params.body } : {}),
+        ...(params.state !== undefined ? { state: params.state } : {}),
+    });
+    return toPull(data);
+}
+async function addPullLabel(params) {
+    const { client, owner, repo } = params;
+    await client.octokit.rest.issues.addLabels({
+        owner,
+        repo,
+        issue_number: params.number,
+        labels: [params.label],
+    });
+}
+/** GitHub's answer when the repository does not let GitHub Actions open pull requests. */
+const ACTIONS_MAY_NOT_CREATE = /not permitted to create or approve pull requests/i;
+/**
+ * One line for a failed request: `describeGitHubError`'s, except for the repository setting that keeps
+ * GitHub Actions from opening pull requests (a 403 that no `permissions:` entry fixes).
+ */
+function describeContractError(error, doing) {
+    const e = error;
+    const text = `${String(e?.response?.data?.message ?? '')} ${String(e?.message ?? '')}`;
+    if (e?.status === 403 && ACTIONS_MAY_NOT_CREATE.test(text)) {
+        return (`expand-contract could not ${doing}: this repository does not allow GitHub Actions to create pull ` +
+            'requests. Enable "Allow GitHub Actions to create and approve pull requests" in the repository ' +
+            'settings (Settings → Actions → General → Workflow permissions), or give the Action a token that may.');
+    }
+    return describeGitHubError(error, doing);
+}
+/** A string in a Markdown code span, whatever it holds. */
+function code(text) {
+    const clean = text.replace(/[\r\n]+/g, ' ');
+    const ticks = clean.match(/`+/g)?.reduce((n, t) => Math.max(n, t.length), 0) ?? 0;
+    const fence = '`'.repeat(ticks + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+function oneLine$1(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** `8.3 days` / `1 day` / `5 hours`. */
+function describeAge(ageDays) {
+    if (!Number.isFinite(ageDays))
+        return 'an unknown time';
+    if (ageDays < 1) {
+        const hours = Math.max(0, Math.round(ageDays * 24));
+        return `${hours} hour${hours === 1 ? '' : 's'}`;
+    }
+    const days = Math.round(ageDays * 10) / 10;
+    return `${days} day${days === 1 ? '' : 's'}`;
+}
+/** The pull request body: plan, drops, deploy evidence, references (file:line), the gate. */
+function contractPullBody(input) {
+    const lines = [
+        `<!-- ${BODY_MARKER} plan=${input.planId.replace(/[^\w.-]/g, '')} -->`,
+        `## Contract phase of plan ${code(input.planId)}`,
+        '',
+        `This pull request runs the contract phase split off ${code(input.source)}: it turns ` +
+            `${code(input.pendingPath)} into ${input.migrationPath ? code(input.migrationPath) : 'a migration'} ` +
+            `and deletes the pending file. It was opened by the scheduled expand-contract job because the ` +
+            `expand phase has been in production for at least ${input.contractAfterDays} day${input.contractAfterDays === 1 ? '' : 's'}.`,
+        '',
+        '### What it drops',
+        '',
+        ...(input.drops.length ? input.drops.map((d) => `- ${code(d)}`) : ['- (the pending file names none)']),
+        '',
+        '### Deploy evidence',
+        '',
+    ];
+    const ev = input.evidence;
+    if (ev) {
+        lines.push(`- Source: ${code(ev.source)}${ev.weak ? ' (weak: it only bounds the deploy from below)' : ''}`, `- Reached production: ${oneLine$1(ev.at)} (${describeAge(ev.ageDays)} ago)`, `- ${oneLine$1(ev.detail)}`);
+    }
+    else
+        lines.push('- No deploy of the expand phase on record.');
+    if (input.eligibleOn)
+        lines.push(`- Eligible on: ${input.eligibleOn} (UTC)`);
+    for (const note of input.notes)
+        lines.push(`- Note: ${oneLine$1(note)}`);
+    lines.push('', '### Code that still names what it drops', '');
+    if (input.references.length === 0) {
+        lines.push(`No file outside the migration folders names the dropped objects (searched ${input.searchedAt}).`);
+    }
+    else {
+        lines.push(`${input.references.length} reference${input.references.length === 1 ? '' : 's'} outside the migration folders ` +
+            `(searched ${input.searchedAt}); check that none is still used before merging:`, '');
+        for (const ref of input.references.slice(0, MAX_LISTED_REFERENCES)) {
+            lines.push(`- ${code(`${ref.path}:${ref.line}`)} ${code(ref.object)}${ref.kind === 'orm-schema' ? ' (ORM schema)' : ''}`);
+        }
+        const more = input.references.length - MAX_LISTED_REFERENCES;
+        if (more > 0)
+            lines.push(`- and ${more} more`);
+    }
+    if (input.branchNotes?.length) {
+        lines.push('', '### Branch', '');
+        for (const note of input.branchNotes)
+            lines.push(`- ${oneLine$1(note)}`);
+    }
+    lines.push('', '### Gate', '', `The commit status ${code(GATE_CONTEXT)} on this pull request's head commit is \`pending\` while any dropped ` +
+        `object's expand deploy is younger than the wait and \`success\` once all are old enough; the scheduled ` +
+        `job re-evaluates it on every run. Require ${code(GATE_CONTEXT)} in the branch protection rule of ` +
+        `${code(input.defaultBranch)} so this cannot merge early.`, '', 'Closing this pull request without merging it stops the job from reopening it; add the label ' +
+        `${code(input.retryLabel)} to have the next run reopen it.`, '');
+    const body = lines.join('\n');
+    return body.length <= MAX_BODY_LENGTH ? body : `${body.slice(0, MAX_BODY_LENGTH - 2)}\n…`;
+}
+
+/** A pending file that cannot become a migration; the message is one line naming the file and the fix. */
+class MaterializeError extends Error {
+    name = 'MaterializeError';
+}
+/** What the new migration is called after its version: `expand_contract_contract_<slug>`. */
+const STEM = 'expand_contract_contract_';
+
+// The migrations folder around the new migration: the files on disk as deep as the framework looks,
+// the check that the framework's own ordering runs the new migration last, and repository path helpers.
+/** The framework's own ordering of the folder with the new migration puts it last (repeatables aside). */
+function expectLast(ctx, made) {
+    const rels = ctx.existing.flatMap((p) => {
+        const rel = under(p, made.folder);
+        return rel !== null && rel.endsWith('.sql') && depthFits(ctx.header.framework, rel) ? [rel] : [];
+    });
+    const files = [...new Set([...rels, made.rel])].sort();
+    const ordered = frameworkNamed(ctx.header.framework).order({
+        root: join(ctx.input.root, made.folder),
+        files,
+        text: () => undefined,
+        aux: (rel) => made.aux[rel] ?? ctx.input.readIndex(join2(made.folder, rel)) ?? undefined,
+    });
+    const entries = ordered.entries
+        .filter((e) => !e.repeatable)
+        .sort((a, b) => compareOrderKeys(a.orderKey, b.orderKey) || compareOrderKeys(a.rel, b.rel));
+    const at = entries.findIndex((e) => e.rel === made.rel);
+    if (at !== -1 && at === entries.length - 1)
+        return;
+    const after = entries[entries.length - 1]?.rel;
+    const why = at === -1
+        ? `${ctx.header.framework} would not run ${made.migrationPath}`
+        : `${ctx.header.framework} would run ${join2(made.folder, after ?? '')} after ${made.migrationPath}`;
+    throw new MaterializeError(`${ctx.input.pendingPath}: ${why}, so no generated name puts the contract last in ${made.folder || '.'}; write the migration by hand from the SQL in ${ctx.input.pendingPath}`);
+}
+/** Whether the framework's folder (as src/discover lists it) holds a file at this depth. */
+function depthFits(framework, rel) {
+    if (framework === 'sqitch' || framework === 'flyway')
+        return true;
+    if (framework === 'prisma')
+        return /^[^/]+\/migration\.sql$/.test(rel);
+    return !rel.includes('/');
+}
+/**
+ * Repository paths of the files in the migrations directory on disk, as deep as the framework looks
+ * (flyway: subfolders too; prisma: one folder per migration; sqitch: the whole project beside deploy/).
+ */
+function onDisk(root, dir, framework) {
+    const sqitch = framework === 'sqitch' ? /^(?:(.*)\/)?deploy(?:\/.*)?$/.exec(dir) : null;
+    const base = sqitch ? (sqitch[1] ?? '') : dir;
+    const depth = framework === 'flyway' || framework === 'sqitch' ? 6 : framework === 'prisma' ? 2 : 1;
+    const out = [];
+    const walk = (rel, left) => {
+        let entries;
+        try {
+            entries = readdirSync(join(root, rel), { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const e of entries) {
+            const path = join2(rel, e.name);
+            if (e.isFile())
+                out.push(path);
+            else if (e.isDirectory() && left > 1 && !e.name.startsWith('.') && e.name !== 'node_modules') {
+                walk(path, left - 1);
+            }
+        }
+    };
+    if (sqitch)
+        for (const sub of ['deploy', 'revert', 'verify'])
+            walk(join2(base, sub), depth);
+    else
+        walk(base, depth);
+    return out;
+}
+function slashPath(path) {
+    return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+/** `path` relative to `dir` when it is below it, else null. */
+function under(path, dir) {
+    const p = path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+    if (dir === '')
+        return p;
+    return p.startsWith(`${dir}/`) ? p.slice(dir.length + 1) : null;
+}
+function join2(dir, rel) {
+    return dir === '' ? rel : `${dir}/${rel}`;
+}
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+
+// The new migration's SQL in the framework's own form (by the split's renderer of later migrations),
+// under a comment naming the plan and the pending file it replaces.
+/** The migration's text in the framework's form, by the split's own renderer of later migrations. */
+function rendered(ctx, path) {
+    const sql = ctx.statements.map((s) => `${s.text};`).join('\n');
+    const files = renderLater({
+        framework: ctx.header.framework,
+        planId: ctx.header.planId,
+        source: ctx.header.source,
+        sql,
+        why: why(ctx),
+        outsideTransaction: outsideTransaction(ctx.statements),
+    });
+    return files.map((f) => ({ path: path + f.suffix, content: f.content, role: 'migration' }));
+}
+function why(ctx) {
+    const { planId, drops } = ctx.header;
+    const what = drops.length > 0 ? `: drops ${drops.join(', ')}` : '';
+    return `contract phase of plan ${planId} (was ${ctx.input.pendingPath})${what}`;
+}
+const TRANSACTION = /^\s*(begin|start\s+transaction|commit|end|rollback)\b/i;
+/** True when a statement cannot run inside a transaction block. */
+function outsideTransaction(statements) {
+    return statements.some((s) => /^\s*(create\s+(unique\s+)?index\s+concurrently|drop\s+index\s+concurrently|reindex\b.*\bconcurrently|vacuum\b|alter\s+table\b.*\bdetach\s+partition\b.*\bconcurrently)/is.test(s.text));
+}
+function lines(list) {
+    return `${list.join('\n')}\n`;
+}
+
+// drizzle: `<idx>_<name>.sql` entered last in `meta/_journal.json`, with a `when` newer than every entry's.
+function drizzleMigration(ctx) {
+    const journalPath = join2(ctx.dir, JOURNAL);
+    const text = ctx.input.readIndex(journalPath);
+    const fail = (why) => new MaterializeError(`${ctx.input.pendingPath}: ${journalPath} ${why}, and drizzle runs only the migrations its journal lists; fix the journal (drizzle-kit generate writes it) and run again`);
+    if (text === null)
+        throw fail('could not be read');
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (e) {
+        throw fail(`is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+    const journal = data;
+    if (typeof journal !== 'object' || journal === null || !Array.isArray(journal.entries)) {
+        throw fail('has no `entries` list');
+    }
+    const entries = journal.entries;
+    const num = (v) => typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
+    const idx = Math.max(-1, ...entries.map((e, i) => num(e?.idx) ?? i)) + 1;
+    const newest = Math.max(0, ...entries.map((e) => num(e?.when) ?? 0));
+    const when = Math.max(ctx.input.today.getTime(), newest + 1);
+    const last = entries[entries.length - 1];
+    const version = last?.version ?? journal.version;
+    const tag = `${String(idx).padStart(4, '0')}_${STEM}${ctx.slug}`;
+    const entry = {
+        idx,
+        ...(version === undefined ? {} : { version }),
+        when,
+        tag,
+        breakpoints: last?.breakpoints ?? true,
+    };
+    const updated = formatLike(text, { ...journal, entries: [...entries, entry] });
+    const rel = `${tag}.sql`;
+    const path = join2(ctx.dir, rel);
+    return {
+        files: [
+            { path, content: drizzleSql(ctx, entry.breakpoints === true), role: 'migration' },
+            { path: journalPath, content: updated, role: 'index' },
+        ],
+        migrationPath: path,
+        folder: ctx.dir,
+        rel,
+        aux: { [JOURNAL]: updated },
+    };
+}
+/** drizzle-kit's form: statements separated by `--> statement-breakpoint` when the journal uses them. */
+function drizzleSql(ctx, breakpoints) {
+    const statements = ctx.statements.map((s) => `${s.text};`);
+    return lines([
+        `-- expand-contract ${ctx.header.planId}: runs after ${ctx.header.source}`,
+        `-- ${why(ctx)}`,
+        breakpoints ? statements.join('--> statement-breakpoint\n') : statements.join('\n'),
+    ]);
+}
+
+// sqitch: a change appended to `sqitch.plan` (requiring the expand change), with deploy, revert and
+// verify scripts; verify fails while a dropped object is still there.
+function sqitchChange(ctx) {
+    const { header, input } = ctx;
+    const src = sqitchSource(header.source);
+    const deployDir = /^(?:(.*)\/)?deploy(?:\/.*)?$/.exec(ctx.dir);
+    const root = src?.root ?? (deployDir ? (deployDir[1] === undefined ? '' : `${deployDir[1]}/`) : null);
+    if (root === null) {
+        throw new MaterializeError(`${input.pendingPath}: ${header.source} is not a sqitch deploy script and ${ctx.dir || '.'} is not a deploy/ folder, so the sqitch project is unknown; fix the \`-- source:\` and \`-- migrations-dir:\` lines of its header`);
+    }
+    const planPath = `${root}${PLAN}`;
+    const plan = input.readIndex(planPath);
+    if (plan === null) {
+        throw new MaterializeError(`${input.pendingPath}: ${planPath} could not be read, and sqitch deploys only the changes its plan lists; restore the plan and run again`);
+    }
+    const instances = readPlan(plan);
+    const names = new Set(instances.map((i) => i.name));
+    const taken = new Set(ctx.existing.map((p) => p.toLowerCase()));
+    let name = `${STEM}${ctx.slug}`;
+    for (let n = 2; names.has(name) || taken.has(`${root}deploy/${name}.sql`.toLowerCase()); n++) {
+        name = `${STEM}${ctx.slug}_${n}`;
+    }
+    const requires = src !== null && names.has(src.change) ? src.change : null;
+    const planner = [...plan.matchAll(/\s\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\s+([^#\r\n]*?<[^>\r\n]*>)/g)].pop()?.[1]?.trim() ??
+        'expand-contract <expand-contract@users.noreply.github.com>';
+    const stamp = `${input.today.toISOString().slice(0, 19)}Z`;
+    const line = `${name} ${requires === null ? '' : `[${requires}] `}${stamp} ${planner} # expand-contract ${header.planId}: contract phase of ${src?.change ?? header.source}`;
+    const eol = plan.includes('\r\n') ? '\r\n' : '\n';
+    const updated = `${plan.replace(/\s*$/, '')}${eol}${line}${eol}`;
+    const project = projectOf(plan);
+    const label = project === null ? name : `${project}:${name}`;
+    const outside = outsideTransaction(ctx.statements);
+    const wraps = !outside && !ctx.statements.some((s) => TRANSACTION.test(s.text));
+    const deploy = lines([
+        `-- Deploy ${label} to pg`,
+        ...(requires === null ? [] : [`-- requires: ${requires}`]),
+        `-- expand-contract ${header.planId}: runs after ${header.source}`,
+        `-- ${why(ctx)}`,
+        ...(outside ? ['-- expand-contract: this change runs outside a transaction block.'] : []),
+        '',
+        ...(wraps ? ['BEGIN;', ''] : []),
+        ...ctx.statements.map((s) => `${s.text};`),
+        ...(wraps ? ['', 'COMMIT;'] : []),
+    ]);
+    const revert = lines([
+        `-- Revert ${label} from pg`,
+        '',
+        `-- Not reverted: the contract phase of ${header.planId} dropped ${header.drops.join(', ') || 'what the expand phase replaced'}; the data is gone. Restore it from a backup if needed.`,
+    ]);
+    const verify = lines([`-- Verify ${label} on pg`, '', ...verifyGone(header.drops)]);
+    const rel = `deploy/${name}.sql`;
+    const folder = root.replace(/\/$/, '');
+    return {
+        files: [
+            { path: `${root}${rel}`, content: deploy, role: 'migration' },
+            { path: `${root}revert/${name}.sql`, content: revert, role: 'migration' },
+            { path: `${root}verify/${name}.sql`, content: verify, role: 'migration' },
+            { path: planPath, content: updated, role: 'index' },
+        ],
+        migrationPath: `${root}${rel}`,
+        folder,
+        rel,
+        aux: { [PLAN]: updated },
+    };
+}
+/** Read-only queries that fail (division by zero) while a dropped object is still there. */
+function verifyGone(drops) {
+    const out = [];
+    for (const drop of drops) {
+        const on = /^(trigger|constraint) (.+) on (.+)$/.exec(drop);
+        if (on) {
+            const [kind, name, table] = [on[1], on[2], on[3]];
+            const catalog = kind === 'trigger' ? 'pg_trigger WHERE tgrelid' : 'pg_constraint WHERE conrelid';
+            const column = kind === 'trigger' ? 'tgname' : 'conname';
+            out.push(`SELECT 1 / (count(*) = 0)::int FROM pg_catalog.${catalog} = to_regclass(${literal(sqlName(table))}) AND ${column} = ${literal(name)};`);
+            continue;
+        }
+        const fn = /^function (.+\))$/.exec(drop);
+        if (fn) {
+            out.push(`SELECT 1 / (to_regprocedure(${literal(fn[1])}) IS NULL)::int;`);
+            continue;
+        }
+        const rel = /^(?:view|index|table|sequence) (.+)$/.exec(drop);
+        if (rel) {
+            out.push(`SELECT 1 / (to_regclass(${literal(sqlName(rel[1]))}) IS NULL)::int;`);
+            continue;
+        }
+        const parts = drop.split('.');
+        if (parts.length === 3) {
+            const table = sqlName(parts.slice(0, 2).join('.'));
+            out.push(`SELECT 1 / (count(*) = 0)::int FROM pg_catalog.pg_attribute WHERE attrelid = to_regclass(${literal(table)}) AND attname = ${literal(parts[2])} AND NOT attisdropped;`);
+        }
+        else if (parts.length === 2 && !/\s/.test(drop)) {
+            out.push(`SELECT 1 / (to_regclass(${literal(sqlName(drop))}) IS NULL)::int;`);
+        }
+    }
+    return out.length > 0 ? out : ['SELECT 1;'];
+}
+/** `schema.name` from a drops entry as SQL (each part quoted when it needs it). */
+function sqlName(key) {
+    return key.split('.').map(quoteIdent).join('.');
+}
+
+// Versions for the new migration: after the highest in the folder, as a `today` timestamp, Unix
+// seconds or the next number, the way the folder numbers its migrations.
+const TIMESTAMP = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])([01]\d|2[0-3])[0-5]\d[0-5]\d$/;
+/** `YYYYMMDDHHMMSS` of `today` (UTC), or one above the highest of `versions` when that is not below it. */
+function timestampAfter(today, versions) {
+    return above(formatTimestamp(today), versions);
+}
+/** `candidate`, or the version after the highest of `versions` when that is not below it. */
+function above(candidate, versions) {
+    const top = highest(versions);
+    if (top === undefined || BigInt(candidate) > BigInt(top))
+        return candidate;
+    return nextVersion(top, new Set(versions.map(normal)));
+}
+function highest(versions) {
+    let top;
+    for (const v of versions)
+        if (top === undefined || BigInt(v) > BigInt(top))
+            top = v;
+    return top;
+}
+/** Versions of the migrations directly in the migrations directory (`<digits>...`). */
+function flatVersions(ctx) {
+    return ctx.existing.flatMap((p) => {
+        const rel = under(p, ctx.dir);
+        const m = rel === null || rel.includes('/') ? null : /^(\d+)/.exec(rel);
+        return m ? [m[1]] : [];
+    });
+}
+/** goose and golang-migrate: a timestamp, Unix seconds (golang-migrate) or the next number, as the folder does. */
+function styledVersion(ctx, unixSeconds) {
+    const versions = flatVersions(ctx);
+    const top = highest(versions);
+    if (top === undefined || TIMESTAMP.test(top))
+        return timestampAfter(ctx.input.today, versions);
+    if (unixSeconds && /^1\d{9}$|^[2-3]\d{9}$/.test(top)) {
+        return above(String(Math.floor(ctx.input.today.getTime() / 1000)), versions);
+    }
+    return nextVersion(top, new Set(versions.map(normal)));
+}
+
+const MAKERS = {
+    flyway: (ctx) => {
+        const versions = ctx.existing.flatMap((p) => {
+            const m = /^[VUB](\d+(?:[._]\d+)*)__.*\.sql$/.exec(baseName(p));
+            return m && under(p, ctx.dir) !== null ? [m[1]] : [];
+        });
+        const firsts = versions.map((v) => v.split(/[._]/)[0]);
+        const top = highest(firsts);
+        const version = top === undefined
+            ? '1'
+            : TIMESTAMP.test(top)
+                ? timestampAfter(ctx.input.today, firsts)
+                : nextVersion(top, new Set(firsts.map(normal)));
+        return flat(ctx, `V${version}__${STEM}${ctx.slug}.sql`);
+    },
+    goose: (ctx) => flat(ctx, `${styledVersion(ctx, false)}_${STEM}${ctx.slug}.sql`),
+    'golang-migrate': (ctx) => {
+        const made = flat(ctx, `${styledVersion(ctx, true)}_${STEM}${ctx.slug}.up.sql`);
+        const down = made.migrationPath.replace(/\.up\.sql$/, '.down.sql');
+        made.files.push({
+            path: down,
+            role: 'migration',
+            content: lines([
+                `-- expand-contract ${ctx.header.planId}: the contract phase cannot be undone here`,
+                `-- ${made.migrationPath} dropped ${ctx.header.drops.join(', ') || 'what the expand phase replaced'}; the data is gone. Restore it from a backup if needed.`,
+            ]),
+        });
+        return made;
+    },
+    dbmate: (ctx) => flat(ctx, `${timestampAfter(ctx.input.today, flatVersions(ctx))}_${STEM}${ctx.slug}.sql`),
+    supabase: (ctx) => flat(ctx, `${timestampAfter(ctx.input.today, flatVersions(ctx))}_${STEM}${ctx.slug}.sql`),
+    sql: (ctx) => flat(ctx, `${timestampAfter(ctx.input.today, flatVersions(ctx))}_${STEM}${ctx.slug}.sql`),
+    prisma: (ctx) => {
+        const versions = ctx.existing.flatMap((p) => {
+            const rel = under(p, ctx.dir);
+            const m = rel === null ? null : /^(\d+)_[^/]*(\/migration\.sql)?$/.exec(rel);
+            return m ? [m[1]] : [];
+        });
+        const rel = `${timestampAfter(ctx.input.today, versions)}_${STEM}${ctx.slug}/migration.sql`;
+        const path = join2(ctx.dir, rel);
+        return {
+            files: rendered(ctx, path),
+            migrationPath: path,
+            folder: ctx.dir,
+            rel,
+            aux: {},
+        };
+    },
+    drizzle: drizzleMigration,
+    sqitch: sqitchChange,
+};
+/** A migration `name` directly in the migrations directory. */
+function flat(ctx, name) {
+    const path = join2(ctx.dir, name);
+    return { files: rendered(ctx, path), migrationPath: path, folder: ctx.dir, rel: name, aux: {} };
+}
+
+// The pending file read for materializing: its migrations directory (checked to be in the repository
+// and on disk), the statements below its header, and the name the new migration carries.
+function checkDir(input, header) {
+    const raw = header.migrationsDir.replace(/\\/g, '/');
+    const dir = raw
+        .replace(/^(\.\/)+/, '')
+        .replace(/\/+$/, '')
+        .replace(/^\.$/, '');
+    const fix = `fix the \`-- migrations-dir:\` line of ${input.pendingPath}`;
+    if (isAbsolute(raw) || dir.split('/').includes('..')) {
+        throw new MaterializeError(`${input.pendingPath}: its migrations directory ${raw} is outside the repository; ${fix}`);
+    }
+    if (dir === STATE_DIR || dir.startsWith(`${STATE_DIR}/`)) {
+        throw new MaterializeError(`${input.pendingPath}: its migrations directory ${raw} is expand-contract's own state folder; ${fix}`);
+    }
+    if (!isDirectory(join(input.root, dir))) {
+        throw new MaterializeError(`${input.pendingPath}: its migrations directory ${raw} does not exist; restore it, or ${fix} if the migrations moved`);
+    }
+    return dir;
+}
+const HEADER_LINE = /^--\s*(plan|source|framework|migrations-dir|contract-after-days|drops):/;
+/** The statements below the pending header. */
+function bodyStatements(input, header) {
+    const all = input.content.split(/\r?\n/);
+    let start = 0;
+    while (start < all.length) {
+        const line = all[start];
+        if (HEADER_LINE.test(line) || (start === 0 && /^--\s*expand-contract:/.test(line)))
+            start++;
+        else
+            break;
+    }
+    const body = all.slice(start).join('\n');
+    let statements;
+    try {
+        statements = statementsOf(body);
+    }
+    catch (e) {
+        const why = (e instanceof Error ? e.message : String(e)).replace(/^generated SQL does not parse \((.*)\).*$/, '$1');
+        throw new MaterializeError(`${input.pendingPath}: the SQL below its header does not parse (${why}); fix it (the contract of ${header.planId} must be valid PostgreSQL)`);
+    }
+    if (statements.length === 0) {
+        throw new MaterializeError(`${input.pendingPath}: there is no SQL below its header, so there is nothing to contract; delete the file if the contract of ${header.planId} was done by hand`);
+    }
+    return statements;
+}
+/** The name the new migration carries after `expand_contract_contract_`: the source migration's. */
+function slugOf(header) {
+    const fromSource = header.framework === 'sqitch'
+        ? (sqitchSource(header.source)?.change ?? header.source).split('/').pop()
+        : parseSource(header.framework, header.source).rest;
+    const clean = (text) => text
+        .toLowerCase()
+        .replace(/\.(up\.)?sql$/, '')
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .replace(new RegExp(`^${STEM}`), '')
+        .slice(0, 60)
+        .replace(/_+$/, '');
+    return clean(fromSource ?? '') || clean(header.planId) || 'plan';
+}
+function isDirectory(abs) {
+    try {
+        return statSync(abs).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+
+// A due pending contract file (`.expand-contract/pending/<plan-id>.sql`, written by `split`) turned
+// into a real migration of the framework its header records, in its migrations directory, named so it
+// sorts after every migration there as of `today`:
+// - flyway: the next version (first part of the highest version + 1, zero padding kept; a 14-digit
+//   timestamp first part moves to `today`), `V<version>__<name>.sql`;
+// - goose and golang-migrate: the folder's own style, judged from its highest version: a 14-digit
+//   timestamp (`today`, UTC), 10-digit Unix seconds (golang-migrate's default), or a sequence (+1,
+//   padding kept); an empty folder gets a timestamp. golang-migrate gets a `.up.sql`/`.down.sql` pair;
+// - dbmate, supabase, plain sql and prisma: `YYYYMMDDHHMMSS` of `today` (prisma as a folder holding
+//   `migration.sql`); when a version there is already at or past it, one above the highest instead;
+// - drizzle: `<idx>_<name>.sql` entered last in `meta/_journal.json`, `when` = `today` in milliseconds
+//   (or one above the newest entry's, since drizzle runs only entries newer than the last applied one);
+// - sqitch: a change appended to `sqitch.plan` (requiring the expand change), with deploy, revert and
+//   verify scripts.
+// The body is the pending file's SQL without its header, in the framework's own form (goose and dbmate
+// markers, flyway `.conf` when it must run outside a transaction), under a comment naming the plan and
+// the expand migration it follows. Before returning, the framework's own ordering (src/discover) is run
+// over the folder with the new file, and the file must come last.
+// Pure apart from checking that the migrations directory exists under `root`; writing the files and
+// deleting the pending one is the caller's job. Statements are read with PostgreSQL's parser, so
+// `loadParser()` (src/parse/libpg.ts) must have been awaited first.
+//
+// This module checks the header and puts the pieces together; materialize/ holds them: pending.ts
+// (the header's folder, the body, the name), versions.ts and makers.ts (each framework's name and
+// files), drizzle.ts and sqitch.ts (the frameworks with an index file), body.ts (the SQL's form) and
+// folder.ts (the files on disk and the check that the new migration runs last).
+function materializeContract(input) {
+    const { pendingPath } = input;
+    const header = readPendingHeader(input.content);
+    if (header === null) {
+        throw new MaterializeError(`${pendingPath}: the header is broken or incomplete (it needs plan, source, framework, migrations-dir and contract-after-days lines); restore it from git history or run \`expand-contract split\` on the migration again`);
+    }
+    if (!FRAMEWORK_NAMES.includes(header.framework)) {
+        throw new MaterializeError(`${pendingPath}: unknown framework "${header.framework}" in its header; set the \`-- framework:\` line to one of ${FRAMEWORK_NAMES.join(', ')}`);
+    }
+    if (!/^[\w.-]+$/.test(header.planId)) {
+        throw new MaterializeError(`${pendingPath}: the plan id "${header.planId}" in its header is not a plan id (letters, digits, \`-\`, \`_\`, \`.\`); restore the \`-- plan:\` line from git history`);
+    }
+    const dir = checkDir(input, header);
+    const statements = bodyStatements(input, header);
+    const existing = [
+        ...new Set([...input.existing.map(slashPath), ...onDisk(input.root, dir, header.framework)]),
+    ];
+    const ctx = { input, header, dir, statements, slug: slugOf(header), existing };
+    const made = MAKERS[header.framework](ctx);
+    expectLast(ctx, made);
+    return {
+        files: made.files,
+        deleted: [pendingPath],
+        migrationPath: made.migrationPath,
+        drops: header.drops,
+        planId: header.planId,
+    };
+}
+/** `expand-contract: drop users.full_name, users.user_name`, cut to `max` with `and N more`. */
+function contractTitle(drops, max = 72) {
+    const head = 'expand-contract: drop ';
+    const names = drops.map((d) => d.replace(/(^|[\s(])public\./g, '$1'));
+    if (names.length === 0)
+        return 'expand-contract: contract phase';
+    const full = head + names.join(', ');
+    if (full.length <= max)
+        return full;
+    for (let k = names.length - 1; k >= 1; k--) {
+        const text = `${head}${names.slice(0, k).join(', ')} and ${names.length - k} more`;
+        if (text.length <= max)
+            return text;
+    }
+    const rest = names.length > 1 ? ` and ${names.length - 1} more` : '';
+    const room = Math.max(1, max - head.length - rest.length - 1);
+    return `${head}${names[0].slice(0, room)}…${rest}`;
+}
+/** The branch the contract pull request comes from: `expand-contract/contract-<plan-id>`. */
+function contractBranch(planId) {
+    const safe = planId.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'plan';
+    return `expand-contract/contract-${safe}`;
+}
+
+function prismaModels(text, targets) {
+    const models = [];
+    let current = null;
+    let other = false;
+    let offset = 0;
+    for (const raw of text.split('\n')) {
+        const lineStart = offset;
+        offset += raw.length + 1;
+        const line = stripPrismaComment(raw);
+        if (current === null && !other) {
+            const open = /^\s*(model|view|enum|type|datasource|generator)\s+(\w+)\s*\{/.exec(line);
+            if (open) {
+                if (open[1] === 'model' || open[1] === 'view') {
+                    current = {
+                        name: open[2],
+                        table: open[2],
+                        schema: null,
+                        offset: lineStart + open.index + open[0].lastIndexOf(open[2]),
+                        fields: [],
+                        attributeLines: [],
+                    };
+                }
+                else
+                    other = true;
+            }
+            continue;
+        }
+        if (/^\s*\}/.test(line)) {
+            if (current)
+                models.push(current);
+            current = null;
+            other = false;
+            continue;
+        }
+        if (current === null)
+            continue;
+        const block = /^\s*@@(\w+)\s*\((.*)\)\s*$/.exec(line);
+        if (block) {
+            const value = /^\s*(?:name\s*:\s*)?"((?:[^"\\]|\\.)*)"/.exec(block[2])?.[1];
+            if (block[1] === 'map' && value !== undefined)
+                current.table = value;
+            else if (block[1] === 'schema' && value !== undefined)
+                current.schema = value;
+            else
+                current.attributeLines.push({ offset: lineStart, text: line });
+            continue;
+        }
+        const field = /^(\s*)(\w+)\s+(\w+)(?:\[\])?\??/.exec(line);
+        if (field) {
+            const map = /@map\s*\(\s*(?:name\s*:\s*)?"((?:[^"\\]|\\.)*)"/.exec(line)?.[1];
+            current.fields.push({
+                name: field[2],
+                type: field[3],
+                column: map ?? field[2],
+                offset: lineStart + field[1].length,
+            });
+            if (/@relation\s*\(/.test(line))
+                current.attributeLines.push({ offset: lineStart, text: line });
+        }
+    }
+    const names = new Set(models.map((m) => m.name));
+    const hits = [];
+    for (const target of targets) {
+        for (const model of models) {
+            if (model.table !== target.table)
+                continue;
+            if (model.schema !== null && target.schema !== null && model.schema !== target.schema)
+                continue;
+            if (target.kind === 'table') {
+                hits.push({ offset: model.offset, target });
+                for (const m of models) {
+                    for (const f of m.fields)
+                        if (f.type === model.name)
+                            hits.push({ offset: f.offset, target });
+                }
+                continue;
+            }
+            for (const f of model.fields) {
+                if (names.has(f.type) || f.column !== target.column)
+                    continue;
+                hits.push({ offset: f.offset, target });
+                const word = new RegExp(`(?<![\\w$])${f.name}(?![\\w$])`);
+                for (const a of model.attributeLines) {
+                    const at = attributeMention(a.text, word);
+                    if (at !== -1)
+                        hits.push({ offset: a.offset + at, target });
+                }
+            }
+        }
+    }
+    return { hits, owned: () => true };
+}
+/** Where a block attribute or `@relation(fields: [...])` names a field (-1 when it does not). */
+function attributeMention(line, word) {
+    const relation = /@relation\s*\((.*)\)/.exec(line);
+    if (relation) {
+        const fields = /\bfields\s*:\s*\[([^\]]*)\]/.exec(relation[1]);
+        if (!fields)
+            return -1;
+        const start = line.indexOf(fields[0], relation.index) + fields[0].indexOf('[');
+        const m = word.exec(fields[1]);
+        return m ? start + 1 + m.index : -1;
+    }
+    if (!/^\s*@@/.test(line))
+        return -1;
+    return word.exec(line)?.index ?? -1;
+}
+/** A line without its `//` comment (string literals kept). */
+function stripPrismaComment(line) {
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        const c = line[i];
+        if (c === '\\' && quoted)
+            i++;
+        else if (c === '"')
+            quoted = !quoted;
+        else if (!quoted && c === '/' && line[i + 1] === '/')
+            return line.slice(0, i);
+    }
+    return line;
+}
+// ---------------------------------------------------------------------------------------------------
+// Drizzle
+const SCRIPT = /\.(?:[cm]?[jt]sx?)$/;
+/** A script file that may declare drizzle tables (a cheap test before reading it as one). */
+function isDrizzleCandidate(path, text) {
+    return SCRIPT.test(path) && /\b(?:pgTable|pgView|pgMaterializedView|pgSchema)\b/.test(text);
+}
+function drizzleTables(text, targets) {
+    const code = maskStrings(text);
+    const schemas = new Map();
+    for (const m of text.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*=\s*pgSchema\s*\(\s*(['"`])([^'"`]*)\2/g)) {
+        schemas.set(m[1], m[3]);
+    }
+    const tables = [];
+    const call = /(?<![\w$.])(?:(pgTable|pgView|pgMaterializedView)|([\w$]+)\.(?:table|view|materializedView))\s*\(\s*(['"`])([^'"`\n]*)\3/g;
+    for (const m of text.matchAll(call)) {
+        if (code[m.index] === ' ' && text[m.index] !== ' ')
+            continue; // inside a string or comment
+        const schemaVar = m[2];
+        if (schemaVar !== undefined && !schemas.has(schemaVar))
+            continue;
+        const open = text.indexOf('(', m.index);
+        const close = matching(code, open);
+        const nameAt = m.index + m[0].lastIndexOf(m[4]) - 1;
+        const table = {
+            table: m[4],
+            schema: schemaVar === undefined ? null : schemas.get(schemaVar),
+            offset: nameAt + 1,
+            columns: [],
+            body: [0, -1],
+            extra: [0, -1],
+        };
+        const braceAt = code.indexOf('{', m.index + m[0].length);
+        if (braceAt !== -1 && braceAt < close) {
+            const end = matching(code, braceAt);
+            table.body = [braceAt, end];
+            table.columns = drizzleColumns(text, code, braceAt, end);
+            table.extra = [end, close];
+        }
+        tables.push(table);
+    }
+    const hits = [];
+    for (const target of targets) {
+        for (const t of tables) {
+            if (t.table !== target.table)
+                continue;
+            if (t.schema !== null && target.schema !== null && t.schema !== target.schema)
+                continue;
+            if (target.kind === 'table') {
+                hits.push({ offset: t.offset, target });
+                continue;
+            }
+            for (const c of t.columns) {
+                const names = c.name !== null ? [c.name] : [c.key, snakeCase(c.key)];
+                if (!names.includes(target.column))
+                    continue;
+                hits.push({ offset: c.offset, target });
+                const use = new RegExp(`\\.${escapeRegExp$1(c.key)}(?![\\w$])`, 'g');
+                for (const u of code.slice(t.extra[0], t.extra[1]).matchAll(use)) {
+                    hits.push({ offset: t.extra[0] + u.index + 1, target });
+                }
+            }
+        }
+    }
+    return {
+        hits,
+        owned: (offset, target) => target.kind === 'column' && tables.some((t) => offset > t.body[0] && offset < t.body[1]),
+    };
+}
+/** The properties of a columns object `{ key: builder('name', ...), ... }` between `open` and `close`. */
+function drizzleColumns(text, code, open, close) {
+    const out = [];
+    let i = open + 1;
+    while (i < close) {
+        while (i < close && /[\s,]/.test(code[i]))
+            i++;
+        if (i >= close)
+            break;
+        const key = /^(?:([\w$]+)|(['"])([^'"]*)\2)\s*:/.exec(text.slice(i, Math.min(close, i + 200)));
+        const valueStart = key ? i + key[0].length : i;
+        const end = propertyEnd(code, valueStart, close);
+        if (key) {
+            const value = text.slice(valueStart, end);
+            const builder = /^\s*(?:[\w$]+\.)*[\w$]+\s*\(\s*(['"`])([^'"`]*)\1/.exec(value);
+            out.push({
+                key: key[1] ?? key[3],
+                name: builder ? builder[2] : null,
+                offset: i,
+            });
+        }
+        i = end + 1;
+    }
+    return out;
+}
+/** The offset of the `,` (or `close`) ending the property value starting at `start`. */
+function propertyEnd(code, start, close) {
+    let depth = 0;
+    for (let i = start; i < close; i++) {
+        const c = code[i];
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        else if (c === ',' && depth === 0)
+            return i;
+    }
+    return close;
+}
+/** The offset of the bracket closing the one at `open` (or the text's end), strings masked. */
+function matching(code, open) {
+    let depth = 0;
+    for (let i = open; i < code.length; i++) {
+        const c = code[i];
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}') {
+            depth--;
+            if (depth === 0)
+                return i;
+        }
+    }
+    return code.length;
+}
+/**
+ * The text with the insides of strings, template literals and comments replaced by spaces (same
+ * offsets), so brackets and commas in them do not count. `${...}` in templates is kept as code.
+ */
+function maskStrings(text) {
+    const out = text.split('');
+    const blank = (from, to) => {
+        for (let k = from; k < to; k++)
+            if (out[k] !== '\n')
+                out[k] = ' ';
+    };
+    const templates = []; // brace depth at each open `${`
+    let depth = 0;
+    let i = 0;
+    const template = (from) => {
+        // scans a template body from `from`; returns the offset after its end or after `${`
+        let k = from;
+        while (k < text.length) {
+            if (text[k] === '\\')
+                k += 2;
+            else if (text[k] === '`') {
+                blank(from, k);
+                return k + 1;
+            }
+            else if (text[k] === '$' && text[k + 1] === '{') {
+                blank(from, k);
+                templates.push(depth);
+                depth++;
+                return k + 2;
+            }
+            else
+                k++;
+        }
+        blank(from, text.length);
+        return text.length;
+    };
+    while (i < text.length) {
+        const c = text[i];
+        const n = text[i + 1];
+        if (c === '/' && n === '/') {
+            const end = text.indexOf('\n', i);
+            const stop = end === -1 ? text.length : end;
+            blank(i, stop);
+            i = stop;
+        }
+        else if (c === '/' && n === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end === -1 ? text.length : end + 2;
+            blank(i, stop);
+            i = stop;
+        }
+        else if (c === "'" || c === '"') {
+            let k = i + 1;
+            while (k < text.length && text[k] !== c && text[k] !== '\n')
+                k += text[k] === '\\' ? 2 : 1;
+            blank(i + 1, Math.min(k, text.length));
+            i = k + 1;
+        }
+        else if (c === '`') {
+            i = template(i + 1);
+        }
+        else if (c === '{') {
+            depth++;
+            i++;
+        }
+        else if (c === '}') {
+            depth--;
+            if (templates.length > 0 && templates[templates.length - 1] === depth) {
+                templates.pop();
+                i = template(i + 1);
+            }
+            else
+                i++;
+        }
+        else
+            i++;
+    }
+    return out.join('');
+}
+function snakeCase(key) {
+    return key
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+        .toLowerCase();
+}
+function escapeRegExp$1(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Where the repository still names what a contract drops: every file git tracks (binaries, files over
+// 1 MB, node_modules, vendor, dist, build and lock files left out, and the `exclude` paths: the
+// migration folders and .expand-contract) searched in one pass for the dropped columns' and tables'
+// names, word-bounded (`full_name` does not match `full_names` or `user_full_name`), case-sensitive
+// for names that need quoting in SQL (`"FullName"`) and case-insensitive otherwise, once per line and
+// object. ORM schemas are read for what they map (src/contract/orm-schemas.ts): a Prisma field
+// `fullName String @map("full_name")` in the model mapped to `users` is a reference to
+// users.full_name on the field's line, while a `full_name` field of another model is not; Drizzle's
+// `pgTable('users', { fullName: text('full_name') })` likewise.
+// Only columns and relations (tables, views) are searched: triggers, functions, indexes and
+// constraints the contract drops are the plan's own objects, not the application's.
+class ReferencesError extends Error {
+    name = 'ReferencesError';
+}
+const MAX_FILE_BYTES = 1024 * 1024;
+const SKIPPED_DIRS = new Set(['node_modules', 'vendor', 'dist', 'build']);
+const LOCK_FILES = new Set([
+    'package-lock.json',
+    'npm-shrinkwrap.json',
+    'yarn.lock',
+    'pnpm-lock.yaml',
+    'bun.lockb',
+    'bun.lock',
+    'deno.lock',
+    'composer.lock',
+    'Gemfile.lock',
+    'Cargo.lock',
+    'poetry.lock',
+    'Pipfile.lock',
+    'pdm.lock',
+    'uv.lock',
+    'mix.lock',
+    'pubspec.lock',
+    'Podfile.lock',
+    'flake.lock',
+    'go.sum',
+    'gradle.lockfile',
+    'packages.lock.json',
+    'project.assets.json',
+]);
+/** Extensions of files that are never text (not even read). */
+const BINARY = new Set(('png jpg jpeg gif bmp ico webp avif tif tiff psd svgz pdf zip gz tgz bz2 xz 7z rar jar war ear class ' +
+    'so dll dylib exe bin o a lib wasm woff woff2 ttf otf eot mp3 mp4 m4a wav ogg webm mov avi mkv flac ' +
+    'sqlite db pyc pyo node lockb dat pack idx keystore p12 pfx der').split(' '));
+/** The objects of `drops` that code can name: columns and relations. */
+function targetsOf(drops) {
+    const out = [];
+    for (const object of drops) {
+        const m = /^(?:(table|view|materialized view|foreign table|[a-z]+(?: [a-z]+)*) )?(.+)$/.exec(object.trim());
+        const kind = m?.[1];
+        if (kind !== undefined && !['table', 'view', 'materialized view', 'foreign table'].includes(kind))
+            continue;
+        const parts = splitName(m?.[2] ?? '');
+        if (parts === null || parts.length === 0 || parts.length > 3)
+            continue;
+        const isColumn = kind === undefined && parts.length === 3;
+        if (kind !== undefined && parts.length === 3)
+            continue;
+        const rel = isColumn ? parts.slice(0, 2) : parts;
+        const [schema, table] = rel.length === 2 ? [rel[0] ?? null, rel[1]] : [null, rel[0]];
+        const named = isColumn ? parts[2] : table;
+        out.push({
+            object,
+            kind: isColumn ? 'column' : 'table',
+            schema: schema?.name ?? null,
+            table: table.name,
+            column: isColumn ? named.name : null,
+            name: named.name,
+            caseSensitive: named.quoted || !/^[a-z_][a-z0-9_$]*$/.test(named.name),
+        });
+    }
+    return out;
+}
+/** `a."B.c".d` -> parts, quotes honoured; null when a quote is not closed. */
+function splitName(text) {
+    const parts = [];
+    let i = 0;
+    while (i <= text.length) {
+        if (text[i] === '"') {
+            let name = '';
+            let j = i + 1;
+            for (;;) {
+                if (j >= text.length)
+                    return null;
+                if (text[j] === '"') {
+                    if (text[j + 1] === '"') {
+                        name += '"';
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                name += text[j];
+                j++;
+            }
+            parts.push({ name, quoted: true });
+            i = j + 1;
+        }
+        else {
+            const dot = text.indexOf('.', i);
+            const end = dot === -1 ? text.length : dot;
+            parts.push({ name: text.slice(i, end), quoted: false });
+            i = end;
+        }
+        if (i >= text.length)
+            break;
+        if (text[i] !== '.')
+            return null;
+        i++;
+    }
+    return parts.every((p) => p.name !== '') ? parts : null;
+}
+const WORD = '\\p{L}\\p{N}_';
+function nameMatcher(targets) {
+    const byLower = new Map();
+    for (const t of targets) {
+        const key = t.name.toLowerCase();
+        byLower.set(key, [...(byLower.get(key) ?? []), t]);
+    }
+    if (byLower.size === 0)
+        return null;
+    const names = [...byLower.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const regex = new RegExp(`(?<![${WORD}])(?:${names.join('|')})(?![${WORD}])`, 'giu');
+    return {
+        regex,
+        targetsOf: (matched) => (byLower.get(matched.toLowerCase()) ?? []).filter((t) => !t.caseSensitive || t.name === matched),
+    };
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+async function findReferences(options) {
+    const targets = targetsOf(options.drops);
+    const matcher = nameMatcher(targets);
+    if (matcher === null)
+        return [];
+    const paths = await (options.listFiles ?? gitFiles)(options.root);
+    const excluded = [...(options.exclude ?? []), STATE_DIR].map(normalPath).filter((p) => p !== '');
+    const out = [];
+    for (const path of paths) {
+        if (!searchable(path, excluded))
+            continue;
+        const text = readText(join(options.root, path));
+        if (text === null)
+            continue;
+        out.push(...searchFile(path, text, targets, matcher));
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        (a.object < b.object ? -1 : a.object > b.object ? 1 : 0));
+}
+/** The references of one file's text (exported for tests and callers holding the text already). */
+function searchFile(path, text, targets, matcher) {
+    let index;
+    const found = new Map();
+    const add = (offset, object, kind) => {
+        const lines = (index ??= new LineIndex(text));
+        const { line, column } = lines.at(offset);
+        const key = `${line}\0${object}`;
+        const had = found.get(key);
+        if (had !== undefined && (had.kind === 'orm-schema' || kind === 'code'))
+            return;
+        found.set(key, { path, line, column, object, text: lines.text(line), kind });
+    };
+    let orm = null;
+    if (path.endsWith('.prisma'))
+        orm = prismaModels(text, targets);
+    else if (isDrizzleCandidate(path, text))
+        orm = drizzleTables(text, targets);
+    for (const hit of orm?.hits ?? [])
+        add(hit.offset, hit.target.object, 'orm-schema');
+    matcher.regex.lastIndex = 0;
+    for (let m = matcher.regex.exec(text); m !== null; m = matcher.regex.exec(text)) {
+        for (const t of matcher.targetsOf(m[0])) {
+            if (orm?.owned(m.index, t))
+                continue;
+            add(m.index, t.object, 'code');
+        }
+    }
+    return [...found.values()];
+}
+/** Offsets -> 1-based lines and columns, and a line's text. */
+class LineIndex {
+    source;
+    starts = [0];
+    constructor(source) {
+        this.source = source;
+        for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
+    }
+    at(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    }
+    text(line) {
+        const start = this.starts[line - 1] ?? 0;
+        const next = this.starts[line];
+        const raw = this.source.slice(start, next === undefined ? undefined : next - 1);
+        return raw.trim().slice(0, 200);
+    }
+}
+function normalPath(path) {
+    return path
+        .replace(/\\/g, '/')
+        .replace(/^(\.\/)+/, '')
+        .replace(/\/+$/, '')
+        .replace(/^\.$/, '');
+}
+function searchable(path, excluded) {
+    if (excluded.some((e) => path === e || path.startsWith(`${e}/`)))
+        return false;
+    const segments = path.split('/');
+    const name = segments[segments.length - 1];
+    if (segments.slice(0, -1).some((s) => SKIPPED_DIRS.has(s)))
+        return false;
+    if (LOCK_FILES.has(name) || name.endsWith('.lock'))
+        return false;
+    if (/\.min\.[cm]?js$|\.map$/.test(name))
+        return false;
+    const dot = name.lastIndexOf('.');
+    return dot === -1 || !BINARY.has(name.slice(dot + 1).toLowerCase());
+}
+/** A file's text; null when it is missing, not a file, over 1 MB or binary (a NUL byte early on). */
+function readText(abs) {
+    try {
+        const info = statSync(abs);
+        if (!info.isFile() || info.size > MAX_FILE_BYTES)
+            return null;
+        const bytes = readFileSync(abs);
+        if (bytes.subarray(0, 8000).includes(0))
+            return null;
+        return bytes.toString('utf8');
+    }
+    catch {
+        return null;
+    }
+}
+const run$1 = promisify(execFile);
+/** The files git tracks under `root`, relative to it. */
+async function gitFiles(root) {
+    try {
+        const { stdout } = await run$1('git', ['-c', 'core.quotepath=off', 'ls-files', '-z'], {
+            cwd: root,
+            maxBuffer: 256 * 1024 * 1024,
+            encoding: 'utf8',
+        });
+        return stdout.split('\0').filter((p) => p !== '');
+    }
+    catch (e) {
+        const why = e instanceof Error
+            ? (e.message.split('\n').find((l) => /fatal|error/i.test(l)) ?? e.message)
+            : String(e);
+        throw new ReferencesError(`cannot list the files git tracks in ${root} (${why.trim()}); run inside a git repository with git installed`);
+    }
+}
+
+// The contract branch of a plan (`expand-contract/contract-<plan-id>`), made and kept up to date on the
+// checkout's `origin` as actions/checkout left it:
+// - the commit is made in a throwaway worktree at the default branch's head (the checkout itself is not
+//   touched: no file, index or HEAD of it changes), where the pending file becomes the framework's real
+//   migration as of today (materializeContract) and is deleted; author and committer are the bot, given
+//   with `-c` to that one command (a runner has no git identity, and none is configured);
+// - it is pushed to `refs/heads/<branch>` without force: a new branch, or a branch whose every commit
+//   beyond the default branch is the bot's, which then gets a new commit on top (parents: its tip and the
+//   default branch's head, so the pull request shows only the contract); a branch with someone else's
+//   commits is left as it is;
+// - only branch names of the form `expand-contract/contract-*` are pushed to, never the default branch;
+// - the code that still names the dropped objects is searched at the head the pull request will show.
+// Git runs through src/git/git.ts only (argument arrays, no shell).
+/** Every branch the scheduled job pushes to starts with this. */
+const CONTRACT_BRANCH_PREFIX = 'expand-contract/contract-';
+/** A one-line refusal when `branch` is not a contract branch the job may push to. */
+async function checkContractBranch(git, branch, defaultBranch) {
+    if (!branch.startsWith(CONTRACT_BRANCH_PREFIX) || branch.length === CONTRACT_BRANCH_PREFIX.length)
+        return `${JSON.stringify(branch)} is not a contract branch (${CONTRACT_BRANCH_PREFIX}<plan-id>); not pushing to it`;
+    if (branch === defaultBranch)
+        return `${branch} is the default branch; not pushing to it`;
+    if (!(await git.isBranchName(branch)))
+        return `${JSON.stringify(branch)} is not a branch name git accepts; not pushing to it`;
+    return undefined;
+}
+/** Makes or updates the plan's contract branch; see the header of this file. */
+async function prepareContractBranch(input) {
+    const { git, remote, branch, base, plan, identity } = input;
+    const problem = await checkContractBranch(git, branch, input.defaultBranch);
+    if (problem)
+        return { kind: 'refused', reason: problem };
+    if (!identity.name.trim() || !identity.email.trim() || /[<>\n\r\0]/.test(identity.name + identity.email))
+        return {
+            kind: 'refused',
+            reason: `the commit identity ${identity.name} <${identity.email}> is not usable`,
+        };
+    if (!(await git.remotes()).includes(remote))
+        return { kind: 'refused', reason: `this checkout has no git remote ${remote}` };
+    let remoteHead;
+    try {
+        remoteHead = await git.remoteBranch(remote, branch);
+    }
+    catch (e) {
+        if (!(e instanceof GitError))
+            throw e;
+        return { kind: 'refused', reason: accessProblem(e.message, branch, remote) ?? e.message };
+    }
+    if (remoteHead === undefined) {
+        const made = await buildCommit(input, [base]);
+        const pushed = await push(git, remote, made.sha, branch);
+        if (pushed)
+            return { kind: 'refused', reason: pushed };
+        return {
+            kind: 'created',
+            head: made.sha,
+            migrationPath: made.migrationPath,
+            references: made.references,
+            notes: [],
+        };
+    }
+    const tip = (await git.fetchBranch(remote, branch)) ?? remoteHead;
+    const lacksContract = (await git.fileAt(tip, plan.path)) !== undefined;
+    const upToDate = (await git.isAncestor(base, tip)) === true;
+    if (!lacksContract && upToDate) {
+        return {
+            kind: 'current',
+            head: tip,
+            migrationPath: await migrationOn(git, base, tip),
+            references: await referencesAt(input, tip),
+            notes: [],
+        };
+    }
+    const foreign = (await git.commitsBeyond(base, tip)).filter((c) => c.authorEmail.toLowerCase() !== identity.email.toLowerCase());
+    if (foreign.length > 0) {
+        const why = `${branch} has ${foreign.length} commit${foreign.length === 1 ? '' : 's'} expand-contract did not make ` +
+            `(${foreign
+                .slice(0, 3)
+                .map((c) => c.sha.slice(0, 7))
+                .join(', ')}${foreign.length > 3 ? ', …' : ''})`;
+        const stale = lacksContract
+            ? 'it still holds the pending file'
+            : `it does not contain ${input.defaultBranch} at ${base.slice(0, 7)}`;
+        if (input.foreign === 'refuse')
+            return {
+                kind: 'refused',
+                reason: `${why}; not opening a pull request from it. Delete the branch to have the next run recreate it, or open the pull request by hand`,
+            };
+        return {
+            kind: 'current',
+            head: tip,
+            migrationPath: await migrationOn(git, base, tip),
+            references: await referencesAt(input, tip),
+            notes: [`${why}, so it was left as it is although ${stale}.`],
+        };
+    }
+    // Every commit beyond the default branch is ours: a new commit on top, never a force push.
+    const parents = (await git.isAncestor(tip, base)) === true ? [base] : [tip, base];
+    const made = await buildCommit(input, parents);
+    const pushed = await push(git, remote, made.sha, branch);
+    if (pushed)
+        return { kind: 'refused', reason: pushed };
+    const why = lacksContract
+        ? 'the branch still held the pending file'
+        : `${input.defaultBranch} moved to ${base.slice(0, 7)}`;
+    return {
+        kind: 'updated',
+        head: made.sha,
+        migrationPath: made.migrationPath,
+        references: made.references,
+        notes: [`${why}: the contract was materialized again on top of it (${made.sha.slice(0, 7)}).`],
+    };
+}
+/** The contract migration a branch adds (a file named with materialize's stem), if there is one. */
+async function migrationOn(git, base, tip) {
+    const from = (await git.mergeBase(base, tip)) ?? base;
+    const added = (await git.changedBetween(from, tip))
+        .filter((f) => f.status === 'added' || f.status === 'renamed' || f.status === 'copied')
+        .map((f) => f.path)
+        .filter((p) => p.includes(STEM) && !/\.down\.sql$|\.conf$|\.json$|(^|\/)(revert|verify)\//.test(p))
+        .sort();
+    return added[0] ?? null;
+}
+/** Materializes the plan at `input.base` in a worktree and commits it with these parents (not pushed). */
+async function buildCommit(input, parents) {
+    const { git, base, plan, now, identity } = input;
+    const pending = await git.fileAt(base, plan.path);
+    if (pending === undefined)
+        throw new GitError(`${plan.path} is not on ${input.defaultBranch} any more`);
+    return withWorktree(git, base, async (tree, root) => {
+        const made = materializeContract({
+            root,
+            pendingPath: plan.path,
+            content: pending.toString('utf8'),
+            today: now,
+            existing: [],
+            readIndex: (path) => readIndexFile(root, path),
+        });
+        for (const path of [...made.files.map((f) => f.path), ...made.deleted]) {
+            const unsafe = await unsafePath(root, path);
+            if (unsafe)
+                throw new GitError(unsafe);
+        }
+        for (const file of made.files) {
+            await mkdir$1(dirname(join(root, file.path)), { recursive: true });
+            await writeFile$1(join(root, file.path), file.content);
+        }
+        for (const path of made.deleted)
+            await rm$1(join(root, path), { force: true });
+        await tree.stagePaths(made.files.map((f) => f.path));
+        await tree.unstagePaths(made.deleted);
+        const sha = await tree.commitTree(await tree.writeTree(), parents, commitMessage(input, made.migrationPath, parents), identity);
+        return { sha, migrationPath: made.migrationPath, references: await searchReferences(input, root) };
+    });
+}
+function commitMessage(input, migrationPath, parents) {
+    const { plan, header, now } = input;
+    const drops = header.drops.length ? header.drops.join(', ') : 'nothing named in the pending file';
+    const lines = [
+        `expand-contract: contract phase of plan ${header.planId}`,
+        '',
+        `Drops ${drops}.`,
+        `Turns ${plan.path} into ${migrationPath} (as of ${now.toISOString().slice(0, 10)}).`,
+    ];
+    if (parents.length > 1)
+        lines.push(`Brings in ${input.defaultBranch} at ${input.base.slice(0, 12)}, so the contract runs last.`);
+    return `${lines.join('\n')}\n`;
+}
+async function referencesAt(input, commit) {
+    return withWorktree(input.git, commit, (_tree, root) => searchReferences(input, root));
+}
+function searchReferences(input, root) {
+    const dir = input.header.migrationsDir.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    return findReferences({
+        root,
+        drops: input.header.drops,
+        exclude: [...(dir && dir !== '.' ? [dir] : []), STATE_DIR],
+    });
+}
+/** Runs `fn` in a new worktree at `commit` (a temp folder outside the checkout), removed afterwards. */
+async function withWorktree(git, commit, fn) {
+    const temp = await mkdtemp(join(tmpdir(), 'expand-contract-'));
+    const root = join(temp, 'tree');
+    try {
+        const tree = await git.addWorktree(root, commit);
+        return await fn(tree, tree.root);
+    }
+    finally {
+        await git.removeWorktree(root).catch(() => undefined);
+        await rm$1(temp, { recursive: true, force: true });
+        await git.pruneWorktrees().catch(() => undefined);
+    }
+}
+function readIndexFile(root, path) {
+    // Synchronous by materializeContract's contract; index files are small.
+    try {
+        return readFileSync(join(root, path), 'utf8');
+    }
+    catch {
+        return null;
+    }
+}
+/** Why a path cannot be written in the worktree (outside it, in .git, through a link), if it cannot. */
+async function unsafePath(root, path) {
+    const parts = path.split('/');
+    if (path === '' ||
+        /[\\\0]/.test(path) ||
+        parts.some((p) => p === '' || p === '.' || p === '..' || p.toLowerCase() === '.git'))
+        return `${JSON.stringify(path)} is not a plain path inside the repository`;
+    for (let i = 1; i <= parts.length; i++) {
+        const sub = parts.slice(0, i).join('/');
+        const info = await lstat$1(join(root, sub)).catch(() => undefined);
+        if (!info)
+            break;
+        if (info.isSymbolicLink())
+            return `${path} goes through the symbolic link ${sub}; expand-contract does not write through links`;
+    }
+    return undefined;
+}
+/** Pushes without force; undefined when the branch is at `sha` afterwards, else one line saying why not. */
+async function push(git, remote, sha, branch) {
+    const pushed = await git.pushCommit(remote, sha, branch);
+    if (pushed.ok)
+        return undefined;
+    const access = accessProblem(pushed.message, branch, remote);
+    if (access)
+        return access;
+    const now = await git.remoteBranch(remote, branch).catch(() => undefined);
+    if (now === sha)
+        return undefined;
+    if (now !== undefined)
+        return `${branch} moved on ${remote} while this run worked (now ${now.slice(0, 7)}); nothing was forced, the next run tries again`;
+    return `git push to ${branch} failed: ${gitSays(pushed.message)}`;
+}
+function accessProblem(message, branch, remote) {
+    if (/Permission to \S+ denied|Write access to repository not granted|returned error: 403|\b403 Forbidden\b/i.test(message))
+        return `the token cannot push to ${branch}: add \`permissions: contents: write\` to the job`;
+    if (/could not read Username|Authentication failed|terminal prompts disabled|Invalid username or password/i.test(message))
+        return `git has no credentials for ${remote}: keep actions/checkout's \`persist-credentials: true\` (the default)`;
+    return undefined;
+}
+function gitSays(message) {
+    const lines = message
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^error: failed to push some refs/i.test(l) && l !== 'Done' && !l.startsWith('To '));
+    const best = lines.find((l) => /^remote: (error|fatal)|^(error|fatal):/i.test(l)) ??
+        lines.find((l) => l.startsWith('!')) ??
+        lines[0] ??
+        'no message';
+    return best.replace(/\t/g, ' ').slice(0, 300);
+}
+
+const DEFAULT_RETRY_LABEL = 'expand-contract:retry';
+const DEFAULT_CONTRACT_LABEL = 'expand-contract:contract';
+const SCHEDULE_IDENTITY = {
+    name: 'expand-contract[bot]',
+    email: 'expand-contract[bot]@users.noreply.github.com',
+};
+async function runSchedule(options) {
+    const remote = options.remote ?? 'origin';
+    const git = await Git.create(options.cwd);
+    const tracking = `${remote}/${options.defaultBranch}`;
+    const ref = (await git.refExists(tracking)) ? tracking : 'HEAD';
+    const base = await git.resolve(ref);
+    const plans = await listPendingPlans({ cwd: options.cwd, ref });
+    if (plans.length > 0)
+        await loadParser();
+    const run = {
+        options,
+        git,
+        remote,
+        ref,
+        base,
+        identity: options.identity ?? SCHEDULE_IDENTITY,
+        retryLabel: options.retryLabel ?? DEFAULT_RETRY_LABEL,
+        contractLabel: options.contractLabel ?? DEFAULT_CONTRACT_LABEL,
+    };
+    const rows = [];
+    for (const plan of plans) {
+        try {
+            rows.push(await schedulePlan(run, plan));
+        }
+        catch (e) {
+            rows.push({
+                planId: plan.planId,
+                drops: plan.header?.drops ?? [],
+                status: 'failed',
+                eligibleOn: null,
+                detail: oneLine(e instanceof Error ? e.message : String(e)),
+            });
+        }
+    }
+    return { rows, summary: scheduleSummary(rows, { ref, base, defaultBranch: options.defaultBranch }) };
+}
+async function schedulePlan(run, plan) {
+    const { options } = run;
+    const header = plan.header;
+    const row = (status, detail, extra = {}) => ({
+        planId: plan.planId,
+        drops: header?.drops ?? [],
+        status,
+        eligibleOn: null,
+        detail: oneLine(detail),
+        ...extra,
+    });
+    if (header === null)
+        return row('failed', `${plan.path}: the header is broken or incomplete (it needs plan, source, framework, migrations-dir and contract-after-days lines); restore it from git history or run \`expand-contract split\` on the migration again`);
+    if (header.planId !== plan.planId)
+        return row('failed', `${plan.path}: its header names plan ${header.planId}, not ${plan.planId}; rename the file or fix the \`-- plan:\` line`);
+    const branch = contractBranch(plan.planId);
+    let pull;
+    try {
+        pull = pickContractPull(await findContractPulls({ ...repoParams(run), branch }));
+    }
+    catch (e) {
+        return row('failed', describeContractError(e, `look up the pull request of ${branch}`));
+    }
+    const prRef = pull ? { pr: { number: pull.number, url: pull.url } } : {};
+    let evidence;
+    try {
+        evidence = await options.evidenceFor(plan);
+    }
+    catch (e) {
+        return row('failed', `could not date the expand deploy: ${e instanceof Error ? e.message : String(e)}`, prRef);
+    }
+    const dated = { eligibleOn: evidence.eligibleOn, ...prRef };
+    if (pull?.merged)
+        return row('merged', `#${pull.number} was merged${pull.mergedAt ? ` on ${pull.mergedAt.slice(0, 10)}` : ''}; the pending file is still on ${run.ref} (the checkout may predate the merge)`, dated);
+    if (!evidence.due) {
+        const when = evidence.eligibleOn
+            ? `eligible on ${evidence.eligibleOn}`
+            : 'no deploy of the expand phase on record yet, so no eligible date';
+        const open = pull?.state === 'open' ? `; #${pull.number} is open and gated until then` : '';
+        return row('not-due', [`${when}${open}`, ...evidence.notes].join('; '), dated);
+    }
+    if (pull?.state === 'closed' && !hasLabel(pull, run.retryLabel)) {
+        return row('closed', `#${pull.number} was closed without merging${pull.closedAt ? ` on ${pull.closedAt.slice(0, 10)}` : ''}; not reopened (add the label ${run.retryLabel} to have the next run reopen it)`, dated);
+    }
+    const prepared = await prepareContractBranch({
+        git: run.git,
+        remote: run.remote,
+        branch,
+        defaultBranch: options.defaultBranch,
+        base: run.base,
+        plan,
+        header,
+        now: options.now,
+        identity: run.identity,
+        foreign: pull ? 'leave' : 'refuse',
+    });
+    if (prepared.kind === 'refused')
+        return row('failed', prepared.reason, dated);
+    const title = contractTitle(header.drops);
+    const body = pullBody(run, plan, header, evidence, prepared);
+    if (!pull)
+        return openPull(run, { branch, title, body, prepared, row, dated });
+    if (pull.state === 'closed')
+        return reopenPull(run, { pull, title, body, prepared, row, dated });
+    return refreshPull(run, { pull, title, body, prepared, row, dated });
+}
+async function openPull(run, step) {
+    const { branch, title, body, prepared, row, dated } = step;
+    const pushedWhat = prepared.kind === 'current' ? `${branch} (already there)` : `${branch} at ${prepared.head.slice(0, 7)}`;
+    let pull;
+    try {
+        pull = await createContractPull({
+            ...repoParams(run),
+            branch,
+            base: run.options.defaultBranch,
+            title,
+            body,
+        });
+    }
+    catch (e) {
+        return row('failed', `${describeContractError(e, `open the contract pull request from ${branch}`)} (pushed ${pushedWhat}; the next run opens the pull request from it)`, dated);
+    }
+    const pr = { pr: { number: pull.number, url: pull.url } };
+    const labelled = await ensureLabel(run, pull);
+    const detail = [`opened #${pull.number} from ${pushedWhat}`, ...prepared.notes, ...labelled].join('; ');
+    return row('opened', detail, { ...dated, ...pr });
+}
+async function reopenPull(run, step) {
+    const { pull, title, body, prepared, row, dated } = step;
+    try {
+        await updateContractPull({ ...repoParams(run), number: pull.number, title, body, state: 'open' });
+    }
+    catch (e) {
+        const recreated = prepared.kind === 'created'
+            ? `; its branch had been deleted and was pushed again at ${prepared.head.slice(0, 7)}, and GitHub does not reopen a pull request whose branch was recreated: open one from ${pull.headRef} by hand`
+            : '';
+        return row('failed', `${describeContractError(e, `reopen #${pull.number}`)}${recreated}`, dated);
+    }
+    const notes = [...branchLine(prepared), ...prepared.notes];
+    try {
+        await removeLabel(run.options.client, {
+            ...repoParams(run),
+            issueNumber: pull.number,
+            name: run.retryLabel,
+        });
+        notes.push(`removed the label ${run.retryLabel}`);
+    }
+    catch (e) {
+        notes.push(describeContractError(e, `remove the label ${run.retryLabel} from #${pull.number}`));
+    }
+    notes.push(...(await ensureLabel(run, pull)));
+    return row('opened', [`reopened #${pull.number} (it carried ${run.retryLabel})`, ...notes].join('; '), dated);
+}
+async function refreshPull(run, step) {
+    const { pull, title, body, prepared, row, dated } = step;
+    const edits = {
+        ...(pull.title !== title ? { title } : {}),
+        ...(normalize(pull.body) !== normalize(body) ? { body } : {}),
+    };
+    const changes = [...branchLine(prepared)];
+    if (Object.keys(edits).length > 0) {
+        try {
+            await updateContractPull({ ...repoParams(run), number: pull.number, ...edits });
+            changes.push(`refreshed the ${Object.keys(edits).join(' and ')}`);
+        }
+        catch (e) {
+            return row('failed', [describeContractError(e, `update #${pull.number}`), ...branchLine(prepared)].join('; '), dated);
+        }
+    }
+    const labelled = await ensureLabel(run, pull);
+    const failedLabel = labelled.some((l) => l.startsWith('expand-contract could not'));
+    if (labelled.length && !failedLabel)
+        changes.push(...labelled);
+    const detail = [
+        changes.length ? `#${pull.number}: ${changes.join('; ')}` : `#${pull.number} is up to date`,
+        ...prepared.notes,
+        ...(failedLabel ? labelled : []),
+    ].join('; ');
+    return row(changes.length ? 'updated' : 'unchanged', detail, dated);
+}
+function branchLine(prepared) {
+    if (prepared.kind === 'created')
+        return [`pushed the branch again at ${prepared.head.slice(0, 7)}`];
+    if (prepared.kind === 'updated')
+        return [`pushed ${prepared.head.slice(0, 7)} to its branch`];
+    return [];
+}
+/** Adds the contract label when missing; returns what it did, or the error line. */
+async function ensureLabel(run, pull) {
+    if (hasLabel(pull, run.contractLabel))
+        return [];
+    try {
+        await addPullLabel({ ...repoParams(run), number: pull.number, label: run.contractLabel });
+        return [`labelled ${run.contractLabel}`];
+    }
+    catch (e) {
+        return [describeContractError(e, `add the label ${run.contractLabel} to #${pull.number}`)];
+    }
+}
+function pullBody(run, plan, header, evidence, prepared) {
+    return contractPullBody({
+        planId: plan.planId,
+        drops: header.drops,
+        source: header.source,
+        pendingPath: plan.path,
+        migrationPath: prepared.migrationPath,
+        defaultBranch: run.options.defaultBranch,
+        contractAfterDays: evidence.dueDays ?? header.contractAfterDays,
+        evidence: evidence.evidence,
+        eligibleOn: evidence.eligibleOn,
+        notes: evidence.notes,
+        references: prepared.references,
+        searchedAt: `at ${prepared.head.slice(0, 7)}`,
+        branchNotes: prepared.kind === 'current' ? prepared.notes : [],
+        retryLabel: run.retryLabel,
+    });
+}
+function repoParams(run) {
+    return { client: run.options.client, owner: run.options.owner, repo: run.options.repo };
+}
+function hasLabel(pull, label) {
+    return pull.labels.some((l) => l.toLowerCase() === label.toLowerCase());
+}
+/** GitHub stores bodies with `\r\n` from the web editor; compare without that or trailing space. */
+function normalize(text) {
+    return text.replace(/\r\n/g, '\n').trimEnd();
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+const STATUS_TEXT = {
+    'not-due': 'not due',
+    opened: 'opened',
+    updated: 'updated',
+    unchanged: 'unchanged',
+    closed: 'closed, not reopened',
+    merged: 'merged',
+    failed: 'failed',
+};
+/** A table cell: one line, pipes escaped. */
+function cell(text) {
+    return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|') || ' ';
+}
+/** The job summary: every pending plan, what happened to it and when it is (or was) eligible. */
+function scheduleSummary(rows, context) {
+    const lines = ['## expand-contract: scheduled contract phase', ''];
+    const at = `${context.ref} at ${context.base.slice(0, 7)}`;
+    if (rows.length === 0) {
+        lines.push(`No pending contract on ${at}: nothing to do.`, '');
+        return lines.join('\n');
+    }
+    const counts = new Map();
+    for (const r of rows)
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    const tally = [...counts].map(([s, n]) => `${n} ${STATUS_TEXT[s]}`).join(', ');
+    lines.push(`${rows.length} pending contract${rows.length === 1 ? '' : 's'} on ${at}: ${tally}.`, '', '| Plan | Drops | Status | Eligible on (UTC) | Pull request | Detail |', '| --- | --- | --- | --- | --- | --- |');
+    for (const r of rows) {
+        const pr = r.pr ? `[#${r.pr.number}](${r.pr.url})` : '';
+        const drops = r.drops.map((d) => d.replace(/(^|[\s(])public\./g, '$1')).join(', ');
+        lines.push(`| ${cell(`\`${r.planId}\``)} | ${cell(drops)} | ${cell(STATUS_TEXT[r.status])} | ${cell(r.eligibleOn ?? '—')} | ${cell(pr)} | ${cell(r.detail)} |`);
+    }
+    if (context.ref === 'HEAD')
+        lines.push('', `The checkout has no remote-tracking branch for ${context.defaultBranch}; the plans were read at HEAD.`);
+    lines.push('');
+    return lines.join('\n');
+}
+
+// Whether the database still runs statements naming what a contract drops, from pg_stat_statements:
+// read in a READ ONLY transaction with statement_timeout and lock_timeout set, then rolled back; only
+// this database's statements. A statement names a dropped table when the table's name appears in its
+// normalized text, word-bounded, and a dropped column when both the column's and its table's names do
+// (so `SELECT name FROM orgs` does not count for users.name). Names that need quoting match only as
+// written; others in any case. DDL statements (ALTER, CREATE, DROP, COMMENT, GRANT, ...) are the
+// migrations themselves, not the application, and are left out.
+// When the extension is not installed in the database, or not loaded (shared_preload_libraries),
+// the answer says so instead of guessing. The URL is a secret: no message repeats it.
+class UsageError extends Error {
+    name = 'UsageError';
+}
+const HIDDEN = '<insufficient privilege>';
+const DDL = /^(?:\s+|--[^\n]*\n|\/\*[\s\S]*?\*\/)*(alter|create|drop|comment|grant|revoke|security\s+label|reindex|vacuum|analyze|cluster)\b/i;
+/** How many statements are read at most, most called first. */
+const LIMIT = 5000;
+async function statementsUsing(options) {
+    const targets = targetsOf(options.drops);
+    const own = options.query === undefined ? await connect(options) : null;
+    const run = options.query ?? own.query;
+    let began = false;
+    try {
+        await run('BEGIN TRANSACTION READ ONLY');
+        began = true;
+        await run(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(options.statementTimeoutMs ?? 10_000))}`);
+        await run(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(options.lockTimeoutMs ?? 2_000))}`);
+        const installed = await run("SELECT n.nspname AS schema FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_stat_statements'");
+        const schema = installed[0]?.schema;
+        if (typeof schema !== 'string') {
+            return {
+                kind: 'no-extension',
+                reason: "pg_stat_statements is not installed in this database, so which statements still name the dropped objects is unknown; run CREATE EXTENSION pg_stat_statements (the server also needs shared_preload_libraries = 'pg_stat_statements')",
+            };
+        }
+        if (targets.length === 0)
+            return { kind: 'checked', hits: [], hidden: 0 };
+        const patterns = [...new Set(targets.flatMap((t) => [t.name, t.table]))].map((n) => `%${n.replace(/[\\%_]/g, '\\$&')}%`);
+        let rows;
+        try {
+            rows = await run(`SELECT query, calls FROM ${quoteIdent(schema)}.pg_stat_statements ` +
+                'WHERE dbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) ' +
+                `AND (query ILIKE ANY ($1::text[]) OR query = '${HIDDEN}') ORDER BY calls DESC, query LIMIT ${LIMIT}`, [patterns]);
+        }
+        catch (e) {
+            if (sqlState(e) === '55000') {
+                return {
+                    kind: 'no-extension',
+                    reason: "pg_stat_statements is installed but not loaded, so it records nothing; add it to shared_preload_libraries (shared_preload_libraries = 'pg_stat_statements') and restart the server",
+                };
+            }
+            throw e;
+        }
+        return { kind: 'checked', ...matchStatements(rows, targets) };
+    }
+    catch (e) {
+        if (e instanceof UsageError)
+            throw e;
+        const why = sqlState(e) === '57014' ? 'it took longer than the statement timeout' : scrub(message(e), options.url);
+        throw new UsageError(`could not read pg_stat_statements: ${why}`);
+    }
+    finally {
+        if (began)
+            await run('ROLLBACK').catch(() => undefined);
+        await own?.close();
+    }
+}
+/** The statements of `rows` (`query`, `calls`) that name a target; `hidden` counts texts this role may not see. */
+function matchStatements(rows, targets) {
+    const matcher = nameMatcher(targets);
+    const tables = nameMatcher(targets.map((t) => ({ ...t, name: t.table, caseSensitive: !/^[a-z_][a-z0-9_$]*$/.test(t.table) })));
+    const hits = [];
+    let hidden = 0;
+    for (const row of rows) {
+        const query = typeof row.query === 'string' ? row.query : '';
+        if (query === HIDDEN) {
+            hidden++;
+            continue;
+        }
+        if (matcher === null || DDL.test(query))
+            continue;
+        const named = new Set();
+        matcher.regex.lastIndex = 0;
+        for (let m = matcher.regex.exec(query); m !== null; m = matcher.regex.exec(query)) {
+            for (const t of matcher.targetsOf(m[0]))
+                named.add(t);
+        }
+        const calls = Number(row.calls ?? 0);
+        for (const t of named) {
+            if (t.kind === 'column' && !mentions(query, tables, t))
+                continue;
+            hits.push({ query: query.replace(/\s+/g, ' ').trim().slice(0, 200), calls, object: t.object });
+        }
+    }
+    hits.sort((a, b) => b.calls - a.calls || (a.query < b.query ? -1 : a.query > b.query ? 1 : 0));
+    return { hits, hidden };
+}
+/** Whether the query names the target's table too. */
+function mentions(query, tables, t) {
+    if (tables === null)
+        return false;
+    tables.regex.lastIndex = 0;
+    for (let m = tables.regex.exec(query); m !== null; m = tables.regex.exec(query)) {
+        if (tables.targetsOf(m[0]).some((x) => x.object === t.object))
+            return true;
+    }
+    return false;
+}
+async function connect(options) {
+    const { default: pg } = await Promise.resolve().then(function () { return index; });
+    let client;
+    try {
+        client = new pg.Client({
+            connectionString: options.url,
+            connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+            application_name: 'expand-contract',
+        });
+    }
+    catch (e) {
+        throw new UsageError(`the database URL (a secret, not shown) is not usable: ${scrub(message(e), options.url)}; give a postgres:// URL`);
+    }
+    // A lost connection is reported by the next query; an unhandled 'error' event would end the process.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (e) {
+        await client.end().catch(() => undefined);
+        throw new UsageError(`cannot connect to the database to read pg_stat_statements: ${scrub(message(e), options.url)}; check the database URL (a secret, not shown)`);
+    }
+    return {
+        query: async (sql, params) => (await client.query(sql, params)).rows,
+        close: () => client.end().catch(() => undefined),
+    };
+}
+/** `text` without the URL or its password, in any spelling. */
+function scrub(text, url) {
+    const secrets = [url];
+    try {
+        const parsed = new URL(url);
+        if (parsed.password)
+            secrets.push(parsed.password, decodeURIComponent(parsed.password));
+        for (const [key, value] of parsed.searchParams)
+            if (/pass|secret|key|token/i.test(key) && value)
+                secrets.push(value);
+    }
+    catch {
+        const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(url)?.[1];
+        if (password)
+            secrets.push(password);
+    }
+    let out = text;
+    for (const s of secrets.filter((x) => x.length > 0).sort((a, b) => b.length - a.length)) {
+        out = out.split(s).join('***');
+    }
+    return out.replace(/\s+/g, ' ').trim();
+}
+function sqlState(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+function message(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
+const PENDING_DIR = `${STATE_DIR}/pending/`;
+/** Deploy age per plan, from the configured source (`auto` resolved once for the whole run). */
+async function evidenceSource(c, defaultBranch) {
+    const common = {
+        ...(c.client ? { client: c.client } : {}),
+        owner: c.owner,
+        repo: c.repo,
+        source: c.inputs.deploySource,
+        environment: c.inputs.environment,
+        ...(c.inputs.deployDatabaseUrl ? { deployDatabaseUrl: c.inputs.deployDatabaseUrl } : {}),
+    };
+    const autoSource = c.inputs.deploySource === 'auto' ? await resolveSource(common) : undefined;
+    return async (plan) => {
+        const evidence = await planEvidence({
+            ...common,
+            cwd: c.cwd,
+            defaultBranch,
+            plan,
+            now: c.now,
+            defaultContractAfter: c.config.contractAfterDays,
+            ...(autoSource ? { autoSource } : {}),
+        });
+        const url = c.inputs.deployDatabaseUrl;
+        if (c.inputs.checkUsage && url && plan.header?.drops.length)
+            evidence.notes.push(...(await usageNotes(url, plan.header.drops)));
+        return evidence;
+    };
+}
+/** `check-usage`: what pg_stat_statements on the deploy database says about the objects a contract drops. */
+async function usageNotes(url, drops) {
+    try {
+        const usage = await statementsUsing({ url, drops });
+        if (usage.kind === 'no-extension')
+            return [`usage check: ${usage.reason}`];
+        const hidden = usage.hidden > 0
+            ? ` (${usage.hidden} statement(s) hidden from this role; grant it pg_read_all_stats to see them)`
+            : '';
+        if (usage.hits.length === 0)
+            return [`usage check: no statement in pg_stat_statements names what this contract drops${hidden}`];
+        return [
+            `usage check: ${usage.hits.length} statement(s) in pg_stat_statements still name what this contract drops${hidden}:`,
+            ...usage.hits.slice(0, 10).map((h) => `${h.object}: ${h.calls} call(s): ${h.query}`),
+        ];
+    }
+    catch (e) {
+        // UsageError messages never carry the URL.
+        return [`usage check failed: ${e instanceof Error ? e.message : String(e)}`];
+    }
+}
+/** The pending plans on the default branch: `origin/<branch>` as actions/checkout fetched it, else `fallback`. */
+async function pendingOn(cwd, branch, fallback) {
+    const git = await Git.create(cwd);
+    const ref = (await git.refExists(`origin/${branch}`)) ? `origin/${branch}` : (fallback ?? branch);
+    return { ref, plans: await listPendingPlans({ cwd, ref }) };
+}
+/**
+ * The gate of one pull request: evaluated when its migrations drop something (or it carries a pending
+ * plan's contract), published as the commit status `expand-contract/gate` on its head; undefined otherwise.
+ */
+async function gateStep(c, target, scope) {
+    const pull = target.pull;
+    if (!pull)
+        return undefined;
+    const changedFiles = scope.input.releases.flat().map((f) => ({
+        path: f.path,
+        content: f.sql,
+        framework: f.framework,
+        status: 'modified',
+    }));
+    for (const f of scope.changes?.files ?? [])
+        if (f.status === 'deleted' && f.path.startsWith(PENDING_DIR))
+            changedFiles.push({ path: f.path, content: '', status: 'removed' });
+    const { ref, plans } = await pendingOn(c.cwd, pull.baseRef, pull.baseSha);
+    if (!(await hasContractSql(changedFiles, plans)))
+        return undefined;
+    const result = await evaluateGate({
+        changedFiles,
+        pending: plans,
+        evidenceFor: await evidenceSource(c, ref),
+        labels: pull.labels,
+        body: pull.body,
+        now: c.now,
+    });
+    await c.io.summary(result.summary);
+    if (c.client) {
+        try {
+            await publishGate(c.client, {
+                owner: target.owner,
+                repo: target.repo,
+                sha: target.sha,
+                result,
+                ...(c.runUrl ? { targetUrl: c.runUrl } : {}),
+            });
+        }
+        catch (e) {
+            c.io.warning(describeGitHubError(e, 'set the expand-contract/gate status'));
+        }
+    }
+    c.io.info(`expand-contract: gate ${result.state}: ${result.description}`);
+    return result;
+}
+/** The scheduled run: open or update the contract pull requests that are due, then re-gate the open ones. */
+async function scheduleStep(c) {
+    const client = c.client;
+    if (!client)
+        throw new InputError('github-token: the schedule mode opens pull requests, so it needs a token (the default ${{ github.token }} with contents: write and pull-requests: write)');
+    const { data: repository } = await client.octokit.rest.repos.get({ owner: c.owner, repo: c.repo });
+    const defaultBranch = repository.default_branch;
+    const { ref } = await pendingOn(c.cwd, defaultBranch);
+    const evidenceFor = await evidenceSource(c, ref);
+    const report = await runSchedule({
+        client,
+        owner: c.owner,
+        repo: c.repo,
+        cwd: c.cwd,
+        defaultBranch,
+        now: c.now,
+        evidenceFor,
+    });
+    await c.io.summary(report.summary);
+    for (const row of report.rows) {
+        const line = `expand-contract: ${row.planId}: ${row.status}${row.detail ? `: ${row.detail}` : ''}`;
+        if (row.status === 'failed')
+            c.io.warning(line);
+        else
+            c.io.info(line);
+    }
+    await regateOpenContracts(c, client, defaultBranch);
+}
+/** Every open pull request on an `expand-contract/contract-*` branch of this repository gets its gate again. */
+async function regateOpenContracts(c, client, defaultBranch) {
+    const pulls = await client.octokit.paginate(client.octokit.rest.pulls.list, {
+        owner: c.owner,
+        repo: c.repo,
+        state: 'open',
+        base: defaultBranch,
+        per_page: 100,
+    });
+    const git = await Git.create(c.cwd);
+    const { ref, plans } = await pendingOn(c.cwd, defaultBranch);
+    const evidenceFor = await evidenceSource(c, ref);
+    for (const pr of pulls) {
+        if (!pr.head.ref.startsWith(CONTRACT_BRANCH_PREFIX))
+            continue;
+        if (pr.head.repo?.full_name !== `${c.owner}/${c.repo}`)
+            continue;
+        try {
+            const head = (await git.fetchBranch('origin', pr.head.ref)) ?? pr.head.sha;
+            const listed = await listPullFiles(client, { owner: c.owner, repo: c.repo, pullNumber: pr.number });
+            const changedFiles = [];
+            for (const f of listed.files) {
+                if (f.status === 'removed') {
+                    if (f.path.startsWith(PENDING_DIR))
+                        changedFiles.push({ path: f.path, content: '', status: 'removed' });
+                    continue;
+                }
+                if (!f.path.endsWith('.sql') && !f.path.endsWith('.json') && !f.path.endsWith('sqitch.plan'))
+                    continue;
+                const content = (await git.fileAt(head, f.path))?.toString('utf8');
+                if (content !== undefined)
+                    changedFiles.push({ path: f.path, content, status: f.status });
+            }
+            const result = await evaluateGate({
+                changedFiles,
+                pending: plans,
+                evidenceFor,
+                labels: pr.labels.map((l) => l.name),
+                body: pr.body ?? null,
+                now: c.now,
+            });
+            await publishGate(client, {
+                owner: c.owner,
+                repo: c.repo,
+                sha: head,
+                result,
+                ...(c.runUrl ? { targetUrl: c.runUrl } : {}),
+            });
+            c.io.info(`expand-contract: gate of #${pr.number} ${result.state}: ${result.description}`);
+        }
+        catch (e) {
+            c.io.warning(describeGitHubError(e, `re-evaluate the gate of pull request #${pr.number}`));
+        }
+    }
+}
+
 // The Action, end to end: read the inputs and the event, find the pull request's migrations, plan and
 // prove them, split them into the branch when asked, and report through the PR comment, the check run
 // (or a commit status), annotations, the job summary and the outputs. Every failure ends as one line
@@ -65083,15 +68773,39 @@ async function runAction(io) {
                 baseUrl: event.run.apiUrl,
                 log: { debug: io.debug, info: io.info, warn: (m) => io.warning(m), error: (m) => io.warning(m) },
             });
+        const mode = modeOf(inputs, event);
+        const contract = {
+            io,
+            client,
+            inputs,
+            config,
+            cwd,
+            owner: event.kind === 'other' ? ((io.env.GITHUB_REPOSITORY ?? '/').split('/')[0] ?? '') : event.owner,
+            repo: event.kind === 'other' ? ((io.env.GITHUB_REPOSITORY ?? '/').split('/')[1] ?? '') : event.repo,
+            runUrl: event.run.runUrl,
+            now: new Date(),
+        };
+        if (mode === 'schedule') {
+            await scheduleStep(contract);
+            return;
+        }
         const target = await targetOf(event, client);
         const started = performance.now();
-        const scope = await findMigrations({ cwd, config, inputs, target, client });
+        let scope = await findMigrations({ cwd, config, inputs, target, client });
         for (const notice of scope.notices)
             io.notice(notice);
         const files = scope.input.releases.flat().length;
         io.info(`expand-contract: ${files} migration(s) to check, found in ${elapsed(started)}`);
+        if (mode === 'gate') {
+            if (!target.pull)
+                throw new InputError('mode: gate needs a pull request (a pull_request event, or workflow_dispatch with pull-number)');
+            const gate = await gateStep(contract, target, scope);
+            io.setOutput('gate', gate?.state ?? '');
+            return;
+        }
         if (scope.input.releases.length === 0 && scope.extraFindings.length === 0) {
             await publishNoMigrations(io, { inputs, target, client, event });
+            await gateStep(contract, target, scope);
             return;
         }
         const planning = performance.now();
@@ -65103,13 +68817,16 @@ async function runAction(io) {
             if (split.status === 'committed') {
                 // The branch moved: what ships now is the split migration. Report on the new head.
                 target.sha = split.sha;
-                const again = await findMigrations({ cwd, config, inputs, target, client });
-                run = await plan(again.input, config, inputs, io);
+                scope = await findMigrations({ cwd, config, inputs, target, client });
+                run = await plan(scope.input, config, inputs, io);
             }
         }
         run.report.findings.push(...scope.extraFindings);
         const publishing = performance.now();
         await publish(io, { run, inputs, config, target, client, event, ...(split ? { split } : {}) });
+        // A pull request that drops something (a contract) also gets the merge gate.
+        const gate = await gateStep(contract, target, scope);
+        io.setOutput('gate', gate?.state ?? '');
         io.info(`expand-contract: reported in ${elapsed(publishing)}`);
     }
     catch (error) {
@@ -65132,8 +68849,10 @@ async function targetOf(event, client) {
                 headRef: event.headRef,
                 headSha: event.headSha,
                 baseSha: event.baseSha,
+                baseRef: event.baseRef,
                 isFork: event.isFork,
                 labels: event.labels,
+                body: event.body,
             },
         };
     if (event.kind === 'dispatch') {
@@ -65152,8 +68871,10 @@ async function targetOf(event, client) {
                     headRef: pr.head.ref,
                     headSha: pr.head.sha,
                     baseSha: pr.base.sha,
+                    baseRef: pr.base.ref,
                     isFork: pr.isFork,
                     labels: pr.labels,
+                    body: pr.body,
                 },
             };
         }
@@ -65161,6 +68882,19 @@ async function targetOf(event, client) {
     }
     const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
     return { owner, repo, sha: event.run.sha };
+}
+/**
+ * What the run does. `auto`: a pull request is checked (pr); a schedule, or a workflow_dispatch that
+ * names no pull request and no migrations, opens the contract pull requests that are due (schedule).
+ */
+function modeOf(inputs, event) {
+    if (inputs.mode !== 'auto')
+        return inputs.mode;
+    if (event.kind === 'pull_request')
+        return 'pr';
+    if (event.kind === 'dispatch')
+        return event.pullNumber !== undefined || inputs.migrations.length > 0 ? 'pr' : 'schedule';
+    return event.name === 'schedule' ? 'schedule' : 'pr';
 }
 /** `split: commit`, or `split: label` with the label on the pull request (the event lists it). */
 function wantsSplit(inputs, target) {

@@ -38,6 +38,8 @@ export interface PullRequestEvent {
   action: string;
   /** For `labeled` / `unlabeled`: the label added or removed. */
   label?: string;
+  /** The pull request's description (null when it has none): the gate reads an acknowledgement there. */
+  body: string | null;
   run: RunInfo;
 }
 
@@ -118,6 +120,7 @@ function pullRequest(payload: Json, env: Env, run: RunInfo): PullRequestEvent {
     labels,
     action: string(payload['action']) ?? '',
     ...(label !== undefined ? { label } : {}),
+    body: string(pr['body']) ?? null,
     run,
   };
 }

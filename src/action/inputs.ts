@@ -11,6 +11,16 @@ export type SplitMode = (typeof SPLIT_MODES)[number];
 
 export const COMMENT_MODES = ['on', 'off'] as const;
 
+/** What one run does: `auto` picks from the event (pull_request -> pr, schedule/dispatch -> schedule). */
+export const MODES = ['auto', 'pr', 'schedule', 'gate'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** Where the deploy age of an expand phase comes from; `auto` prefers deployments, then the database. */
+export const DEPLOY_SOURCES = ['auto', 'deployments', 'database', 'merge'] as const;
+export type DeploySource = (typeof DEPLOY_SOURCES)[number];
+
+export const BOOLEANS = ['true', 'false'] as const;
+
 export const POSTGRES_VERSIONS = { min: 10, max: 18 } as const;
 export const CONTRACT_AFTER_DAYS = { min: 0, max: 365 } as const;
 export const MAX_NAME_LENGTH = 100;
@@ -33,6 +43,11 @@ export const INPUT_DEFAULTS = {
   name: 'expand-contract',
   'shadow-database-url': '',
   base: '',
+  mode: 'auto',
+  'deploy-source': 'auto',
+  environment: 'production',
+  'deploy-database-url': '',
+  'check-usage': 'false',
 } as const satisfies Record<string, string>;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -60,6 +75,14 @@ export interface ActionInputs {
   shadowDatabaseUrl: string | undefined;
   /** Git ref to diff against; undefined = the pull request's base. */
   base: string | undefined;
+  mode: Mode;
+  deploySource: DeploySource;
+  /** The GitHub environment whose deployments count as production. */
+  environment: string;
+  /** The production database, read only, for the framework's history table (masked); undefined = none. */
+  deployDatabaseUrl: string | undefined;
+  /** Look in pg_stat_statements for queries that still use what a contract drops. */
+  checkUsage: boolean;
   /**
    * Inputs left empty or at their action.yml default. The runner always passes defaults, so an input
    * here did not necessarily come from the workflow: let the configuration file decide these.
@@ -82,9 +105,11 @@ export function readInputs(get: (name: string) => string, options: ReadInputsOpt
   const token = raw['github-token'];
   if (token !== '' && !isExpression(token)) mask(token);
   const shadow = raw['shadow-database-url'];
-  if (shadow !== '') {
-    mask(shadow);
-    for (const password of urlPasswords(shadow)) mask(password);
+  const deployDb = raw['deploy-database-url'];
+  for (const secret of [shadow, deployDb]) {
+    if (secret === '') continue;
+    mask(secret);
+    for (const password of urlPasswords(secret)) mask(password);
   }
 
   const value = (name: InputName): string => raw[name] || INPUT_DEFAULTS[name];
@@ -102,8 +127,13 @@ export function readInputs(get: (name: string) => string, options: ReadInputsOpt
     splitLabel: label('split-label', value('split-label')),
     comment: oneOf('comment', value('comment'), COMMENT_MODES) === 'on',
     name: checkName(value('name')),
-    shadowDatabaseUrl: shadow === '' ? undefined : postgresUrl(shadow),
+    shadowDatabaseUrl: shadow === '' ? undefined : postgresUrl('shadow-database-url', shadow),
     base: raw.base === '' ? undefined : gitRef('base', raw.base),
+    mode: oneOf('mode', value('mode'), MODES),
+    deploySource: oneOf('deploy-source', value('deploy-source'), DEPLOY_SOURCES),
+    environment: environmentName(value('environment')),
+    deployDatabaseUrl: deployDb === '' ? undefined : postgresUrl('deploy-database-url', deployDb),
+    checkUsage: oneOf('check-usage', value('check-usage'), BOOLEANS) === 'true',
     defaulted,
   };
 }
@@ -157,8 +187,16 @@ function gitRef(name: InputName, value: string): string {
   throw new InputError(`${name}: ${shown(value)} is not a git branch, tag or commit`);
 }
 
+/** A GitHub environment name (GitHub allows up to 255 characters). */
+function environmentName(value: string): string {
+  if (value.length <= 255 && !hasControl(value)) return value;
+  throw new InputError(
+    `environment: ${shown(value)} is not an environment name of 1 to 255 characters on one line`,
+  );
+}
+
 /** The URL itself never appears in the message: it is a secret. */
-function postgresUrl(value: string): string {
+function postgresUrl(name: InputName, value: string): string {
   let protocol: string | undefined;
   try {
     protocol = new URL(value).protocol;
@@ -166,9 +204,7 @@ function postgresUrl(value: string): string {
     protocol = undefined;
   }
   if (protocol === 'postgres:' || protocol === 'postgresql:') return value;
-  throw new InputError(
-    'shadow-database-url: the value (a secret, not shown) is not a postgres:// or postgresql:// URL',
-  );
+  throw new InputError(`${name}: the value (a secret, not shown) is not a postgres:// or postgresql:// URL`);
 }
 
 /** The password of a URL as written and decoded (a driver may print either on its own). */

@@ -35,8 +35,11 @@ export interface Target {
     headRef: string;
     headSha: string;
     baseSha: string;
+    /** The base branch's name (the default branch, for a contract pull request). */
+    baseRef: string;
     isFork: boolean;
     labels: string[];
+    body: string | null;
   };
 }
 

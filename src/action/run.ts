@@ -18,6 +18,7 @@ import type { ActionIO } from './io.js';
 import { publish, publishNoMigrations, type Target } from './publish.js';
 import { findMigrations } from './scope.js';
 import { splitIntoBranch, type SplitStep } from './split-step.js';
+import { gateStep, scheduleStep } from './contract-steps.js';
 
 /** At most this many plans are proven per run (each proof takes a few seconds); the rest say so. */
 export const MAX_PROOFS_PER_RUN = 20;
@@ -42,15 +43,41 @@ export async function runAction(io: ActionIO): Promise<void> {
         baseUrl: event.run.apiUrl,
         log: { debug: io.debug, info: io.info, warn: (m) => io.warning(m), error: (m) => io.warning(m) },
       });
+    const mode = modeOf(inputs, event);
+    const contract = {
+      io,
+      client,
+      inputs,
+      config,
+      cwd,
+      owner: event.kind === 'other' ? ((io.env.GITHUB_REPOSITORY ?? '/').split('/')[0] ?? '') : event.owner,
+      repo: event.kind === 'other' ? ((io.env.GITHUB_REPOSITORY ?? '/').split('/')[1] ?? '') : event.repo,
+      runUrl: event.run.runUrl,
+      now: new Date(),
+    };
+    if (mode === 'schedule') {
+      await scheduleStep(contract);
+      return;
+    }
     const target = await targetOf(event, client);
     const started = performance.now();
-    const scope = await findMigrations({ cwd, config, inputs, target, client });
+    let scope = await findMigrations({ cwd, config, inputs, target, client });
     for (const notice of scope.notices) io.notice(notice);
     const files = scope.input.releases.flat().length;
     io.info(`expand-contract: ${files} migration(s) to check, found in ${elapsed(started)}`);
 
+    if (mode === 'gate') {
+      if (!target.pull)
+        throw new InputError(
+          'mode: gate needs a pull request (a pull_request event, or workflow_dispatch with pull-number)',
+        );
+      const gate = await gateStep(contract, target, scope);
+      io.setOutput('gate', gate?.state ?? '');
+      return;
+    }
     if (scope.input.releases.length === 0 && scope.extraFindings.length === 0) {
       await publishNoMigrations(io, { inputs, target, client, event });
+      await gateStep(contract, target, scope);
       return;
     }
 
@@ -63,13 +90,16 @@ export async function runAction(io: ActionIO): Promise<void> {
       if (split.status === 'committed') {
         // The branch moved: what ships now is the split migration. Report on the new head.
         target.sha = split.sha;
-        const again = await findMigrations({ cwd, config, inputs, target, client });
-        run = await plan(again.input, config, inputs, io);
+        scope = await findMigrations({ cwd, config, inputs, target, client });
+        run = await plan(scope.input, config, inputs, io);
       }
     }
     run.report.findings.push(...scope.extraFindings);
     const publishing = performance.now();
     await publish(io, { run, inputs, config, target, client, event, ...(split ? { split } : {}) });
+    // A pull request that drops something (a contract) also gets the merge gate.
+    const gate = await gateStep(contract, target, scope);
+    io.setOutput('gate', gate?.state ?? '');
     io.info(`expand-contract: reported in ${elapsed(publishing)}`);
   } catch (error: unknown) {
     io.setFailed(failureLine(error));
@@ -90,8 +120,10 @@ async function targetOf(event: ActionEvent, client: GitHubClient | undefined): P
         headRef: event.headRef,
         headSha: event.headSha,
         baseSha: event.baseSha,
+        baseRef: event.baseRef,
         isFork: event.isFork,
         labels: event.labels,
+        body: event.body,
       },
     };
   if (event.kind === 'dispatch') {
@@ -110,8 +142,10 @@ async function targetOf(event: ActionEvent, client: GitHubClient | undefined): P
           headRef: pr.head.ref,
           headSha: pr.head.sha,
           baseSha: pr.base.sha,
+          baseRef: pr.base.ref,
           isFork: pr.isFork,
           labels: pr.labels,
+          body: pr.body,
         },
       };
     }
@@ -119,6 +153,18 @@ async function targetOf(event: ActionEvent, client: GitHubClient | undefined): P
   }
   const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
   return { owner, repo, sha: event.run.sha };
+}
+
+/**
+ * What the run does. `auto`: a pull request is checked (pr); a schedule, or a workflow_dispatch that
+ * names no pull request and no migrations, opens the contract pull requests that are due (schedule).
+ */
+function modeOf(inputs: ActionInputs, event: ActionEvent): 'pr' | 'schedule' | 'gate' {
+  if (inputs.mode !== 'auto') return inputs.mode;
+  if (event.kind === 'pull_request') return 'pr';
+  if (event.kind === 'dispatch')
+    return event.pullNumber !== undefined || inputs.migrations.length > 0 ? 'pr' : 'schedule';
+  return event.name === 'schedule' ? 'schedule' : 'pr';
 }
 
 /** `split: commit`, or `split: label` with the label on the pull request (the event lists it). */

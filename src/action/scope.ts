@@ -26,6 +26,8 @@ export interface Scope {
   extraFindings: Finding[];
   /** Sentences for the log (changed files from the API, a truncated list). */
   notices: string[];
+  /** The pull request's changed files, when the run is for one. */
+  changes?: PrChanges;
 }
 
 export interface ScopeOptions {
@@ -105,7 +107,7 @@ export async function findMigrations(options: ScopeOptions): Promise<Scope> {
     notices.push(
       'the checkout lacks the base commit, so edits of migrations already on the base branch were not checked; use actions/checkout with fetch-depth: 0',
     );
-  return { input, extraFindings, notices };
+  return { input, extraFindings, notices, changes };
 }
 
 /** The changed migrations the files API listed, as one release (the pull request ships them together). */

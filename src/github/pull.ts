@@ -25,6 +25,8 @@ export interface PullRequestInfo {
   changedFiles: number;
   /** The test merge commit, when GitHub has made one. */
   mergeCommitSha: string | null;
+  /** The description, null when empty. */
+  body: string | null;
 }
 
 export interface PullRequestParams {
@@ -55,6 +57,7 @@ export async function getPullRequest(
     isFork: headRepo === null || headRepo.toLowerCase() !== baseRepo.toLowerCase(),
     changedFiles: data.changed_files,
     mergeCommitSha: data.merge_commit_sha ?? null,
+    body: data.body ?? null,
   };
 }
 

@@ -86,6 +86,7 @@ describe('pull_request', () => {
       isFork: false,
       labels: ['migrations', 'expand-contract:split'],
       action: 'opened',
+      body: null,
       run: {
         sha: MERGE,
         runId: 1000000001,

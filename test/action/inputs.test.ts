@@ -54,6 +54,11 @@ const DEFAULTS: Omit<ActionInputs, 'defaulted'> = {
   name: 'expand-contract',
   shadowDatabaseUrl: undefined,
   base: undefined,
+  mode: 'auto',
+  deploySource: 'auto',
+  environment: 'production',
+  deployDatabaseUrl: undefined,
+  checkUsage: false,
 };
 
 describe('action.yml and the code agree', () => {
@@ -75,7 +80,7 @@ describe('action.yml and the code agree', () => {
 
   it('declares the outputs and runs dist/index.js on node24', () => {
     expect(Object.keys(actionYml.outputs).sort()).toEqual(
-      ['breaking', 'check', 'comment-body', 'comment-url', 'findings', 'plans', 'report'].sort(),
+      ['breaking', 'check', 'comment-body', 'comment-url', 'findings', 'gate', 'plans', 'report'].sort(),
     );
     expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
@@ -118,6 +123,11 @@ describe('readInputs defaults', () => {
         name: 'billing migrations',
         'shadow-database-url': 'postgresql://u:pw@localhost:5432/shadow',
         base: 'origin/release',
+        mode: 'schedule',
+        'deploy-source': 'database',
+        environment: 'prod-eu',
+        'deploy-database-url': 'postgres://reader:ro-pw@prod.internal/app',
+        'check-usage': 'true',
       }),
       { mask },
     );
@@ -134,6 +144,11 @@ describe('readInputs defaults', () => {
       comment: false,
       name: 'billing migrations',
       shadowDatabaseUrl: 'postgresql://u:pw@localhost:5432/shadow',
+      mode: 'schedule',
+      deploySource: 'database',
+      environment: 'prod-eu',
+      deployDatabaseUrl: 'postgres://reader:ro-pw@prod.internal/app',
+      checkUsage: true,
       base: 'origin/release',
       defaulted: undefined,
     });
@@ -227,6 +242,25 @@ describe('readInputs rejects a bad input with one line', () => {
       'shadow-database-url: the value (a secret, not shown) is not a postgres:// or postgresql:// URL',
     );
     expect(error.message).not.toContain('hunter2');
+  });
+
+  it.each([
+    ['mode', 'sometimes', "mode: 'sometimes' is not one of auto, pr, schedule, gate"],
+    ['deploy-source', 'guess', "deploy-source: 'guess' is not one of auto, deployments, database, merge"],
+    ['check-usage', 'yes', "check-usage: 'yes' is not one of true, false"],
+  ])('refuses %s %j in one line naming the accepted values', (name, value, message) => {
+    expect(errorOf(() => readInputs(getter({ [name]: value }))).message).toBe(message);
+  });
+
+  it('masks the deploy database URL and its password before refusing it, without printing it', () => {
+    const mask = vi.fn();
+    const url = 'mysql://reader:ro-secret@prod/app';
+    const error = errorOf(() => readInputs(getter({ 'deploy-database-url': url }), { mask }));
+    expect(mask).toHaveBeenCalledWith(url);
+    expect(mask).toHaveBeenCalledWith('ro-secret');
+    expect(error.message).toBe(
+      'deploy-database-url: the value (a secret, not shown) is not a postgres:// or postgresql:// URL',
+    );
   });
 
   it('masks the shadow database URL before an unrelated input fails', () => {

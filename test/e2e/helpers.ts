@@ -1,11 +1,11 @@
 // Shared by the end-to-end tests: a pull request in a real git repository (bare origin + checkout), the
 // fake GitHub API seeded with it, and the bundled Action run as a runner runs it.
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   createActionEnv,
   createPullRequestRepo,
+  gitOracle,
   pullRequestEvent,
   workflowDispatchEvent,
   runAction,
@@ -56,15 +56,9 @@ export async function scenario(options: {
     ...(options.fork ? { fork: true } : {}),
   });
   const github = await startFakeGitHub({ quiet: true });
-  // Commits the Action pushes (a split) become known to the API, as a push makes them known to GitHub.
-  github.state.lookupCommit = (sha) => {
-    try {
-      execFileSync('git', ['cat-file', '-e', `${sha}^{commit}`], { cwd: git.bare, stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  // Commits and branches the Action pushes (a split, a contract branch) become known to the API, with their
+  // ancestry, as a push makes them known to GitHub.
+  Object.assign(github.state, gitOracle(git.bare, { repository: github.repository }));
   github.seedPullRequest({
     number: git.pullNumber,
     head: { sha: git.headSha, ref: git.headBranch, ...(options.fork ? { fork: true } : {}) },
@@ -98,6 +92,10 @@ export async function runOn(
     workspace?: string;
     /** Run as a workflow_dispatch with these inputs instead of a pull_request event. */
     dispatch?: Record<string, string>;
+    /** The pull request the event is for (default the scenario's). */
+    pull?: number;
+    /** How long the run may take (default 120 s). */
+    timeoutMs?: number;
   } = {},
 ) {
   const env = await createActionEnv({
@@ -105,7 +103,7 @@ export async function runOn(
     eventName: options.dispatch ? 'workflow_dispatch' : 'pull_request',
     event: options.dispatch
       ? workflowDispatchEvent(s.github, { inputs: options.dispatch })
-      : pullRequestEvent(s.github, s.git.pullNumber, {
+      : pullRequestEvent(s.github, options.pull ?? s.git.pullNumber, {
           action: options.action ?? 'opened',
           ...(options.label ? { label: options.label } : {}),
         }),
@@ -119,7 +117,10 @@ export async function runOn(
     },
   });
   try {
-    const run = await runAction(DIST, env, { cwd: options.workspace ?? s.workspace, timeoutMs: 120_000 });
+    const run = await runAction(DIST, env, {
+      cwd: options.workspace ?? s.workspace,
+      timeoutMs: options.timeoutMs ?? 120_000,
+    });
     const report = run.outputs.report ? await readFile(run.outputs.report, 'utf8') : null;
     return { ...run, summary: env.readSummary(), report };
   } finally {

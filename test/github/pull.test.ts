@@ -92,6 +92,7 @@ describe('getPullRequest', () => {
       isFork: false,
       changedFiles: 7,
       mergeCommitSha: seeded.mergeSha,
+      body: null,
     });
     github.assertNoViolations();
   });

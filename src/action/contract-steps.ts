@@ -1,0 +1,236 @@
+// The contract side of the Action: the `expand-contract/gate` status on a pull request that contains
+// contract SQL (pr and gate modes), and the scheduled run that opens the contract pull requests that are
+// due and re-evaluates the gate on the open ones (schedule mode).
+import type { Config } from '../config/types.js';
+import { InputError } from '../discover/index.js';
+import {
+  evaluateGate,
+  hasContractSql,
+  publishGate,
+  type ChangedFile,
+  type GateResult,
+} from '../contract/gate.js';
+import { listPendingPlans, type PendingPlan } from '../contract/expand-commit.js';
+import { planEvidence, resolveSource, type PlanEvidence } from '../contract/evidence.js';
+import { runSchedule } from '../contract/schedule.js';
+import { statementsUsing } from '../contract/usage.js';
+import { CONTRACT_BRANCH_PREFIX } from '../contract/schedule-git.js';
+import { STATE_DIR } from '../plan/split.js';
+import { Git } from '../git/git.js';
+import type { GitHubClient } from '../github/client.js';
+import { describeGitHubError } from '../github/errors.js';
+import { listPullFiles } from '../github/pull-files.js';
+import type { ActionInputs } from './inputs.js';
+import type { ActionIO } from './io.js';
+import type { Target } from './publish.js';
+import type { Scope } from './scope.js';
+
+export interface ContractContext {
+  io: ActionIO;
+  client: GitHubClient | undefined;
+  inputs: ActionInputs;
+  config: Config;
+  cwd: string;
+  owner: string;
+  repo: string;
+  runUrl: string | undefined;
+  now: Date;
+}
+
+const PENDING_DIR = `${STATE_DIR}/pending/`;
+
+/** Deploy age per plan, from the configured source (`auto` resolved once for the whole run). */
+async function evidenceSource(
+  c: ContractContext,
+  defaultBranch: string,
+): Promise<(plan: PendingPlan) => Promise<PlanEvidence>> {
+  const common = {
+    ...(c.client ? { client: c.client } : {}),
+    owner: c.owner,
+    repo: c.repo,
+    source: c.inputs.deploySource,
+    environment: c.inputs.environment,
+    ...(c.inputs.deployDatabaseUrl ? { deployDatabaseUrl: c.inputs.deployDatabaseUrl } : {}),
+  };
+  const autoSource = c.inputs.deploySource === 'auto' ? await resolveSource(common) : undefined;
+  return async (plan) => {
+    const evidence = await planEvidence({
+      ...common,
+      cwd: c.cwd,
+      defaultBranch,
+      plan,
+      now: c.now,
+      defaultContractAfter: c.config.contractAfterDays,
+      ...(autoSource ? { autoSource } : {}),
+    });
+    const url = c.inputs.deployDatabaseUrl;
+    if (c.inputs.checkUsage && url && plan.header?.drops.length)
+      evidence.notes.push(...(await usageNotes(url, plan.header.drops)));
+    return evidence;
+  };
+}
+
+/** `check-usage`: what pg_stat_statements on the deploy database says about the objects a contract drops. */
+async function usageNotes(url: string, drops: readonly string[]): Promise<string[]> {
+  try {
+    const usage = await statementsUsing({ url, drops });
+    if (usage.kind === 'no-extension') return [`usage check: ${usage.reason}`];
+    const hidden =
+      usage.hidden > 0
+        ? ` (${usage.hidden} statement(s) hidden from this role; grant it pg_read_all_stats to see them)`
+        : '';
+    if (usage.hits.length === 0)
+      return [`usage check: no statement in pg_stat_statements names what this contract drops${hidden}`];
+    return [
+      `usage check: ${usage.hits.length} statement(s) in pg_stat_statements still name what this contract drops${hidden}:`,
+      ...usage.hits.slice(0, 10).map((h) => `${h.object}: ${h.calls} call(s): ${h.query}`),
+    ];
+  } catch (e: unknown) {
+    // UsageError messages never carry the URL.
+    return [`usage check failed: ${e instanceof Error ? e.message : String(e)}`];
+  }
+}
+
+/** The pending plans on the default branch: `origin/<branch>` as actions/checkout fetched it, else `fallback`. */
+async function pendingOn(
+  cwd: string,
+  branch: string,
+  fallback?: string,
+): Promise<{ ref: string; plans: PendingPlan[] }> {
+  const git = await Git.create(cwd);
+  const ref = (await git.refExists(`origin/${branch}`)) ? `origin/${branch}` : (fallback ?? branch);
+  return { ref, plans: await listPendingPlans({ cwd, ref }) };
+}
+
+/**
+ * The gate of one pull request: evaluated when its migrations drop something (or it carries a pending
+ * plan's contract), published as the commit status `expand-contract/gate` on its head; undefined otherwise.
+ */
+export async function gateStep(
+  c: ContractContext,
+  target: Target,
+  scope: Scope,
+): Promise<GateResult | undefined> {
+  const pull = target.pull;
+  if (!pull) return undefined;
+  const changedFiles: ChangedFile[] = scope.input.releases.flat().map((f) => ({
+    path: f.path,
+    content: f.sql,
+    framework: f.framework,
+    status: 'modified',
+  }));
+  for (const f of scope.changes?.files ?? [])
+    if (f.status === 'deleted' && f.path.startsWith(PENDING_DIR))
+      changedFiles.push({ path: f.path, content: '', status: 'removed' });
+  const { ref, plans } = await pendingOn(c.cwd, pull.baseRef, pull.baseSha);
+  if (!(await hasContractSql(changedFiles, plans))) return undefined;
+  const result = await evaluateGate({
+    changedFiles,
+    pending: plans,
+    evidenceFor: await evidenceSource(c, ref),
+    labels: pull.labels,
+    body: pull.body,
+    now: c.now,
+  });
+  await c.io.summary(result.summary);
+  if (c.client) {
+    try {
+      await publishGate(c.client, {
+        owner: target.owner,
+        repo: target.repo,
+        sha: target.sha,
+        result,
+        ...(c.runUrl ? { targetUrl: c.runUrl } : {}),
+      });
+    } catch (e: unknown) {
+      c.io.warning(describeGitHubError(e, 'set the expand-contract/gate status'));
+    }
+  }
+  c.io.info(`expand-contract: gate ${result.state}: ${result.description}`);
+  return result;
+}
+
+/** The scheduled run: open or update the contract pull requests that are due, then re-gate the open ones. */
+export async function scheduleStep(c: ContractContext): Promise<void> {
+  const client = c.client;
+  if (!client)
+    throw new InputError(
+      'github-token: the schedule mode opens pull requests, so it needs a token (the default ${{ github.token }} with contents: write and pull-requests: write)',
+    );
+  const { data: repository } = await client.octokit.rest.repos.get({ owner: c.owner, repo: c.repo });
+  const defaultBranch = repository.default_branch;
+  const { ref } = await pendingOn(c.cwd, defaultBranch);
+  const evidenceFor = await evidenceSource(c, ref);
+  const report = await runSchedule({
+    client,
+    owner: c.owner,
+    repo: c.repo,
+    cwd: c.cwd,
+    defaultBranch,
+    now: c.now,
+    evidenceFor,
+  });
+  await c.io.summary(report.summary);
+  for (const row of report.rows) {
+    const line = `expand-contract: ${row.planId}: ${row.status}${row.detail ? `: ${row.detail}` : ''}`;
+    if (row.status === 'failed') c.io.warning(line);
+    else c.io.info(line);
+  }
+  await regateOpenContracts(c, client, defaultBranch);
+}
+
+/** Every open pull request on an `expand-contract/contract-*` branch of this repository gets its gate again. */
+async function regateOpenContracts(
+  c: ContractContext,
+  client: GitHubClient,
+  defaultBranch: string,
+): Promise<void> {
+  const pulls = await client.octokit.paginate(client.octokit.rest.pulls.list, {
+    owner: c.owner,
+    repo: c.repo,
+    state: 'open',
+    base: defaultBranch,
+    per_page: 100,
+  });
+  const git = await Git.create(c.cwd);
+  const { ref, plans } = await pendingOn(c.cwd, defaultBranch);
+  const evidenceFor = await evidenceSource(c, ref);
+  for (const pr of pulls) {
+    if (!pr.head.ref.startsWith(CONTRACT_BRANCH_PREFIX)) continue;
+    if (pr.head.repo?.full_name !== `${c.owner}/${c.repo}`) continue;
+    try {
+      const head = (await git.fetchBranch('origin', pr.head.ref)) ?? pr.head.sha;
+      const listed = await listPullFiles(client, { owner: c.owner, repo: c.repo, pullNumber: pr.number });
+      const changedFiles: ChangedFile[] = [];
+      for (const f of listed.files) {
+        if (f.status === 'removed') {
+          if (f.path.startsWith(PENDING_DIR))
+            changedFiles.push({ path: f.path, content: '', status: 'removed' });
+          continue;
+        }
+        if (!f.path.endsWith('.sql') && !f.path.endsWith('.json') && !f.path.endsWith('sqitch.plan'))
+          continue;
+        const content = (await git.fileAt(head, f.path))?.toString('utf8');
+        if (content !== undefined) changedFiles.push({ path: f.path, content, status: f.status });
+      }
+      const result = await evaluateGate({
+        changedFiles,
+        pending: plans,
+        evidenceFor,
+        labels: pr.labels.map((l) => l.name),
+        body: pr.body ?? null,
+        now: c.now,
+      });
+      await publishGate(client, {
+        owner: c.owner,
+        repo: c.repo,
+        sha: head,
+        result,
+        ...(c.runUrl ? { targetUrl: c.runUrl } : {}),
+      });
+      c.io.info(`expand-contract: gate of #${pr.number} ${result.state}: ${result.description}`);
+    } catch (e: unknown) {
+      c.io.warning(describeGitHubError(e, `re-evaluate the gate of pull request #${pr.number}`));
+    }
+  }
+}
