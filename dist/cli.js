@@ -34,6 +34,8 @@ import require$$1$4 from 'string_decoder';
 
 /** The levels of `fail-on`, lowest bar last. */
 const FAIL_ON = ['error', 'warning', 'never'];
+/** What code that still names a dropped object does to the contract gate: warn (listed) or fail it. */
+const REFERENCES = ['warn', 'fail'];
 const DEFAULT_CONFIG = {
     paths: [],
     postgresVersion: 16,
@@ -42,6 +44,7 @@ const DEFAULT_CONFIG = {
     placeholders: {},
     maxFileBytes: 5 * 1024 * 1024,
     contractAfterDays: 7,
+    references: 'warn',
     source: null,
 };
 /** A configuration file that cannot be used; the message names the file, line and key. */
@@ -22879,6 +22882,7 @@ const CONFIG_KEYS = [
     'placeholders',
     'max-file-size',
     'contract-after',
+    'references',
 ];
 const FRAMEWORKS = FRAMEWORK_NAMES;
 const SEVERITIES = ['error', 'warning', 'notice', 'off'];
@@ -22985,6 +22989,9 @@ class Checker {
                     break;
                 case 'contract-after':
                     config.contractAfterDays = this.days(at, value) ?? config.contractAfterDays;
+                    break;
+                case 'references':
+                    config.references = this.choice(at, value, 'references', REFERENCES) ?? config.references;
                     break;
                 default: {
                     const hint = suggest(key, CONFIG_KEYS);

@@ -29127,6 +29127,8 @@ function info(message) {
 
 /** The levels of `fail-on`, lowest bar last. */
 const FAIL_ON = ['error', 'warning', 'never'];
+/** What code that still names a dropped object does to the contract gate: warn (listed) or fail it. */
+const REFERENCES = ['warn', 'fail'];
 const DEFAULT_CONFIG = {
     paths: [],
     postgresVersion: 16,
@@ -29135,6 +29137,7 @@ const DEFAULT_CONFIG = {
     placeholders: {},
     maxFileBytes: 5 * 1024 * 1024,
     contractAfterDays: 7,
+    references: 'warn',
     source: null,
 };
 /** A configuration file that cannot be used; the message names the file, line and key. */
@@ -37936,6 +37939,7 @@ const CONFIG_KEYS = [
     'placeholders',
     'max-file-size',
     'contract-after',
+    'references',
 ];
 const FRAMEWORKS$1 = FRAMEWORK_NAMES;
 const SEVERITIES = ['error', 'warning', 'notice', 'off'];
@@ -38042,6 +38046,9 @@ class Checker {
                     break;
                 case 'contract-after':
                     config.contractAfterDays = this.days(at, value) ?? config.contractAfterDays;
+                    break;
+                case 'references':
+                    config.references = this.choice(at, value, 'references', REFERENCES) ?? config.references;
                     break;
                 default: {
                     const hint = suggest(key, CONFIG_KEYS);
@@ -68640,14 +68647,14 @@ async function gateStep(c, target, scope) {
     const { ref, plans } = await pendingOn(c.cwd, pull.baseRef, pull.baseSha);
     if (!(await hasContractSql(changedFiles, plans)))
         return undefined;
-    const result = await evaluateGate({
+    const result = await withReferences(c, await evaluateGate({
         changedFiles,
         pending: plans,
         evidenceFor: await evidenceSource(c, ref),
         labels: pull.labels,
         body: pull.body,
         now: c.now,
-    });
+    }), c.cwd, [...changedFiles.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')]);
     await c.io.summary(result.summary);
     if (c.client) {
         try {
@@ -68665,6 +68672,52 @@ async function gateStep(c, target, scope) {
     }
     c.io.info(`expand-contract: gate ${result.state}: ${result.description}`);
     return result;
+}
+const dirOf = (path) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+/**
+ * Code outside the migrations that still names what the pull request drops: listed in the summary and
+ * annotated on its lines; with `references: fail` in the configuration it also fails the gate.
+ */
+async function withReferences(c, result, root, migrationDirs) {
+    const drops = [...new Set([...result.plans.flatMap((p) => p.dropped), ...result.unplannedDrops])];
+    if (drops.length === 0)
+        return result;
+    let found;
+    try {
+        found = await findReferences({
+            root,
+            drops,
+            exclude: [...new Set([STATE_DIR, ...migrationDirs.filter(Boolean)])],
+        });
+    }
+    catch (e) {
+        c.io.warning(`expand-contract: code references not searched: ${e instanceof Error ? e.message : String(e)}`);
+        return result;
+    }
+    if (found.length === 0)
+        return result;
+    for (const r of found.slice(0, 50))
+        c.io.warning(`${r.object} is dropped by this pull request but still named here`, {
+            file: r.path,
+            startLine: r.line,
+            startColumn: r.column,
+            title: 'expand-contract: code reference',
+        });
+    const list = found
+        .slice(0, 100)
+        .map((r) => `- \`${r.path}:${r.line}\` names ${escapeText(r.object)}`)
+        .join('\n');
+    const more = found.length > 100 ? `\n- and ${found.length - 100} more` : '';
+    const summary = `${result.summary}\n\n#### Code that still names what it drops\n\n${list}${more}\n`;
+    if (c.config.references !== 'fail' || result.state === 'failure')
+        return { ...result, summary };
+    const first = found[0];
+    return {
+        ...result,
+        state: 'failure',
+        description: `${found.length} code reference(s) to dropped objects, first ${first.path}:${first.line} (references: fail)`.slice(0, 140),
+        summary,
+    };
 }
 /** The scheduled run: open or update the contract pull requests that are due, then re-gate the open ones. */
 async function scheduleStep(c) {
@@ -68713,10 +68766,11 @@ async function regateOpenContracts(c, client, defaultBranch) {
             continue;
         try {
             const head = (await git.fetchBranch('origin', pr.head.ref)) ?? pr.head.sha;
-            const listed = await listPullFiles(client, { owner: c.owner, repo: c.repo, pullNumber: pr.number });
+            // The branch's files from git (the checkout has the history): no files API request per pull request.
+            const base = (await git.mergeBase(ref, head)) ?? ref;
             const changedFiles = [];
-            for (const f of listed.files) {
-                if (f.status === 'removed') {
+            for (const f of await git.changedBetween(base, head)) {
+                if (f.status === 'deleted') {
                     if (f.path.startsWith(PENDING_DIR))
                         changedFiles.push({ path: f.path, content: '', status: 'removed' });
                     continue;
@@ -68725,16 +68779,16 @@ async function regateOpenContracts(c, client, defaultBranch) {
                     continue;
                 const content = (await git.fileAt(head, f.path))?.toString('utf8');
                 if (content !== undefined)
-                    changedFiles.push({ path: f.path, content, status: f.status });
+                    changedFiles.push({ path: f.path, content, status: 'added' });
             }
-            const result = await evaluateGate({
+            const result = await withReferences(c, await evaluateGate({
                 changedFiles,
                 pending: plans,
                 evidenceFor,
                 labels: pr.labels.map((l) => l.name),
                 body: pr.body ?? null,
                 now: c.now,
-            });
+            }), c.cwd, [...changedFiles.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')]);
             await publishGate(client, {
                 owner: c.owner,
                 repo: c.repo,
@@ -68742,6 +68796,7 @@ async function regateOpenContracts(c, client, defaultBranch) {
                 result,
                 ...(c.runUrl ? { targetUrl: c.runUrl } : {}),
             });
+            await c.io.summary(`### Gate of #${pr.number}: ${result.state}\n\n${result.summary}\n`);
             c.io.info(`expand-contract: gate of #${pr.number} ${result.state}: ${result.description}`);
         }
         catch (e) {

@@ -14,12 +14,13 @@ import { listPendingPlans, type PendingPlan } from '../contract/expand-commit.js
 import { planEvidence, resolveSource, type PlanEvidence } from '../contract/evidence.js';
 import { runSchedule } from '../contract/schedule.js';
 import { statementsUsing } from '../contract/usage.js';
+import { findReferences, type Reference } from '../contract/references.js';
+import { escapeText } from '../report/markdown.js';
 import { CONTRACT_BRANCH_PREFIX } from '../contract/schedule-git.js';
 import { STATE_DIR } from '../plan/split.js';
 import { Git } from '../git/git.js';
 import type { GitHubClient } from '../github/client.js';
 import { describeGitHubError } from '../github/errors.js';
-import { listPullFiles } from '../github/pull-files.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionIO } from './io.js';
 import type { Target } from './publish.js';
@@ -124,14 +125,19 @@ export async function gateStep(
       changedFiles.push({ path: f.path, content: '', status: 'removed' });
   const { ref, plans } = await pendingOn(c.cwd, pull.baseRef, pull.baseSha);
   if (!(await hasContractSql(changedFiles, plans))) return undefined;
-  const result = await evaluateGate({
-    changedFiles,
-    pending: plans,
-    evidenceFor: await evidenceSource(c, ref),
-    labels: pull.labels,
-    body: pull.body,
-    now: c.now,
-  });
+  const result = await withReferences(
+    c,
+    await evaluateGate({
+      changedFiles,
+      pending: plans,
+      evidenceFor: await evidenceSource(c, ref),
+      labels: pull.labels,
+      body: pull.body,
+      now: c.now,
+    }),
+    c.cwd,
+    [...changedFiles.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')],
+  );
   await c.io.summary(result.summary);
   if (c.client) {
     try {
@@ -148,6 +154,61 @@ export async function gateStep(
   }
   c.io.info(`expand-contract: gate ${result.state}: ${result.description}`);
   return result;
+}
+
+const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+
+/**
+ * Code outside the migrations that still names what the pull request drops: listed in the summary and
+ * annotated on its lines; with `references: fail` in the configuration it also fails the gate.
+ */
+async function withReferences(
+  c: ContractContext,
+  result: GateResult,
+  root: string,
+  migrationDirs: readonly string[],
+): Promise<GateResult> {
+  const drops = [...new Set([...result.plans.flatMap((p) => p.dropped), ...result.unplannedDrops])];
+  if (drops.length === 0) return result;
+  let found: Reference[];
+  try {
+    found = await findReferences({
+      root,
+      drops,
+      exclude: [...new Set([STATE_DIR, ...migrationDirs.filter(Boolean)])],
+    });
+  } catch (e: unknown) {
+    c.io.warning(
+      `expand-contract: code references not searched: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return result;
+  }
+  if (found.length === 0) return result;
+  for (const r of found.slice(0, 50))
+    c.io.warning(`${r.object} is dropped by this pull request but still named here`, {
+      file: r.path,
+      startLine: r.line,
+      startColumn: r.column,
+      title: 'expand-contract: code reference',
+    });
+  const list = found
+    .slice(0, 100)
+    .map((r) => `- \`${r.path}:${r.line}\` names ${escapeText(r.object)}`)
+    .join('\n');
+  const more = found.length > 100 ? `\n- and ${found.length - 100} more` : '';
+  const summary = `${result.summary}\n\n#### Code that still names what it drops\n\n${list}${more}\n`;
+  if (c.config.references !== 'fail' || result.state === 'failure') return { ...result, summary };
+  const first = found[0] as Reference;
+  return {
+    ...result,
+    state: 'failure',
+    description:
+      `${found.length} code reference(s) to dropped objects, first ${first.path}:${first.line} (references: fail)`.slice(
+        0,
+        140,
+      ),
+    summary,
+  };
 }
 
 /** The scheduled run: open or update the contract pull requests that are due, then re-gate the open ones. */
@@ -200,10 +261,11 @@ async function regateOpenContracts(
     if (pr.head.repo?.full_name !== `${c.owner}/${c.repo}`) continue;
     try {
       const head = (await git.fetchBranch('origin', pr.head.ref)) ?? pr.head.sha;
-      const listed = await listPullFiles(client, { owner: c.owner, repo: c.repo, pullNumber: pr.number });
+      // The branch's files from git (the checkout has the history): no files API request per pull request.
+      const base = (await git.mergeBase(ref, head)) ?? ref;
       const changedFiles: ChangedFile[] = [];
-      for (const f of listed.files) {
-        if (f.status === 'removed') {
+      for (const f of await git.changedBetween(base, head)) {
+        if (f.status === 'deleted') {
           if (f.path.startsWith(PENDING_DIR))
             changedFiles.push({ path: f.path, content: '', status: 'removed' });
           continue;
@@ -211,16 +273,21 @@ async function regateOpenContracts(
         if (!f.path.endsWith('.sql') && !f.path.endsWith('.json') && !f.path.endsWith('sqitch.plan'))
           continue;
         const content = (await git.fileAt(head, f.path))?.toString('utf8');
-        if (content !== undefined) changedFiles.push({ path: f.path, content, status: f.status });
+        if (content !== undefined) changedFiles.push({ path: f.path, content, status: 'added' });
       }
-      const result = await evaluateGate({
-        changedFiles,
-        pending: plans,
-        evidenceFor,
-        labels: pr.labels.map((l) => l.name),
-        body: pr.body ?? null,
-        now: c.now,
-      });
+      const result = await withReferences(
+        c,
+        await evaluateGate({
+          changedFiles,
+          pending: plans,
+          evidenceFor,
+          labels: pr.labels.map((l) => l.name),
+          body: pr.body ?? null,
+          now: c.now,
+        }),
+        c.cwd,
+        [...changedFiles.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')],
+      );
       await publishGate(client, {
         owner: c.owner,
         repo: c.repo,
@@ -228,6 +295,7 @@ async function regateOpenContracts(
         result,
         ...(c.runUrl ? { targetUrl: c.runUrl } : {}),
       });
+      await c.io.summary(`### Gate of #${pr.number}: ${result.state}\n\n${result.summary}\n`);
       c.io.info(`expand-contract: gate of #${pr.number} ${result.state}: ${result.description}`);
     } catch (e: unknown) {
       c.io.warning(describeGitHubError(e, `re-evaluate the gate of pull request #${pr.number}`));

@@ -5,6 +5,10 @@ import type { FrameworkName, Severity } from '../types.js';
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
+/** What code that still names a dropped object does to the contract gate: warn (listed) or fail it. */
+export const REFERENCES = ['warn', 'fail'] as const;
+export type References = (typeof REFERENCES)[number];
+
 export interface RuleConfig {
   severity?: Severity | 'off';
   options?: Record<string, unknown>;
@@ -23,6 +27,8 @@ export interface Config {
   maxFileBytes: number;
   /** Days between the expand deploy and the contract phase (default 7). */
   contractAfterDays: number;
+  /** Code outside the migrations that still names a dropped object: listed (warn) or fails the gate. */
+  references: References;
   /** Where the config came from (for messages), or null for defaults. */
   source: string | null;
 }
@@ -35,6 +41,7 @@ export const DEFAULT_CONFIG: Config = {
   placeholders: {},
   maxFileBytes: 5 * 1024 * 1024,
   contractAfterDays: 7,
+  references: 'warn',
   source: null,
 };
 

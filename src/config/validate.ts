@@ -12,7 +12,7 @@ import {
 } from 'yaml';
 import { FRAMEWORK_NAMES, type FrameworkName, type Severity } from '../types.js';
 import { suggest } from './suggest.js';
-import { ConfigError, DEFAULT_CONFIG, FAIL_ON, type Config, type RuleConfig } from './types.js';
+import { ConfigError, DEFAULT_CONFIG, FAIL_ON, REFERENCES, type Config, type RuleConfig } from './types.js';
 
 export const CONFIG_KEYS = [
   'paths',
@@ -24,6 +24,7 @@ export const CONFIG_KEYS = [
   'placeholders',
   'max-file-size',
   'contract-after',
+  'references',
 ] as const;
 
 export const FRAMEWORKS: readonly FrameworkName[] = FRAMEWORK_NAMES;
@@ -156,6 +157,9 @@ class Checker {
           break;
         case 'contract-after':
           config.contractAfterDays = this.days(at, value) ?? config.contractAfterDays;
+          break;
+        case 'references':
+          config.references = this.choice(at, value, 'references', REFERENCES) ?? config.references;
           break;
         default: {
           const hint = suggest(key, CONFIG_KEYS);

@@ -131,6 +131,7 @@ describe('loadConfig: valid files', () => {
         '  mask: 0x1F',
         "max-file-size: '512KiB'",
         'contract-after: 14',
+        'references: fail',
         '',
       ].join('\n'),
     );
@@ -148,6 +149,7 @@ describe('loadConfig: valid files', () => {
       placeholders: { schema: 'app', ratio: '1.0', mask: '0x1F' },
       maxFileBytes: 512 * 1024,
       contractAfterDays: 14,
+      references: 'fail',
       source: FILE,
     } satisfies Config);
   });
@@ -230,7 +232,7 @@ describe('loadConfig: problems name the file, the line and the key', () => {
 
   it('unknown top-level key without anything close', async () => {
     expect(await problem('colour: always\n')).toBe(
-      '.github/expand-contract.yml:1: colour: unknown key; accepted keys are paths, framework, postgres-version, fail-on, rules, disable, placeholders, max-file-size, contract-after',
+      '.github/expand-contract.yml:1: colour: unknown key; accepted keys are paths, framework, postgres-version, fail-on, rules, disable, placeholders, max-file-size, contract-after, references',
     );
   });
 

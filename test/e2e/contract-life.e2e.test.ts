@@ -4,7 +4,9 @@
 // the deploy the scheduled run opens the contract pull request with a passing gate; a further run
 // duplicates nothing. Time moves through deployment timestamps, never by sleeping.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runOn, scenario, SPLIT_NAME, type Scenario } from './helpers.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { HISTORY, runOn, scenario, SPLIT_NAME, type Scenario } from './helpers.js';
 
 let current: Scenario | undefined;
 afterEach(async () => {
@@ -22,7 +24,12 @@ describe('the contract phase, end to end', () => {
     'splits, waits for the deploy age, opens the contract pull request once, and gates early drops',
     { timeout: 600_000 },
     async () => {
-      const s = (current = await scenario({ head: [SPLIT_NAME], labels: ['expand-contract:split'] }));
+      const app = { 'app/users.ts': "export const byName = 'SELECT id FROM users ORDER BY full_name';\n" };
+      const s = (current = await scenario({
+        base: [{ ...HISTORY, ...app }],
+        head: [SPLIT_NAME],
+        labels: ['expand-contract:split'],
+      }));
       const { git, github } = s;
 
       // 1. The pull request: failing check, then the split label commits the expand phase to the branch.
@@ -96,10 +103,27 @@ describe('the contract phase, end to end', () => {
       expect(github.statuses(branchHead).find((x) => x.context === 'expand-contract/gate')?.state).toBe(
         'success',
       );
+      // The application still names the column: listed and annotated, a warning by default.
+      const referenced = day8.commands.filter(
+        (x) => x.command === 'warning' && x.properties.file === 'app/users.ts',
+      );
+      expect(referenced[0]?.message).toBe(
+        'public.users.full_name is dropped by this pull request but still named here',
+      );
+      expect(day8.summary).toContain('`app/users.ts:1` names public.users.full\\_name');
 
-      // 6. Another scheduled run duplicates nothing.
-      await runOn(s, { dispatch: {}, workspace: await git.checkout({ ref: merged }) });
+      // 6. Another scheduled run duplicates nothing; with `references: fail` the reference fails the gate.
+      const again = await git.checkout({ ref: merged });
+      await mkdir(join(again, '.github'), { recursive: true });
+      await writeFile(join(again, '.github', 'expand-contract.yml'), 'references: fail\n');
+      await runOn(s, { dispatch: {}, workspace: again });
       expect(github.requestsFor('pulls/create')).toHaveLength(1);
+      const strict = github
+        .statuses(branchHead)
+        .filter((x) => x.context === 'expand-contract/gate')
+        .pop();
+      expect(strict?.state).toBe('failure');
+      expect(strict?.description).toContain('app/users.ts:1');
       github.assertNoViolations();
     },
   );
