@@ -6,7 +6,9 @@ import { InputError } from '../discover/index.js';
 import {
   evaluateGate,
   hasContractSql,
+  normalizeDrop,
   publishGate,
+  pullDrops,
   type ChangedFile,
   type GateResult,
 } from '../contract/gate.js';
@@ -220,8 +222,27 @@ export async function scheduleStep(c: ContractContext): Promise<void> {
     );
   const { data: repository } = await client.octokit.rest.repos.get({ owner: c.owner, repo: c.repo });
   const defaultBranch = repository.default_branch;
-  const { ref } = await pendingOn(c.cwd, defaultBranch);
+  const git = await Git.create(c.cwd);
+  const { ref, plans } = await pendingOn(c.cwd, defaultBranch);
   const evidenceFor = await evidenceSource(c, ref);
+
+  // People's open pull requests that drop objects of a plan: linked from the plan's pull request.
+  const files = new Map<number, ChangedFile[]>();
+  const related = new Map<string, number[]>();
+  for (const pr of await openPulls(c, client, defaultBranch)) {
+    if (pr.head.ref.startsWith(CONTRACT_BRANCH_PREFIX)) continue;
+    const changed = await pullFiles(c, git, ref, pr);
+    if (!changed) continue;
+    files.set(pr.number, changed);
+    const { drops, plansCarried } = await pullDrops(changed, plans);
+    const keys = new Set(drops.map((d) => d.key));
+    for (const plan of plans) {
+      const planned = (plan.header?.drops ?? []).map(normalizeDrop);
+      if (plansCarried.has(plan.planId) || planned.some((d) => keys.has(d)))
+        related.set(plan.planId, [...(related.get(plan.planId) ?? []), pr.number]);
+    }
+  }
+
   const report = await runSchedule({
     client,
     owner: c.owner,
@@ -230,6 +251,7 @@ export async function scheduleStep(c: ContractContext): Promise<void> {
     defaultBranch,
     now: c.now,
     evidenceFor,
+    relatedPulls: (planId) => related.get(planId) ?? [],
   });
   await c.io.summary(report.summary);
   for (const row of report.rows) {
@@ -237,48 +259,18 @@ export async function scheduleStep(c: ContractContext): Promise<void> {
     if (row.status === 'failed') c.io.warning(line);
     else c.io.info(line);
   }
-  await regateOpenContracts(c, client, defaultBranch);
-}
 
-/** Every open pull request on an `expand-contract/contract-*` branch of this repository gets its gate again. */
-async function regateOpenContracts(
-  c: ContractContext,
-  client: GitHubClient,
-  defaultBranch: string,
-): Promise<void> {
-  const pulls = await client.octokit.paginate(client.octokit.rest.pulls.list, {
-    owner: c.owner,
-    repo: c.repo,
-    state: 'open',
-    base: defaultBranch,
-    per_page: 100,
-  });
-  const git = await Git.create(c.cwd);
-  const { ref, plans } = await pendingOn(c.cwd, defaultBranch);
-  const evidenceFor = await evidenceSource(c, ref);
-  for (const pr of pulls) {
-    if (!pr.head.ref.startsWith(CONTRACT_BRANCH_PREFIX)) continue;
-    if (pr.head.repo?.full_name !== `${c.owner}/${c.repo}`) continue;
+  // Every open pull request that carries contract SQL (the job's and people's) gets its gate again, so
+  // it turns green without a push once the wait is over.
+  for (const pr of await openPulls(c, client, defaultBranch)) {
     try {
+      const changed = files.get(pr.number) ?? (await pullFiles(c, git, ref, pr));
+      if (!changed || !(await hasContractSql(changed, plans))) continue;
       const head = (await git.fetchBranch('origin', pr.head.ref)) ?? pr.head.sha;
-      // The branch's files from git (the checkout has the history): no files API request per pull request.
-      const base = (await git.mergeBase(ref, head)) ?? ref;
-      const changedFiles: ChangedFile[] = [];
-      for (const f of await git.changedBetween(base, head)) {
-        if (f.status === 'deleted') {
-          if (f.path.startsWith(PENDING_DIR))
-            changedFiles.push({ path: f.path, content: '', status: 'removed' });
-          continue;
-        }
-        if (!f.path.endsWith('.sql') && !f.path.endsWith('.json') && !f.path.endsWith('sqitch.plan'))
-          continue;
-        const content = (await git.fileAt(head, f.path))?.toString('utf8');
-        if (content !== undefined) changedFiles.push({ path: f.path, content, status: 'added' });
-      }
       const result = await withReferences(
         c,
         await evaluateGate({
-          changedFiles,
+          changedFiles: changed,
           pending: plans,
           evidenceFor,
           labels: pr.labels.map((l) => l.name),
@@ -286,7 +278,7 @@ async function regateOpenContracts(
           now: c.now,
         }),
         c.cwd,
-        [...changedFiles.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')],
+        [...changed.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')],
       );
       await publishGate(client, {
         owner: c.owner,
@@ -301,4 +293,43 @@ async function regateOpenContracts(
       c.io.warning(describeGitHubError(e, `re-evaluate the gate of pull request #${pr.number}`));
     }
   }
+}
+
+type OpenPull = Awaited<ReturnType<GitHubClient['octokit']['rest']['pulls']['list']>>['data'][number];
+
+async function openPulls(c: ContractContext, client: GitHubClient, base: string): Promise<OpenPull[]> {
+  return client.octokit.paginate(client.octokit.rest.pulls.list, {
+    owner: c.owner,
+    repo: c.repo,
+    state: 'open',
+    base,
+    per_page: 100,
+  });
+}
+
+/**
+ * The migration files (and pending-file deletions) of an open pull request from this repository, read
+ * with git (the checkout has the history; no files API request per pull request); undefined for forks.
+ */
+async function pullFiles(
+  c: ContractContext,
+  git: Git,
+  ref: string,
+  pr: OpenPull,
+): Promise<ChangedFile[] | undefined> {
+  if (pr.head.repo?.full_name !== `${c.owner}/${c.repo}`) return undefined;
+  const head = await git.fetchBranch('origin', pr.head.ref);
+  if (!head) return undefined;
+  const base = (await git.mergeBase(ref, head)) ?? ref;
+  const out: ChangedFile[] = [];
+  for (const f of await git.changedBetween(base, head)) {
+    if (f.status === 'deleted') {
+      if (f.path.startsWith(PENDING_DIR)) out.push({ path: f.path, content: '', status: 'removed' });
+      continue;
+    }
+    if (!f.path.endsWith('.sql') && !f.path.endsWith('.json') && !f.path.endsWith('sqitch.plan')) continue;
+    const content = (await git.fileAt(head, f.path))?.toString('utf8');
+    if (content !== undefined) out.push({ path: f.path, content, status: 'added' });
+  }
+  return out;
 }

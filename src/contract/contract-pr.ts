@@ -192,6 +192,8 @@ export interface ContractBodyInput {
   branchNotes?: readonly string[];
   /** The label that has the next run reopen a closed contract pull request. */
   retryLabel: string;
+  /** Other open pull requests (people's) that drop objects of this plan: they are gated by it. */
+  relatedPulls?: readonly number[];
 }
 
 /** A string in a Markdown code span, whatever it holds. */
@@ -264,6 +266,13 @@ export function contractPullBody(input: ContractBodyInput): string {
     }
     const more = input.references.length - MAX_LISTED_REFERENCES;
     if (more > 0) lines.push(`- and ${more} more`);
+  }
+  if (input.relatedPulls?.length) {
+    lines.push('', '### Other pull requests that drop these objects', '');
+    for (const n of input.relatedPulls)
+      lines.push(
+        `- #${n}: gated by this plan (${code(GATE_CONTEXT)}); it does not replace this pull request, which the job keeps up to date`,
+      );
   }
   if (input.branchNotes?.length) {
     lines.push('', '### Branch', '');

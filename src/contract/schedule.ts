@@ -69,6 +69,8 @@ export interface ScheduleOptions {
   contractLabel?: string;
   /** Default `origin`. */
   remote?: string;
+  /** Other open pull requests that drop objects of a plan (by plan id), linked from its pull request. */
+  relatedPulls?: (planId: string) => readonly number[];
 }
 
 export type ScheduleStatus = 'not-due' | 'opened' | 'updated' | 'unchanged' | 'closed' | 'merged' | 'failed';
@@ -356,6 +358,7 @@ function pullBody(
     searchedAt: `at ${prepared.head.slice(0, 7)}`,
     branchNotes: prepared.kind === 'current' ? prepared.notes : [],
     retryLabel: run.retryLabel,
+    relatedPulls: run.options.relatedPulls?.(plan.planId) ?? [],
   });
 }
 

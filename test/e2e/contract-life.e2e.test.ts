@@ -103,6 +103,13 @@ describe('the contract phase, end to end', () => {
       expect(github.statuses(branchHead).find((x) => x.context === 'expand-contract/gate')?.state).toBe(
         'success',
       );
+      // The person's early pull request is linked from the plan's, and its gate turned green without a push.
+      expect(pulls[0]?.body).toContain('#2: gated by this plan');
+      const personal = github
+        .statuses(earlySha)
+        .filter((x) => x.context === 'expand-contract/gate')
+        .pop();
+      expect(personal?.state).toBe('success');
       // The application still names the column: listed and annotated, a warning by default.
       const referenced = day8.commands.filter(
         (x) => x.command === 'warning' && x.properties.file === 'app/users.ts',
