@@ -4890,6 +4890,15 @@ function parseNameStatus(diff) {
     }
     return out;
 }
+/** `-c` options that make `identity` the user, author and committer of one git command only. */
+function identityOptions(identity) {
+    return ['user', 'author', 'committer'].flatMap((scope) => [
+        '-c',
+        `${scope}.name=${identity.name}`,
+        '-c',
+        `${scope}.email=${identity.email}`,
+    ]);
+}
 class Git {
     git;
     root;
@@ -5114,12 +5123,7 @@ class Git {
      * is not changed). No hooks, no signing. Returns the new commit's id.
      */
     async commitPaths(paths, message, identity) {
-        const who = ['user', 'author', 'committer'].flatMap((scope) => [
-            '-c',
-            `${scope}.name=${identity.name}`,
-            '-c',
-            `${scope}.email=${identity.email}`,
-        ]);
+        const who = identityOptions(identity);
         await this.runAs('commit', [
             ...who,
             '-c',
@@ -5329,12 +5333,7 @@ class Git {
      * `-c`), unsigned. No branch or HEAD moves. Returns its id.
      */
     async commitTree(tree, parents, message, identity) {
-        const who = ['user', 'author', 'committer'].flatMap((scope) => [
-            '-c',
-            `${scope}.name=${identity.name}`,
-            '-c',
-            `${scope}.email=${identity.email}`,
-        ]);
+        const who = identityOptions(identity);
         const out = await this.runAs('commit-tree', [
             ...who,
             'commit-tree',

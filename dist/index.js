@@ -43112,6 +43112,15 @@ function parseNameStatus(diff) {
     }
     return out;
 }
+/** `-c` options that make `identity` the user, author and committer of one git command only. */
+function identityOptions(identity) {
+    return ['user', 'author', 'committer'].flatMap((scope) => [
+        '-c',
+        `${scope}.name=${identity.name}`,
+        '-c',
+        `${scope}.email=${identity.email}`,
+    ]);
+}
 class Git {
     git;
     root;
@@ -43336,12 +43345,7 @@ class Git {
      * is not changed). No hooks, no signing. Returns the new commit's id.
      */
     async commitPaths(paths, message, identity) {
-        const who = ['user', 'author', 'committer'].flatMap((scope) => [
-            '-c',
-            `${scope}.name=${identity.name}`,
-            '-c',
-            `${scope}.email=${identity.email}`,
-        ]);
+        const who = identityOptions(identity);
         await this.runAs('commit', [
             ...who,
             '-c',
@@ -43551,12 +43555,7 @@ class Git {
      * `-c`), unsigned. No branch or HEAD moves. Returns its id.
      */
     async commitTree(tree, parents, message, identity) {
-        const who = ['user', 'author', 'committer'].flatMap((scope) => [
-            '-c',
-            `${scope}.name=${identity.name}`,
-            '-c',
-            `${scope}.email=${identity.email}`,
-        ]);
+        const who = identityOptions(identity);
         const out = await this.runAs('commit-tree', [
             ...who,
             'commit-tree',
@@ -64806,6 +64805,28 @@ function readIndexSync(path) {
     }
 }
 
+// What a failed git push or ls-remote means, in one line: shared by the split commit and the contract branches.
+/** A push or ls-remote the token is not allowed to make, or that has no credentials at all. */
+function accessProblem(message, branch, remote) {
+    if (/Permission to \S+ denied|Write access to repository not granted|returned error: 403|\b403 Forbidden\b/i.test(message))
+        return `the token cannot push to ${branch}: add \`permissions: contents: write\` to the job`;
+    if (/could not read Username|Authentication failed|terminal prompts disabled|Invalid username or password/i.test(message))
+        return `git has no credentials for ${remote}: keep actions/checkout's \`persist-credentials: true\` (the default)`;
+    return undefined;
+}
+/** The line of git's answer that says why (an error, a rejected ref), without the noise around it. */
+function gitSays(message) {
+    const lines = message
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !/^error: failed to push some refs/i.test(l) && l !== 'Done' && !l.startsWith('To '));
+    const best = lines.find((l) => /^remote: (error|fatal)|^(error|fatal):/i.test(l)) ??
+        lines.find((l) => l.startsWith('!')) ??
+        lines[0] ??
+        'no message';
+    return best.replace(/\t/g, ' ').slice(0, 300);
+}
+
 // Commits the files `expand-contract split --write` would write to the pull request's own branch and pushes
 // them there: never with force, never to another branch, never into a fork, never over someone's work.
 // Everything that stops it is a one-line refusal a pull request comment can show; an unexpected git
@@ -64884,7 +64905,7 @@ async function commitSplit(options) {
     catch (e) {
         if (!(e instanceof GitError))
             throw e;
-        return refused(accessProblem$1(e.message, branch, remote) ?? `cannot read ${branch} from ${remote}: ${e.message}`);
+        return refused(accessProblem(e.message, branch, remote) ?? `cannot read ${branch} from ${remote}: ${e.message}`);
     }
     if (remoteHead === undefined)
         return refused(`the branch ${branch} is not on ${remote} (deleted, or in a fork); nothing was pushed`);
@@ -64942,7 +64963,7 @@ async function writeCommitPush(git, options, plan) {
         if (pushed.ok)
             return { status: 'committed', sha, files: inOrder(paths, changed) };
         // Refused: the branch may have moved (or even took this very commit), or the token may not push.
-        const access = accessProblem$1(pushed.message, branch, remote);
+        const access = accessProblem(pushed.message, branch, remote);
         const now = access ? undefined : await git.remoteBranch(remote, branch).catch(() => undefined);
         if (now === sha)
             return { status: 'committed', sha, files: inOrder(paths, changed) };
@@ -64951,7 +64972,7 @@ async function writeCommitPush(git, options, plan) {
             return refused(access);
         if (now !== undefined && now !== expected)
             return refused(moved(now));
-        return refused(`git push to ${branch} failed: ${gitSays$1(pushed.message)}`);
+        return refused(`git push to ${branch} failed: ${gitSays(pushed.message)}`);
     }
     catch (e) {
         try {
@@ -65079,26 +65100,6 @@ async function removeEmptyDirs(leaf, top) {
         if (dir === top)
             return;
     }
-}
-/** A push or ls-remote the token is not allowed to make, or that has no credentials at all. */
-function accessProblem$1(message, branch, remote) {
-    if (/Permission to \S+ denied|Write access to repository not granted|returned error: 403|\b403 Forbidden\b/i.test(message))
-        return `the token cannot push to ${branch}: add \`permissions: contents: write\` to the job`;
-    if (/could not read Username|Authentication failed|terminal prompts disabled|Invalid username or password/i.test(message))
-        return `git has no credentials for ${remote}: keep actions/checkout's \`persist-credentials: true\` (the default)`;
-    return undefined;
-}
-/** The line of git's answer that says why (an error, a rejected ref), without the noise around it. */
-function gitSays$1(message) {
-    const lines = message
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !/^error: failed to push some refs/i.test(l) && l !== 'Done' && !l.startsWith('To '));
-    const best = lines.find((l) => /^remote: (error|fatal)|^(error|fatal):/i.test(l)) ??
-        lines.find((l) => l.startsWith('!')) ??
-        lines[0] ??
-        'no message';
-    return best.replace(/\t/g, ' ').slice(0, 300);
 }
 function moved(now) {
     return `the branch moved since this run started (now ${short$1(now)}); re-run the job`;
@@ -68124,24 +68125,6 @@ async function push(git, remote, sha, branch) {
     if (now !== undefined)
         return `${branch} moved on ${remote} while this run worked (now ${now.slice(0, 7)}); nothing was forced, the next run tries again`;
     return `git push to ${branch} failed: ${gitSays(pushed.message)}`;
-}
-function accessProblem(message, branch, remote) {
-    if (/Permission to \S+ denied|Write access to repository not granted|returned error: 403|\b403 Forbidden\b/i.test(message))
-        return `the token cannot push to ${branch}: add \`permissions: contents: write\` to the job`;
-    if (/could not read Username|Authentication failed|terminal prompts disabled|Invalid username or password/i.test(message))
-        return `git has no credentials for ${remote}: keep actions/checkout's \`persist-credentials: true\` (the default)`;
-    return undefined;
-}
-function gitSays(message) {
-    const lines = message
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !/^error: failed to push some refs/i.test(l) && l !== 'Done' && !l.startsWith('To '));
-    const best = lines.find((l) => /^remote: (error|fatal)|^(error|fatal):/i.test(l)) ??
-        lines.find((l) => l.startsWith('!')) ??
-        lines[0] ??
-        'no message';
-    return best.replace(/\t/g, ' ').slice(0, 300);
 }
 
 const DEFAULT_RETRY_LABEL = 'expand-contract:retry';

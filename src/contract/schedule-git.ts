@@ -21,6 +21,7 @@ import type { PendingPlan } from './expand-commit.js';
 import { materializeContract } from './materialize.js';
 import { STEM } from './materialize/context.js';
 import { findReferences, type Reference } from './references.js';
+import { accessProblem, gitSays } from '../git/push-errors.js';
 
 /** Every branch the scheduled job pushes to starts with this. */
 export const CONTRACT_BRANCH_PREFIX = 'expand-contract/contract-';
@@ -302,33 +303,4 @@ async function push(git: Git, remote: string, sha: string, branch: string): Prom
   if (now !== undefined)
     return `${branch} moved on ${remote} while this run worked (now ${now.slice(0, 7)}); nothing was forced, the next run tries again`;
   return `git push to ${branch} failed: ${gitSays(pushed.message)}`;
-}
-
-function accessProblem(message: string, branch: string, remote: string): string | undefined {
-  if (
-    /Permission to \S+ denied|Write access to repository not granted|returned error: 403|\b403 Forbidden\b/i.test(
-      message,
-    )
-  )
-    return `the token cannot push to ${branch}: add \`permissions: contents: write\` to the job`;
-  if (
-    /could not read Username|Authentication failed|terminal prompts disabled|Invalid username or password/i.test(
-      message,
-    )
-  )
-    return `git has no credentials for ${remote}: keep actions/checkout's \`persist-credentials: true\` (the default)`;
-  return undefined;
-}
-
-function gitSays(message: string): string {
-  const lines = message
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !/^error: failed to push some refs/i.test(l) && l !== 'Done' && !l.startsWith('To '));
-  const best =
-    lines.find((l) => /^remote: (error|fatal)|^(error|fatal):/i.test(l)) ??
-    lines.find((l) => l.startsWith('!')) ??
-    lines[0] ??
-    'no message';
-  return best.replace(/\t/g, ' ').slice(0, 300);
 }

@@ -53,6 +53,16 @@ function parseNameStatus(diff: string): ChangedFile[] {
   return out;
 }
 
+/** `-c` options that make `identity` the user, author and committer of one git command only. */
+function identityOptions(identity: { name: string; email: string }): string[] {
+  return ['user', 'author', 'committer'].flatMap((scope) => [
+    '-c',
+    `${scope}.name=${identity.name}`,
+    '-c',
+    `${scope}.email=${identity.email}`,
+  ]);
+}
+
 export class Git {
   private constructor(
     private readonly git: SimpleGit,
@@ -279,12 +289,7 @@ export class Git {
     message: string,
     identity: { name: string; email: string },
   ): Promise<string> {
-    const who = ['user', 'author', 'committer'].flatMap((scope) => [
-      '-c',
-      `${scope}.name=${identity.name}`,
-      '-c',
-      `${scope}.email=${identity.email}`,
-    ]);
+    const who = identityOptions(identity);
     await this.runAs('commit', [
       ...who,
       '-c',
@@ -513,12 +518,7 @@ export class Git {
     message: string,
     identity: { name: string; email: string },
   ): Promise<string> {
-    const who = ['user', 'author', 'committer'].flatMap((scope) => [
-      '-c',
-      `${scope}.name=${identity.name}`,
-      '-c',
-      `${scope}.email=${identity.email}`,
-    ]);
+    const who = identityOptions(identity);
     const out = await this.runAs('commit-tree', [
       ...who,
       'commit-tree',
