@@ -6884,7 +6884,7 @@ class UsageError extends Error {
 }
 
 // Command-line arguments of every command: one parser, each command accepting its own options.
-const COMMANDS = ['check', 'plan', 'split', 'trace'];
+const COMMANDS = ['check', 'plan', 'split', 'trace', 'backfill', 'stats'];
 const COMMON$1 = {
     format: { type: 'string' },
     config: { type: 'string' },
@@ -6911,6 +6911,19 @@ const OPTIONS = {
     },
     split: { ...COMMON$1, ...PLANNER$1, write: { type: 'boolean' }, 'no-prove': { type: 'boolean' } },
     trace: { ...COMMON$1, ...PLANNER$1 },
+    backfill: {
+        ...COMMON$1,
+        ...PLANNER$1,
+        'database-url': { type: 'string' },
+        'batch-size': { type: 'string' },
+        pause: { type: 'string' },
+        'target-ms': { type: 'string' },
+        'lock-timeout': { type: 'string' },
+        'statement-timeout': { type: 'string' },
+        'max-retries': { type: 'string' },
+        'dry-run': { type: 'boolean' },
+    },
+    stats: { help: { type: 'boolean', short: 'h', default: false }, 'database-url': { type: 'string' } },
 };
 function parseCommand(command, args) {
     let parsed;
@@ -6930,6 +6943,7 @@ function parseCommand(command, args) {
         cache: v['no-cache'] !== true,
         prove: v['no-prove'] !== true,
         write: v.write === true,
+        dryRun: v['dry-run'] === true,
     };
     const set = (key, value) => {
         if (value !== undefined)
@@ -6944,6 +6958,13 @@ function parseCommand(command, args) {
     set('contractAfter', str('contract-after'));
     set('shadowDatabaseUrl', str('shadow-database-url'));
     set('cacheDir', str('cache-dir'));
+    set('databaseUrl', str('database-url'));
+    set('batchSize', str('batch-size'));
+    set('pause', str('pause'));
+    set('targetMs', str('target-ms'));
+    set('lockTimeout', str('lock-timeout'));
+    set('statementTimeout', str('statement-timeout'));
+    set('maxRetries', str('max-retries'));
     if (v['no-color'] === true)
         out.color = false;
     else if (v.color === true)
@@ -13533,7 +13554,7 @@ function renderText(report, options = {}) {
             out.push(`  ${suppressedLine(f, paint)}`);
         out.push('');
     }
-    out.push(summary(report, paint));
+    out.push(summary$1(report, paint));
     return `${out.join('\n')}\n`;
 }
 function header(f, paint) {
@@ -13569,7 +13590,7 @@ function suppressedLine(f, paint) {
         `ignored${until}: ${reason}`,
     ].join('  ');
 }
-function summary(report, paint) {
+function summary$1(report, paint) {
     const files = plural(report.files.length, 'file');
     if (report.findings.length === 0)
         return paint.ok(`No problems found in ${files}.`);
@@ -23227,7 +23248,7 @@ async function loadConfig(options) {
 }
 async function readNamed(path, cwd) {
     const full = isAbsolute(path) ? path : join(cwd, path);
-    const shown = display(full, cwd);
+    const shown = display$1(full, cwd);
     return { text: (await readText(full, shown, true)) ?? '', display: shown };
 }
 async function readDefault(cwd) {
@@ -23266,7 +23287,7 @@ async function readText(full, shown, required) {
         throw new ConfigError(formatConfigError(shown, line, 'encoding', 'not valid UTF-8', 'save the file as UTF-8'));
     }
 }
-function display(full, cwd) {
+function display$1(full, cwd) {
     const rel = relative(cwd, full);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
         return full;
@@ -23595,6 +23616,10 @@ Commands:
                           original, later migrations, the backfill script, the pending contract file.
   trace <MIGRATION>       Run the original and every phase on the embedded database and show the locks
                           each statement takes, table rewrites and times.
+  backfill <FILE>         Run a plan's backfill on a real database in short batches: throttled,
+                          resumable, checked at the end.
+  stats                   Export the production statistics (rows, sizes, write rates; no data) that
+                          --stats-file reads, from a read-only connection.
 
 Run expand-contract <command> --help for its options.
   -v, --version           Show the version.
@@ -23645,6 +23670,47 @@ ${PLANNER}
 ${COMMON}
 
 Exit codes: 0 split (or nothing to split), 1 the plan fails its proof or cannot be written, 2 bad usage.
+`,
+    backfill: `Usage: expand-contract backfill <FILE> [--database-url URL] [options]
+
+Runs the backfill of one plan against a real database. FILE is the backfill script split wrote
+(.expand-contract/backfill/<plan>.sql) or the original migration, which is planned again. Each step walks
+its table's primary key (or a unique index over NOT NULL columns) in batches, each its own short
+transaction, and changes only rows that still need it, so rows the application or a trigger already wrote
+are left alone. Progress is kept in expand_contract.backfill_progress (created on first use): an
+interrupted run continues where it stopped. Ctrl-C or SIGTERM ends the current batch and exits; run the
+command again to continue.
+
+Options:
+  --database-url URL         The database (default: $DATABASE_URL). Never printed.
+  --batch-size N             Largest batch, in rows (default 1000).
+  --pause MS                 Pause between batches (default 0).
+  --target-ms MS             A batch that takes longer shrinks the next ones; they grow back while batches
+                             stay well under it (default 100).
+  --lock-timeout MS          lock_timeout of each batch (default 2000).
+  --statement-timeout MS     statement_timeout of each batch (default 30000).
+  --max-retries N            Retries of a batch after a lock or statement timeout, smaller each time
+                             (default 5), before giving up with who holds the lock.
+  --dry-run                  Print the steps, their keys, the rows they would change (estimated) and the
+                             batches, writing nothing.
+${PLANNER}
+${COMMON}
+
+Exit codes: 0 no row still needs the backfill, 1 rows remain (interrupted, or a lock held too long: run
+again), 2 bad usage, a database it cannot reach, or a table it cannot walk.
+`,
+    stats: `Usage: expand-contract stats [--database-url URL] > stats.json
+
+Reads, in a READ ONLY transaction with short timeouts, what --stats-file needs of every table: its rows
+(reltuples, n_live_tup), heap, index and TOAST sizes, inserts, updates and deletes per second since the last
+statistics reset, its indexes and constraints. No data and no query texts. A replica is fine. The file
+carries its own version and timestamp; check and plan report it when it is older than exposure.stats-max-age.
+
+Options:
+  --database-url URL         The database (default: $DATABASE_URL). Never printed.
+  -h, --help                 Show this help.
+
+Exit codes: 0 printed, 2 bad usage or a database it cannot read.
 `,
     trace: `Usage: expand-contract trace <MIGRATION> [options]
 
@@ -24370,16 +24436,18 @@ function register(recipe) {
             const spec = recipe.validate(target, ctx);
             if (isRefusal(spec))
                 return spec;
+            const backfill = recipe.backfill?.(spec) ?? [];
             return {
                 object: recipe.object(spec),
                 summary: recipe.summary(spec),
                 sql: {
                     expand: recipe.expand(spec),
                     dualWrite: recipe.dualWrite?.(spec) ?? [],
-                    backfill: recipe.backfill?.(spec) ?? [],
+                    backfill: backfill.map((b) => b.sql),
                     later: recipe.later?.(spec) ?? [],
                     contract: recipe.contract(spec),
                 },
+                backfillSteps: backfill.map((b) => b.step),
                 rollback: recipe.rollback(spec),
                 app: recipe.app(spec),
                 drops: recipe.drops(spec),
@@ -24464,6 +24532,7 @@ function assemble(entries, lockTimeout, lockFindings, transactional = true) {
     const expand = [];
     const generated = [];
     const backfill = [];
+    const backfillSteps = [];
     const contract = [];
     const later = [];
     let userSetsTimeout = false;
@@ -24490,6 +24559,8 @@ function assemble(entries, lockTimeout, lockFindings, transactional = true) {
             repeated.backfill = searchPath;
         }
         backfill.push(...r.sql.backfill);
+        const path = searchPath === null ? null : carried(searchPath, false);
+        backfillSteps.push(...r.backfillSteps.map((step) => ({ ...step, searchPath: path })));
         if (searchPath !== null && r.sql.contract.length > 0 && repeated.contract !== searchPath) {
             contract.push(carried(searchPath, transactional));
             repeated.contract = searchPath;
@@ -24511,6 +24582,7 @@ function assemble(entries, lockTimeout, lockFindings, transactional = true) {
     return {
         expand: script(expand),
         backfill: backfill.length ? script(backfill) : null,
+        backfillSteps,
         later,
         contract: contract.length ? script(contract) : null,
     };
@@ -24829,17 +24901,23 @@ const addForeignKeyNotValid = {
 };
 
 const INTEGER = new Set(['int2', 'int4', 'int8', 'serial2', 'serial4', 'serial8']);
-/** The table's batch key, or what is missing for one. */
+/** The primary key's columns in the schema model, or null. */
+function primaryKey(catalog, table) {
+    const rel = catalog.relation(table);
+    const pk = rel ? [...rel.constraints.values()].find((c) => c.kind === 'primary key') : undefined;
+    return pk ? [...pk.columns] : null;
+}
+/** The table's batch key for the DO block, or what is missing for one. */
 function batchKey(catalog, table) {
     const rel = catalog.relation(table);
     if (!rel)
         return { missing: `the table ${table.key} is not in the schema model` };
-    const pk = [...rel.constraints.values()].find((c) => c.kind === 'primary key');
+    const pk = primaryKey(catalog, table);
     if (!pk)
         return { missing: `${table.key} has no primary key` };
-    if (pk.columns.length !== 1)
+    if (pk.length !== 1)
         return { missing: `the primary key of ${table.key} has several columns` };
-    const column = pk.columns[0];
+    const column = pk[0];
     const type = rel.columns.get(column)?.type;
     if (type && type.arrayDims === 0 && INTEGER.has(type.name))
         return { column, kind: 'integer' };
@@ -24850,28 +24928,31 @@ function batchKey(catalog, table) {
     };
 }
 const TAG = '$backfill$';
-/** The batched form of one data change, as a single DO statement (or a placeholder when no key fits). */
-function batched(change) {
-    const { key } = change;
-    if ('missing' in change.key) {
-        const todo = placeholder(`batch this change by hand: ${change.key.missing}; a single-column integer, bigint or uuid primary key is needed`);
+/**
+ * The step as one DO statement for `psql -f` (or a placeholder when no key fits): the runner is better
+ * (resumable, throttled, checked), this is for teams that run SQL files by hand.
+ */
+function batchedSql(step, key, batchSize) {
+    if ('missing' in key) {
+        const todo = placeholder(`batch this change by hand or run expand-contract backfill: ${key.missing}; the DO block needs a single-column integer, bigint or uuid primary key`);
         return `SELECT ${todo}`;
     }
-    const k = key;
-    const col = `${change.keyRef}.${quoteIdent$1(k.column)}`;
-    const bare = quoteIdent$1(k.column);
-    const cond = change.where ? ` AND (${change.where})` : '';
-    const n = change.batchSize;
+    const col = `${step.ref}.${quoteIdent$1(key.column)}`;
+    const bare = quoteIdent$1(key.column);
+    const needs = step.needs;
+    const cond = needs ? ` AND (${needs})` : '';
+    const from = step.from ? `\n    ${step.verb === 'UPDATE' ? 'FROM' : 'USING'} ${step.from}` : '';
+    const n = batchSize;
     // The statement as written, its continuation lines indented to sit inside the loop.
-    const head = change.head.replace(/\n/g, '\n    ');
-    if (k.kind === 'integer') {
+    const head = `${step.head}${from}`.replace(/\n/g, '\n    ');
+    if (key.kind === 'integer') {
         return [
             `DO ${TAG}`,
             'DECLARE',
             '  _ec_from bigint;',
             '  _ec_last bigint;',
             'BEGIN',
-            `  SELECT min(${bare}), max(${bare}) INTO _ec_from, _ec_last FROM ${change.tableSql};`,
+            `  SELECT min(${bare}), max(${bare}) INTO _ec_from, _ec_last FROM ${step.table};`,
             '  WHILE _ec_from <= _ec_last LOOP',
             `    ${head}`,
             `     WHERE ${col} >= _ec_from AND ${col} < _ec_from + ${n}${cond};`,
@@ -24889,7 +24970,7 @@ function batched(change) {
         '  _ec_upto uuid;',
         'BEGIN',
         '  LOOP',
-        `    SELECT ${bare} INTO _ec_upto FROM ${change.tableSql}`,
+        `    SELECT ${bare} INTO _ec_upto FROM ${step.table}`,
         `     WHERE _ec_after IS NULL OR ${bare} > _ec_after ORDER BY ${bare} OFFSET ${n - 1} LIMIT 1;`,
         `    ${head}`,
         `     WHERE (_ec_after IS NULL OR ${col} > _ec_after) AND (_ec_upto IS NULL OR ${col} <= _ec_upto)${cond};`,
@@ -24901,16 +24982,34 @@ function batched(change) {
         TAG,
     ].join('\n');
 }
-/** A batched `UPDATE table SET column = value WHERE condition` over an existing table. */
-function batchedSet(input) {
-    return batched({
+/** A step's condition joined with AND, each part parenthesised; null when there is none. */
+function both(a, b) {
+    if (a === null)
+        return b;
+    if (b === null)
+        return a;
+    return `(${a}) AND (${b})`;
+}
+/** The step `UPDATE table SET column = value` for rows matching `needs` (a recipe's own backfill). */
+function setStep(input) {
+    return {
+        name: input.table.key,
+        table: input.tableSql,
+        ref: quoteIdent$1(input.table.name),
+        alias: null,
+        verb: 'UPDATE',
         head: `UPDATE ${input.tableSql} SET ${input.set}`,
-        where: input.where,
-        keyRef: quoteIdent$1(input.table.name),
-        tableSql: input.tableSql,
-        key: batchKey(input.catalog, input.table),
-        batchSize: input.batchSize,
-    });
+        from: null,
+        where: null,
+        needs: input.needs,
+        check: 'predicate',
+        key: primaryKey(input.catalog, input.table),
+        searchPath: null,
+    };
+}
+/** A step and its DO block, batched over the key the schema model knows. */
+function planned(step, catalog, table, batchSize) {
+    return { step, sql: batchedSql(step, batchKey(catalog, table), batchSize) };
 }
 
 // NOT NULL without a long ACCESS EXCLUSIVE scan: a CHECK (col IS NOT NULL) NOT VALID (instant, enforced
@@ -24969,14 +25068,13 @@ const addRequiredColumn = {
             table,
             column,
             addNullable: sql.without(nn.from, nn.to),
-            backfill: batchedSet({
+            backfill: planned(setStep({
                 table: table.name,
                 tableSql: tableSql(table),
                 set: `${quoteIdent$1(column)} = ${placeholder(`value for existing rows of ${table.name.key}.${column}`)}`,
-                where: `${quoteIdent$1(column)} IS NULL`,
+                needs: `${quoteIdent$1(column)} IS NULL`,
                 catalog: ctx.catalog,
-                batchSize: ctx.batchSize,
-            }),
+            }), ctx.catalog, table.name, ctx.batchSize),
             postgresVersion: ctx.postgresVersion,
         };
     },
@@ -25056,8 +25154,80 @@ const addUniqueUsingIndex = {
     drops: () => [],
 };
 
-// backfill: an UPDATE or DELETE of an existing table leaves the schema migration and becomes a
-// batched backfill script (a DO block that commits per primary-key range), keeping its SET and WHERE.
+// backfill: an UPDATE or DELETE of an existing table leaves the schema migration and becomes a backfill
+// step (run in batches by `expand-contract backfill`, or as a DO block that commits per key range),
+// keeping its SET, FROM and WHERE. Rows that still need it: those its WHERE matches and, for columns the
+// same migration added, that no writer has filled yet.
+/**
+ * The head of an UPDATE or DELETE cut at its top-level FROM (UPDATE) or USING (DELETE), and the SET
+ * list's plain assignments (null when it holds a `(a, b) = ...` or a subscripted target).
+ */
+function cut(head, verb) {
+    const sql = new SqlText(head);
+    const setAt = verb === 'UPDATE' ? sql.keyword('SET') : -1;
+    const fromAt = verb === 'UPDATE' ? sql.keyword('FROM', setAt + 1) : sql.keyword('USING');
+    const end = fromAt < 0 ? sql.tokens.length : fromAt;
+    const from = fromAt < 0 ? null : sql.slice(sql.endOf(fromAt));
+    const cutHead = fromAt < 0 ? head.trim() : sql.slice(0, sql.startOf(fromAt));
+    if (verb === 'DELETE')
+        return { head: cutHead, from, set: [] };
+    // The SET list: assignments separated by commas at depth 0.
+    const set = [];
+    let depth = 0;
+    let start = setAt + 1;
+    for (let i = setAt + 1; i <= end; i++) {
+        const t = sql.tokens[i];
+        if (t && (t.text === '(' || t.text === '['))
+            depth++;
+        else if (t && (t.text === ')' || t.text === ']'))
+            depth--;
+        if (i < end && !(depth === 0 && t?.text === ','))
+            continue;
+        const first = sql.tokens[start];
+        const eq = sql.tokens[start + 1];
+        if (!first || first.text === '(' || eq?.text !== '=')
+            return { head: cutHead, from, set: null };
+        const column = first.text.startsWith('"')
+            ? first.text.slice(1, -1).replace(/""/g, '"')
+            : first.text.toLowerCase();
+        set.push({ column, expr: sql.slice(sql.endOf(start + 1), sql.startOf(i)) });
+        start = i + 1;
+    }
+    return { head: cutHead, from, set };
+}
+/** Columns of `table` an earlier statement of the file added without a default (NULL until written). */
+function addedBefore(target, targets, table) {
+    const out = new Set();
+    for (const t of targets) {
+        if (t === target)
+            break;
+        const added = singleAddColumn(t.statement);
+        if (isRefusal(added) || added.table.name.key !== table)
+            continue;
+        if (defaultClause(new SqlText(t.statement.text)))
+            continue;
+        out.add(added.column);
+    }
+    return out;
+}
+/**
+ * What still needs the change. A DELETE: the rows its WHERE still matches. An UPDATE whose every target is
+ * a column the file added: rows where all of them are still NULL and the new values are not all NULL, so
+ * rows the application (or a trigger) already wrote are left alone. Other UPDATEs cannot tell a done row
+ * from one to do, so every key is visited once.
+ */
+function needs(verb, where, set, added) {
+    if (verb === 'DELETE')
+        return { needs: where, check: 'predicate' };
+    if (!set || set.length === 0 || !set.every((a) => added.has(a.column)))
+        return { needs: where, check: 'visited' };
+    const columns = [...new Set(set.map((a) => a.column))];
+    const unwritten = columns.map((c) => `${quoteIdent$1(c)} IS NULL`).join(' AND ');
+    const values = set.length === 1
+        ? `(${set[0]?.expr}) IS NOT NULL`
+        : `ROW(${set.map((a) => `(${a.expr})`).join(', ')}) IS DISTINCT FROM ROW(${set.map(() => 'NULL').join(', ')})`;
+    return { needs: both(where, `${unwritten} AND ${values}`), check: 'predicate' };
+}
 const backfill = {
     id: 'backfill',
     rules: ['backfill-in-migration'],
@@ -25071,24 +25241,33 @@ const backfill = {
         const relation = n.relation;
         const table = tableRef(relation);
         const alias = relation.alias?.aliasname ?? null;
+        const verb = kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE';
         const parts = dataChangeParts(new SqlText(target.statement.text));
+        const { head, from, set } = cut(parts.head, verb);
+        const step = {
+            name: table.name.key,
+            table: tableSql(table),
+            ref: quoteIdent$1(alias ?? table.name.name),
+            alias: alias === null ? null : quoteIdent$1(alias),
+            verb,
+            head,
+            from,
+            where: parts.where,
+            ...needs(verb, parts.where, set, addedBefore(target, ctx.targets, table.name.key)),
+            key: primaryKey(ctx.catalog, table.name),
+            searchPath: null,
+        };
         return {
             table,
-            verb: kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE',
-            change: {
-                head: parts.head,
-                where: parts.where,
-                keyRef: quoteIdent$1(alias ?? table.name.name),
-                tableSql: tableSql(table),
-                key: batchKey(ctx.catalog, table.name),
-                batchSize: ctx.batchSize,
-            },
+            verb,
+            batchSize: ctx.batchSize,
+            planned: planned(step, ctx.catalog, table.name, ctx.batchSize),
         };
     },
     object: (s) => s.table.name.key,
-    summary: (s) => `Move the ${s.verb} of ${s.table.name.key} out of the migration into a backfill that commits every ${s.change.batchSize} rows.`,
+    summary: (s) => `Move the ${s.verb} of ${s.table.name.key} out of the migration into a backfill that commits every ${s.batchSize} rows.`,
     expand: () => [],
-    backfill: (s) => [batched(s.change)],
+    backfill: (s) => [s.planned],
     contract: () => [],
     rollback: () => [],
     app: (s) => ({
@@ -25640,16 +25819,14 @@ function swapDualWrite(s) {
 }
 function swapBackfill(s) {
     const col = quoteIdent$1(s.newColumn);
-    return [
-        batchedSet({
-            table: s.table.name,
-            tableSql: tableSql(s.table),
-            set: `${col} = ${s.backfillValue}`,
-            where: distinctFrom(col, s.backfillValue, s.newType),
-            catalog: s.catalog,
-            batchSize: s.batchSize,
-        }),
-    ];
+    const step = setStep({
+        table: s.table.name,
+        tableSql: tableSql(s.table),
+        set: `${col} = ${s.backfillValue}`,
+        needs: distinctFrom(col, s.backfillValue, s.newType),
+        catalog: s.catalog,
+    });
+    return [planned(step, s.catalog, s.table.name, s.batchSize)];
 }
 function swapContract(s) {
     // Validate first: if rows are still NULL, the contract fails before anything is dropped.
@@ -26276,14 +26453,13 @@ const volatileDefault = {
             expr: d.expr,
             add,
             notNull: Boolean(nn),
-            backfill: batchedSet({
+            backfill: planned(setStep({
                 table: table.name,
                 tableSql: tableSql(table),
                 set: `${quoteIdent$1(column)} = ${d.expr}`,
-                where: `${quoteIdent$1(column)} IS NULL`,
+                needs: `${quoteIdent$1(column)} IS NULL`,
                 catalog: ctx.catalog,
-                batchSize: ctx.batchSize,
-            }),
+            }), ctx.catalog, table.name, ctx.batchSize),
         };
     },
     object: (s) => `${s.table.name.key}.${s.column}`,
@@ -26475,6 +26651,7 @@ function planMigration(analysis, file, options) {
         placeholders: recipes.flatMap((r) => r.placeholders),
         expand: phases.expand,
         backfill: phases.backfill,
+        backfillSteps: phases.backfillSteps,
         later: phases.later,
         contract: phases.contract,
         app: appSteps(recipes),
@@ -27586,7 +27763,7 @@ function lockList(locks) {
     return locks.length ? locks.map((l) => `${l.mode} on ${l.relation}`).join(', ') : 'none';
 }
 /** The first line of a statement, shortened, with `...` when more follows. */
-function firstLine(sql) {
+function firstLine$1(sql) {
     const lines = sql.trim().split(/\r?\n/);
     const first = (lines[0] ?? '').trim();
     return first.length > 72 ? `${first.slice(0, 72)}...` : lines.length > 1 ? `${first} ...` : first;
@@ -27603,7 +27780,7 @@ function traceLines(trace, pad) {
     return out;
 }
 function traceLine(s) {
-    const head = firstLine(s.sql);
+    const head = firstLine$1(s.sql);
     if (!s.traced)
         return `${head}  (${s.note ?? 'not traced'})`;
     const parts = [head, `traced: ${s.locks.length ? lockList(s.locks) : 'no table locks'}`];
@@ -27626,7 +27803,7 @@ function traceTable(trace) {
         for (const s of phase.statements) {
             const cells = [
                 phase.phase,
-                firstLine(s.sql),
+                firstLine$1(s.sql),
                 s.traced ? lockList(s.locks) : (s.note ?? 'not traced'),
                 s.documented ? lockList(s.documented) : '',
                 s.rewritten.join(', '),
@@ -28382,10 +28559,7 @@ function splitFiles(plan, migration, options) {
         files.push({ ...index.index, role: 'index' });
     const backfill = plan.backfill === null ? null : backfillPath(plan.planId);
     if (backfill !== null && plan.backfill !== null) {
-        const header = [
-            `-- expand-contract ${plan.planId}: backfill for ${migration.path}`,
-            '-- Run with `expand-contract backfill` (or psql) outside a transaction block: it commits per batch.',
-        ];
+        const header = backfillHeader(plan.planId, migration.path, plan.backfillSteps);
         files.push({ path: backfill, content: text([...header, semicolon(plan.backfill)]), role: 'backfill' });
     }
     if (contract !== null && plan.contract !== null) {
@@ -28463,6 +28637,22 @@ function semicolon(sql) {
 }
 function text(list) {
     return `${list.join('\n')}\n`;
+}
+/** The line that opens a backfill script: `-- expand-contract <plan>: backfill for <source>`. */
+const BACKFILL_TITLE = /^-- expand-contract (ec-[0-9a-f]+): backfill for (.+)$/;
+/** A step of the runner, one JSON object per line. */
+const BACKFILL_STEP = '-- step: ';
+/**
+ * The header of a backfill script: the plan, how to run it, and each step as the runner reads it (table,
+ * key, SET, FROM, WHERE and the condition of rows that still need it), one JSON object per comment line.
+ */
+function backfillHeader(planId, source, steps) {
+    return [
+        `-- expand-contract ${planId}: backfill for ${source}`,
+        `-- Run with \`expand-contract backfill ${backfillPath(planId)}\` (batched, throttled, resumable, checked at`,
+        '-- the end), or with psql outside a transaction block: the DO blocks below commit per batch.',
+        ...steps.map((step) => `${BACKFILL_STEP}${JSON.stringify(step)}`),
+    ];
 }
 
 // From a planned migration to the files `split` puts in the repository, shared by the `split` command
@@ -28689,6 +28879,1165 @@ async function runTrace(args, io) {
     return entry?.proof && !entry.proof.ok && entry.proof.differences.some((d) => /fails/.test(d)) ? 1 : 0;
 }
 
+const n$3 = (value) => Math.round(value).toLocaleString('en-US');
+function clock(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0)
+        return '?';
+    const s = Math.round(seconds);
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = String(s % 60).padStart(2, '0');
+    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+/** An event handler that draws the run. */
+function display(options) {
+    const now = options.now ?? (() => Date.now());
+    const every = options.everyMs ?? 5000;
+    let name = '';
+    let estimate = 0;
+    let base = 0;
+    let startedAt = 0;
+    let lastDraw = 0;
+    let drawn = false;
+    const line = (rowsDone, size) => {
+        const seconds = (now() - startedAt) / 1000;
+        const rate = seconds > 0 ? (rowsDone - base) / seconds : 0;
+        const left = Math.max(0, estimate - rowsDone);
+        const eta = rate > 0 ? clock(left / rate) : '?';
+        const share = estimate > 0 ? Math.min(1, rowsDone / estimate) : 0;
+        const parts = [`${n$3(rowsDone)}${estimate > 0 ? ` of ~${n$3(estimate)}` : ''} rows`, `${n$3(rate)} rows/s`];
+        if (estimate > 0)
+            parts.push(`ETA ${eta}`);
+        parts.push(`batch ${n$3(size)}`);
+        if (!options.isTTY)
+            return `${name}: ${parts.join(', ')}`;
+        const width = 24;
+        const full = Math.round(share * width);
+        return `${name} [${'#'.repeat(full)}${'-'.repeat(width - full)}] ${String(Math.round(share * 100)).padStart(3)}% ${parts.join(' · ')}`;
+    };
+    const endLine = () => {
+        if (options.isTTY && drawn)
+            options.write('\n');
+        drawn = false;
+    };
+    return (event) => {
+        switch (event.kind) {
+            case 'step-start':
+                name = event.step.name;
+                estimate = event.rowsDone + event.estimate;
+                base = event.rowsDone;
+                startedAt = now();
+                lastDraw = 0;
+                options.write(`${name}: ${event.resumed ? `resuming after ${n$3(event.rowsDone)} rows done earlier` : 'starting'}; key ${event.table.keySource} (${event.table.key.map((k) => k.name).join(', ')}); about ${n$3(event.estimate)} rows need it\n`);
+                return;
+            case 'batch': {
+                const t = now();
+                if (options.isTTY) {
+                    if (t - lastDraw < 100)
+                        return;
+                    options.write(`\r${line(event.rowsDone, event.size)}\x1b[K`);
+                    drawn = true;
+                }
+                else {
+                    if (t - lastDraw < every)
+                        return;
+                    options.write(`${line(event.rowsDone, event.size)}\n`);
+                }
+                lastDraw = t;
+                return;
+            }
+            case 'retry':
+                endLine();
+                options.write(`${event.name}: ${event.reason}, retry ${event.attempt} in ${(event.waitMs / 1000).toFixed(1)} s with a smaller batch\n`);
+                return;
+            case 'pass':
+                endLine();
+                options.write(`${name}: ${n$3(event.remaining)} rows behind the walk still need it (written meanwhile by code that does not fill them); pass ${event.pass} from the first key\n`);
+                return;
+            case 'step-end':
+                endLine();
+                name = event.name;
+                if (event.skipped) {
+                    options.write(`${name}: done in an earlier run\n`);
+                    return;
+                }
+                options.write(`${name}: ${n$3(event.rowsDone)} rows changed${event.remaining === null ? '; every key visited once (this step cannot tell a done row from one to do, so it is not counted again)' : event.remaining === 0 ? '; no row still needs it' : `; ${n$3(event.remaining)} rows still need it`}\n`);
+                return;
+        }
+    };
+}
+
+/** Connecting failed, or the URL is not one. `code` is PostgreSQL's SQLSTATE or the socket's error code. */
+class ConnectError extends DatabaseError {
+    code;
+    name = 'ConnectError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+/** Connects to `url`; one clear line (host:port/database, the reason, what to do) when it cannot. */
+async function connect(url, options) {
+    const target = parseUrl(url, options.what);
+    const secrets = secretsOf(url, target.url);
+    const scrub = (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+    const why = (e) => {
+        const err = e;
+        const message = typeof err?.message === 'string' && err.message ? err.message : '';
+        const code = typeof err?.code === 'string' ? err.code : '';
+        return scrub(message || code || String(e));
+    };
+    const { default: pg } = await Promise.resolve().then(function () { return index; });
+    const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: options.connectMs ?? 10_000,
+        ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+        application_name: options.applicationName,
+    });
+    // A lost connection is reported by the next query; an unhandled 'error' event would end the process.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (e) {
+        await client.end().catch(() => undefined);
+        const code = codeOf(e);
+        throw new ConnectError(`cannot connect to ${options.what} ${target.display}: ${why(e)}${connectHint(code)}`, code);
+    }
+    return { client, display: target.display, scrub, why };
+}
+function connectHint(code) {
+    switch (code) {
+        case '28P01':
+        case '28000':
+            return '; check the user and password in the URL';
+        case '3D000':
+            return '; check the database name in the URL';
+        case 'ECONNREFUSED':
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return '; check the host and port in the URL, and that the server is running';
+        default:
+            return '';
+    }
+}
+/** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
+function parseUrl(url, what) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new ConnectError(`${what} URL is not a URL; give one such as postgres://user:password@host:5432/database`);
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+        throw new ConnectError(`${what} URL is not a PostgreSQL URL (it starts with ${parsed.protocol}//, not postgres://)`);
+    }
+    const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.searchParams.get('dbname') || '';
+    return { url: parsed, display: `${host}:${parsed.port || '5432'}/${database}` };
+}
+/** Everything of the URL that must not appear in a message: the URL, its password, secret-looking parameters. */
+function secretsOf(raw, url) {
+    const secrets = [raw, url.href];
+    if (url.password)
+        secrets.push(url.password, safeDecode(url.password));
+    for (const [key, value] of url.searchParams) {
+        if (/pass|secret|key|token/i.test(key) && value)
+            secrets.push(value, encodeURIComponent(value));
+    }
+    // Longest first, so a password inside the URL does not leave the rest of the URL behind.
+    return [...new Set(secrets.filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length);
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function codeOf(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+
+// Where a backfill stands, kept in the database it runs on (`expand_contract.backfill_progress`, made on
+// first use): the last key of the last committed batch of each step, written in the batch's own
+// transaction, so an interrupted run (Ctrl-C, SIGKILL, a lost connection) resumes exactly after it.
+const PROGRESS_TABLE = 'expand_contract.backfill_progress';
+/** What identifies a step's work: a changed step (edited SET or condition) starts again from the first key. */
+function fingerprint(step) {
+    const { table, head, from, needs, check } = step;
+    return createHash('sha256')
+        .update(JSON.stringify({ table, head, from, needs, check }))
+        .digest('hex')
+        .slice(0, 16);
+}
+/** Creates the schema and table when missing (needs CREATE on the database the first time). */
+async function ensureProgressTable(client) {
+    const { rows } = await client.query(`SELECT to_regclass('${PROGRESS_TABLE}')::text AS t`);
+    if (rows[0]?.t)
+        return;
+    await client.query('CREATE SCHEMA IF NOT EXISTS expand_contract');
+    await client.query(`CREATE TABLE IF NOT EXISTS ${PROGRESS_TABLE} (
+  plan_id text NOT NULL,
+  step integer NOT NULL,
+  table_name text NOT NULL,
+  fingerprint text NOT NULL,
+  cursor jsonb,
+  pass integer NOT NULL DEFAULT 1,
+  rows_done bigint NOT NULL DEFAULT 0,
+  batches integer NOT NULL DEFAULT 0,
+  started_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz,
+  PRIMARY KEY (plan_id, step)
+)`);
+}
+/** The step's progress, or null when it never ran (or ran as a different step, which starts over). */
+async function readProgress(client, planId, index, step) {
+    const exists = await client.query(`SELECT to_regclass('${PROGRESS_TABLE}')::text AS t`);
+    if (!exists.rows[0]?.t)
+        return null;
+    const { rows } = await client.query(`SELECT fingerprint, cursor, pass, rows_done, batches, finished_at FROM ${PROGRESS_TABLE} WHERE plan_id = $1 AND step = $2`, [planId, index]);
+    const row = rows[0];
+    if (!row || row.fingerprint !== fingerprint(step))
+        return null;
+    return {
+        cursor: row.cursor,
+        pass: row.pass,
+        rowsDone: Number(row.rows_done),
+        batches: row.batches,
+        finishedAt: row.finished_at,
+    };
+}
+/** Starts (or restarts) a step's row: its first pass, nothing done. */
+async function startProgress(client, planId, index, step) {
+    await client.query(`INSERT INTO ${PROGRESS_TABLE} (plan_id, step, table_name, fingerprint)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (plan_id, step) DO UPDATE SET table_name = EXCLUDED.table_name,
+       fingerprint = EXCLUDED.fingerprint, cursor = NULL, pass = 1, rows_done = 0, batches = 0,
+       started_at = now(), updated_at = now(), finished_at = NULL`, [planId, index, step.name, fingerprint(step)]);
+}
+/**
+ * Records a batch: its last key and its rows, and for the last batch of a pass that the walk is done (so a
+ * run that stops right after it does not walk it again). Run inside the batch's transaction.
+ */
+async function recordBatch(client, planId, index, batch) {
+    await client.query(`UPDATE ${PROGRESS_TABLE} SET cursor = $3::jsonb, rows_done = rows_done + $4, batches = batches + 1,
+            finished_at = CASE WHEN $5::boolean THEN now() END, updated_at = now()
+      WHERE plan_id = $1 AND step = $2`, [planId, index, batch.cursor === null ? null : JSON.stringify(batch.cursor), batch.rows, batch.last]);
+}
+/** A new pass from the first key (the final check found rows the walk did not reach). */
+async function nextPass(client, planId, index) {
+    await client.query(`UPDATE ${PROGRESS_TABLE} SET cursor = NULL, pass = pass + 1, finished_at = NULL, updated_at = now()
+      WHERE plan_id = $1 AND step = $2`, [planId, index]);
+}
+
+/** A problem with the schema the step meets: not retryable, exit code 2. */
+class BackfillSchemaError extends Error {
+    name = 'BackfillSchemaError';
+}
+/** Finds the step's table and its key; a clear error naming the table when either is missing. */
+async function liveTable(client, step) {
+    const { rows } = await client.query('SELECT c.oid::int8::float8 AS oid, c.reltuples::float8 AS est FROM pg_class c WHERE c.oid = to_regclass($1)', [step.table]);
+    const found = rows[0];
+    if (!found || found.oid === null)
+        throw new BackfillSchemaError(`the table ${step.name} (${step.table}) does not exist in the database: run the expand migration first, or check that the URL points at the right database`);
+    const keys = await client.query(`SELECT i.indexrelid::regclass::text AS name, i.indisprimary AS primary,
+            array_agg(a.attname::text ORDER BY k.ord) AS cols,
+            array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY k.ord) AS types
+       FROM pg_index i
+       CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+      WHERE i.indrelid = $1 AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL
+        AND k.ord <= i.indnkeyatts
+      GROUP BY i.indexrelid, i.indisprimary
+     HAVING bool_and(a.attnotnull)
+      ORDER BY i.indisprimary DESC, count(*), 1`, [found.oid]);
+    const best = keys.rows[0];
+    if (!best)
+        throw new BackfillSchemaError(`the table ${step.name} has no primary key and no unique index over NOT NULL columns, so the backfill cannot walk it in batches; add a primary key (or a unique index on NOT NULL columns, built CONCURRENTLY) and run again`);
+    return {
+        oid: found.oid,
+        estimatedRows: Math.max(0, Math.round(found.est ?? 0)),
+        analyzed: (found.est ?? -1) >= 0,
+        key: best.cols.map((name, i) => ({ name, type: best.types[i] })),
+        keySource: best.primary ? 'primary key' : `unique index ${best.name}`,
+    };
+}
+const cols = (key, ref) => key.map((k) => (ref ? `${ref}.${quoteIdent$1(k.name)}` : quoteIdent$1(k.name))).join(', ');
+const tuple = (list, n) => (n === 1 ? list : `ROW(${list})`);
+const params = (key, from) => key.map((k, i) => `$${from + i}::${k.type}`).join(', ');
+/** `SELECT` of the last key of the next batch of `size` rows after `after` (no row: the batch is the last). */
+function boundSql(step, key, after, size) {
+    const n = key.length;
+    const where = after ? ` WHERE ${tuple(cols(key), n)} > ${tuple(params(key, 1), n)}` : '';
+    // ORDER BY names the key through the table's alias: a bare name would mean the output column of the
+    // same name, the key cast to text, and sort `10` before `9`.
+    return (`SELECT ${key.map((k) => `${quoteIdent$1(k.name)}::text`).join(', ')} FROM ${step.table} AS _ec_bound${where}` +
+        ` ORDER BY ${cols(key, '_ec_bound')} OFFSET ${Math.max(0, size - 1)} LIMIT 1`);
+}
+/** The step's statement over the keys after `after` (if any) up to `upto` (if any), rows that need it only. */
+function batchSql(step, key, after, upto) {
+    const n = key.length;
+    const own = tuple(cols(key, step.ref), n);
+    const conds = [];
+    if (after)
+        conds.push(`${own} > ${tuple(params(key, 1), n)}`);
+    if (upto)
+        conds.push(`${own} <= ${tuple(params(key, after ? n + 1 : 1), n)}`);
+    if (step.needs)
+        conds.push(`(${step.needs})`);
+    const from = step.from ? ` ${step.verb === 'UPDATE' ? 'FROM' : 'USING'} ${step.from}` : '';
+    return `${step.head}${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
+}
+/** The rows that still need the step (null when `needs` cannot tell: the step is checked by its walk). */
+function remainingSql(step) {
+    if (step.check !== 'predicate')
+        return null;
+    const table = `${step.table}${step.alias ? ` AS ${step.alias}` : ''}`;
+    if (step.needs === null)
+        return `SELECT count(*)::int8 AS n FROM ${table}`;
+    const cond = step.from ? `EXISTS (SELECT 1 FROM ${step.from} WHERE ${step.needs})` : `(${step.needs})`;
+    return `SELECT count(*)::int8 AS n FROM ${table} WHERE ${cond}`;
+}
+/** The planner's estimate of the rows that need the step (EXPLAIN, nothing run). */
+async function estimateRows(client, step, table) {
+    const target = `${step.table}${step.alias ? ` AS ${step.alias}` : ''}`;
+    const cond = step.needs === null
+        ? 'true'
+        : step.from
+            ? `EXISTS (SELECT 1 FROM ${step.from} WHERE ${step.needs})`
+            : `(${step.needs})`;
+    if (!table.analyzed) {
+        // Never analyzed (a new or small table): the planner would guess, so count.
+        const { rows } = await client.query(`SELECT count(*)::int8 AS n FROM ${target} WHERE ${cond}`);
+        return Number(rows[0]?.n ?? 0);
+    }
+    if (step.needs === null)
+        return table.estimatedRows;
+    const { rows } = await client.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${target} WHERE ${cond}`);
+    return Math.round(rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
+}
+
+class Throttle {
+    options;
+    size;
+    min;
+    lastWaiters = 0;
+    constructor(options) {
+        this.options = options;
+        this.size = options.max;
+        this.min = Math.min(options.min ?? 10, options.max);
+    }
+    /** After a committed batch: how long it took and how many sessions waited on its locks at its end. */
+    record(elapsedMs, waiters) {
+        const { targetMs, max } = this.options;
+        const waitsRose = waiters > 0 && waiters > this.lastWaiters;
+        this.lastWaiters = waiters;
+        if (elapsedMs > targetMs || waitsRose) {
+            // Aim under the target: scale by how far over it the batch ran, at least halving on lock waits.
+            const scale = elapsedMs > targetMs ? (targetMs / elapsedMs) * 0.8 : 0.5;
+            this.size = Math.max(this.min, Math.floor(this.size * Math.min(scale, waitsRose ? 0.5 : 1)));
+        }
+        else if (elapsedMs < targetMs / 2 && this.size < max) {
+            this.size = Math.min(max, Math.ceil(this.size * 1.5));
+        }
+    }
+    /** After a lock or statement timeout: half the size. */
+    shrink() {
+        this.size = Math.max(this.min, Math.floor(this.size / 2));
+    }
+}
+
+/** The run cannot go on now but may later (lock held, connection lost): exit code 1. */
+class BackfillRunError extends Error {
+    name = 'BackfillRunError';
+}
+const RETRYABLE = new Set(['55P03', '57014', '40P01', '40001']);
+/** Runs the backfill; throws BackfillSchemaError / ConnectError (exit 2) or BackfillRunError (exit 1). */
+async function runBackfill(options) {
+    assertFilled(options.plan);
+    const started = Date.now();
+    const conn = await connect(options.databaseUrl, {
+        what: 'the database',
+        applicationName: `expand-contract backfill ${options.plan.planId}`,
+    });
+    const { client } = conn;
+    try {
+        await lockPlan(conn, options.plan.planId);
+        // Outside a batch too (the estimate, the final check): never queue forever behind a held lock.
+        await client.query(`SET lock_timeout = '${options.lockTimeoutMs ?? 2000}ms'`);
+        await ensureProgressTable(client);
+        const steps = [];
+        let interrupted = false;
+        for (const [index, step] of options.plan.steps.entries()) {
+            if (options.signal?.aborted) {
+                interrupted = true;
+                break;
+            }
+            const result = await runStep(conn, options, index, step);
+            steps.push(result.step);
+            if (result.interrupted) {
+                interrupted = true;
+                break;
+            }
+        }
+        return { steps, interrupted, seconds: (Date.now() - started) / 1000 };
+    }
+    catch (e) {
+        throw asRunError(e, conn);
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
+}
+/** Refuses a plan that still holds a placeholder a person must fill. */
+function assertFilled(plan) {
+    for (const [i, step] of plan.steps.entries()) {
+        const text = `${step.head} ${step.from ?? ''} ${step.needs ?? ''}`;
+        const at = text.indexOf(`${PLACEHOLDER_FUNCTION}(`);
+        if (at < 0)
+            continue;
+        const what = /expand_contract_todo\('((?:[^']|'')*)'\)/.exec(text.slice(at))?.[1]?.replace(/''/g, "'") ?? 'a value';
+        throw new BackfillSchemaError(`${plan.file}: step ${i + 1} (${step.name}) still holds ${PLACEHOLDER_FUNCTION}(...): write the ${what} in its "head" (the SET) in the header and in the DO block below, then run again`);
+    }
+}
+/** One runner per plan at a time: a session advisory lock, released when the connection ends. */
+async function lockPlan(conn, planId) {
+    const { rows } = await conn.client.query("SELECT pg_try_advisory_lock(hashtext('expand-contract backfill'), hashtext($1)) AS ok", [planId]);
+    if (rows[0]?.ok)
+        return;
+    throw new BackfillSchemaError(`another backfill of ${planId} is running on ${conn.display}; wait for it to finish (or stop it), then run again`);
+}
+async function runStep(conn, o, index, step) {
+    const { client } = conn;
+    const planId = o.plan.planId;
+    await client.query('RESET search_path');
+    if (step.searchPath)
+        await client.query(step.searchPath);
+    const table = await liveTable(client, step);
+    let progress = await readProgress(client, planId, index, step);
+    const resumed = progress !== null;
+    if (!progress) {
+        await startProgress(client, planId, index, step);
+        progress = { cursor: null, pass: 1, rowsDone: 0, batches: 0, finishedAt: null };
+    }
+    const result = {
+        name: step.name,
+        rowsDone: progress.rowsDone,
+        batches: progress.batches,
+        remaining: null,
+        passes: progress.pass,
+        stopped: false,
+    };
+    const countSql = remainingSql(step);
+    if (progress.finishedAt && countSql === null) {
+        o.onEvent?.({
+            kind: 'step-end',
+            index,
+            name: step.name,
+            rowsDone: result.rowsDone,
+            remaining: null,
+            skipped: true,
+        });
+        return { step: result, interrupted: false };
+    }
+    const estimate = await retrying(conn, o, index, step, table, () => estimateRows(client, step, table));
+    o.onEvent?.({ kind: 'step-start', index, step, table, estimate, resumed, rowsDone: result.rowsDone });
+    const throttle = new Throttle({ max: o.batchSize ?? 1000, targetMs: o.targetBatchMs ?? 100 });
+    let cursor = progress.cursor;
+    let walking = !progress.finishedAt;
+    for (;;) {
+        while (walking) {
+            if (o.signal?.aborted)
+                return { step: { ...result, stopped: true }, interrupted: true };
+            const batch = await runBatch(conn, o, index, step, table, cursor, throttle);
+            result.rowsDone += batch.rows;
+            result.batches += 1;
+            cursor = batch.cursor;
+            o.onEvent?.({
+                kind: 'batch',
+                index,
+                rows: batch.rows,
+                rowsDone: result.rowsDone,
+                size: batch.size,
+                elapsedMs: batch.elapsedMs,
+                waiters: batch.waiters,
+            });
+            if (batch.last)
+                walking = false;
+            else if (o.pauseMs)
+                await pause(o.pauseMs, o.signal);
+        }
+        if (countSql === null)
+            break;
+        const { rows } = await retrying(conn, o, index, step, table, () => client.query(countSql));
+        result.remaining = Number(rows[0]?.n ?? 0);
+        if (result.remaining === 0 || result.passes >= (o.maxPasses ?? 3))
+            break;
+        // Rows behind the cursor still need it (written by a writer that does not fill them): walk again.
+        await nextPass(client, planId, index);
+        result.passes += 1;
+        o.onEvent?.({ kind: 'pass', index, pass: result.passes, remaining: result.remaining });
+        cursor = null;
+        walking = true;
+    }
+    o.onEvent?.({
+        kind: 'step-end',
+        index,
+        name: step.name,
+        rowsDone: result.rowsDone,
+        remaining: result.remaining,
+        skipped: false,
+    });
+    return { step: result, interrupted: false };
+}
+/** One batch in its own transaction, retried on lock and statement timeouts with a smaller size. */
+async function runBatch(conn, o, index, step, table, cursor, throttle) {
+    const { client } = conn;
+    const maxRetries = o.maxRetries ?? 5;
+    const lockMs = o.lockTimeoutMs ?? 2000;
+    for (let attempt = 0;; attempt++) {
+        const size = throttle.size;
+        const t0 = performance.now();
+        try {
+            await client.query(`BEGIN; SET LOCAL lock_timeout = '${lockMs}ms'; SET LOCAL statement_timeout = '${o.statementTimeoutMs ?? 30_000}ms'`);
+            const after = cursor !== null;
+            const bound = await client.query({
+                text: boundSql(step, table.key, after, size),
+                values: cursor ?? [],
+                rowMode: 'array',
+            });
+            const upto = bound.rows[0] ?? null;
+            const values = [...(cursor ?? []), ...(upto ?? [])];
+            const changed = await client.query(batchSql(step, table.key, after, upto !== null), values);
+            const waiters = await lockWaiters(client);
+            // The last batch (no bound) records the end; a later pass starts from the first key again.
+            const next = upto ?? cursor;
+            await recordBatch(client, o.plan.planId, index, {
+                cursor: next,
+                rows: changed.rowCount ?? 0,
+                last: upto === null,
+            });
+            await client.query('COMMIT');
+            const elapsedMs = performance.now() - t0;
+            throttle.record(elapsedMs, waiters);
+            return { rows: changed.rowCount ?? 0, cursor: next, last: upto === null, size, elapsedMs, waiters };
+        }
+        catch (e) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            const code = codeOf(e);
+            if (!code || !RETRYABLE.has(code))
+                throw e;
+            if (attempt >= maxRetries)
+                throw await gaveUp(conn, step, table, code, attempt + 1, lockMs);
+            throttle.shrink();
+            const waitMs = Math.min(5000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
+            o.onEvent?.({
+                kind: 'retry',
+                index,
+                name: step.name,
+                reason: reasonOf(code),
+                attempt: attempt + 1,
+                waitMs,
+            });
+            await pause(waitMs, o.signal);
+        }
+    }
+}
+/** A query outside a batch (the estimate, the final check), retried on lock timeouts as a batch is. */
+async function retrying(conn, o, index, step, table, work) {
+    const maxRetries = o.maxRetries ?? 5;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await work();
+        }
+        catch (e) {
+            const code = codeOf(e);
+            if (code !== '55P03')
+                throw e;
+            if (attempt >= maxRetries)
+                throw await gaveUp(conn, step, table, code, attempt + 1, o.lockTimeoutMs ?? 2000);
+            const waitMs = Math.min(5000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
+            o.onEvent?.({
+                kind: 'retry',
+                index,
+                name: step.name,
+                reason: reasonOf(code),
+                attempt: attempt + 1,
+                waitMs,
+            });
+            await pause(waitMs, o.signal);
+        }
+    }
+}
+/** Sessions waiting on this transaction's locks right now. */
+async function lockWaiters(client) {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pg_backend_pid() = ANY(pg_blocking_pids(pid))");
+    return rows[0]?.n ?? 0;
+}
+const reasonOf = (code) => code === '55P03'
+    ? 'lock timeout'
+    : code === '57014'
+        ? 'statement timeout'
+        : code === '40P01'
+            ? 'deadlock'
+            : 'serialization failure';
+/** The error after the last retry, naming who holds locks on the table. */
+async function gaveUp(conn, step, table, code, attempts, lockMs) {
+    const holders = await conn.client
+        .query(`SELECT l.pid, l.mode, coalesce(nullif(a.application_name, ''), a.usename::text, '?') AS app,
+              to_char(a.xact_start, 'YYYY-MM-DD HH24:MI:SS') AS since
+         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.relation = $1 AND l.granted AND l.pid <> pg_backend_pid()
+        ORDER BY a.xact_start NULLS LAST LIMIT 3`, [table.oid])
+        .then((r) => r.rows)
+        .catch(() => []);
+    const who = holders.length
+        ? `; holding locks on it: ${holders.map((h) => `pid ${h.pid} (${h.app}, ${h.mode}${h.since ? `, in a transaction since ${h.since}` : ''})`).join(', ')}`
+        : '';
+    const what = code === '55P03'
+        ? `could not lock rows of ${step.name} within lock_timeout ${lockMs}ms`
+        : `a batch on ${step.name} kept failing (${reasonOf(code)})`;
+    return new BackfillRunError(`${what} after ${attempts} attempts${who}. Every committed batch is kept: run the same command again once the lock is gone to continue`);
+}
+/** A driver or server failure as a run error (exit 1) or schema error (exit 2), scrubbed of the URL. */
+function asRunError(e, conn) {
+    if (e instanceof BackfillRunError || e instanceof BackfillSchemaError)
+        return e;
+    const code = codeOf(e);
+    const why = conn.why(e);
+    if (code && /^(42|22|23|0A)/.test(code))
+        return new BackfillSchemaError(`a batch failed on ${conn.display}: ${why} (SQLSTATE ${code}); fix the step and run again`);
+    return new BackfillRunError(`the backfill stopped on ${conn.display}: ${why}. Every committed batch is kept: run the same command again to continue`);
+}
+function pause(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+// `backfill --dry-run`: what the run would do, read in a READ ONLY transaction: each step's table and key,
+// the rows that need it (the planner's estimate), the batches, the statement of a batch, and where an
+// earlier run stopped. Writes nothing, creates nothing.
+async function dryRun(databaseUrl, plan, batchSize) {
+    const { client, why, display } = await connect(databaseUrl, {
+        what: 'the database',
+        applicationName: `expand-contract backfill ${plan.planId} (dry run)`,
+    });
+    try {
+        await client.query("BEGIN TRANSACTION READ ONLY; SET LOCAL statement_timeout = '30s'; SET LOCAL lock_timeout = '2s'");
+        const out = [];
+        for (const [index, step] of plan.steps.entries()) {
+            if (step.searchPath)
+                await client.query(step.searchPath.replace(/^SET\s+/i, 'SET LOCAL '));
+            const table = await liveTable(client, step);
+            const estimatedRows = await estimateRows(client, step, table);
+            // Never analyzed (reltuples unknown, read as 0): count, as estimateRows does for the rows that need it.
+            const tableRows = table.analyzed
+                ? table.estimatedRows
+                : Number((await client.query(`SELECT count(*)::int8 AS n FROM ${step.table}`)).rows[0]?.n ??
+                    0);
+            const progress = await readProgress(client, plan.planId, index, step);
+            out.push({
+                name: step.name,
+                keySource: table.keySource,
+                key: table.key.map((k) => k.name),
+                estimatedRows,
+                tableRows,
+                batches: Math.max(1, Math.ceil(Math.max(tableRows, estimatedRows) / batchSize)),
+                boundSql: boundSql(step, table.key, true, batchSize),
+                batchSql: batchSql(step, table.key, true, true),
+                checkSql: remainingSql(step),
+                resume: progress
+                    ? { rowsDone: progress.rowsDone, cursor: progress.cursor, walked: progress.finishedAt !== null }
+                    : null,
+            });
+        }
+        return out;
+    }
+    catch (e) {
+        if (e instanceof BackfillSchemaError)
+            throw e;
+        throw new BackfillRunError(`the dry run on ${display} failed: ${why(e)}`);
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end().catch(() => undefined);
+    }
+}
+
+/** A backfill file the runner cannot use, with the line to look at. */
+class BackfillScriptError extends Error {
+    name = 'BackfillScriptError';
+}
+/** True when `text` opens like a backfill script written by `split`. */
+function isBackfillScript(text) {
+    return BACKFILL_TITLE.test(firstLine(text));
+}
+const firstLine = (text) => (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').trim();
+const STRING_FIELDS = ['name', 'table', 'ref', 'head'];
+const NULLABLE_FIELDS = ['alias', 'from', 'where', 'needs', 'searchPath'];
+/** The plan of a backfill script; `file` names it in errors. */
+function readBackfillScript(text, file) {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const title = BACKFILL_TITLE.exec((lines[0] ?? '').trim());
+    if (!title)
+        throw new BackfillScriptError(`${file}:1: not a backfill script of expand-contract (it must start with "-- expand-contract ec-...: backfill for ..."); give the file split wrote in .expand-contract/backfill/, or the original migration`);
+    const steps = [];
+    lines.forEach((line, i) => {
+        if (!line.startsWith(BACKFILL_STEP))
+            return;
+        const at = `${file}:${i + 1}`;
+        let value;
+        try {
+            value = JSON.parse(line.slice(BACKFILL_STEP.length));
+        }
+        catch (e) {
+            throw new BackfillScriptError(`${at}: the step is not valid JSON (${e instanceof Error ? e.message : String(e)}); restore the line split wrote, or run split again`);
+        }
+        steps.push(checkStep(value, at));
+    });
+    if (steps.length === 0)
+        throw new BackfillScriptError(`${file}: no "${BACKFILL_STEP.trim()}" lines in its header: it was written by an older split; run split on the migration again, or give the original migration to backfill`);
+    return { planId: title[1], source: title[2].trim(), file, steps };
+}
+function checkStep(value, at) {
+    const bad = (what) => {
+        throw new BackfillScriptError(`${at}: the step's ${what}; restore the line split wrote, or run split again`);
+    };
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return bad('line is not a JSON object');
+    const o = value;
+    for (const f of STRING_FIELDS)
+        if (typeof o[f] !== 'string' || o[f] === '')
+            bad(`"${f}" is not a non-empty string`);
+    for (const f of NULLABLE_FIELDS)
+        if (o[f] !== undefined && o[f] !== null && typeof o[f] !== 'string')
+            bad(`"${f}" is neither a string nor null`);
+    if (o.verb !== 'UPDATE' && o.verb !== 'DELETE')
+        bad('"verb" is neither "UPDATE" nor "DELETE"');
+    if (o.check !== 'predicate' && o.check !== 'visited')
+        bad('"check" is neither "predicate" nor "visited"');
+    if (o.key !== null &&
+        o.key !== undefined &&
+        !(Array.isArray(o.key) && o.key.every((k) => typeof k === 'string')))
+        bad('"key" is neither a list of column names nor null');
+    const str = (f) => (typeof o[f] === 'string' ? o[f] : null);
+    return {
+        name: o.name,
+        table: o.table,
+        ref: o.ref,
+        alias: str('alias'),
+        verb: o.verb,
+        head: o.head,
+        from: str('from'),
+        where: str('where'),
+        needs: str('needs'),
+        check: o.check,
+        key: Array.isArray(o.key) ? o.key : null,
+        searchPath: str('searchPath'),
+    };
+}
+
+// `expand-contract backfill <FILE> [--database-url URL]`: runs one plan's backfill on a real database.
+//   0: no row still needs it;  1: rows remain (interrupted, a lock held too long);  2: bad usage, a
+//   database it cannot reach, or a table it cannot walk.
+async function runBackfillCommand(args, io) {
+    if (args.help) {
+        io.stdout(usage('backfill'));
+        return 0;
+    }
+    if (args.paths.length !== 1)
+        throw new UsageError('backfill takes one file: the backfill script split wrote (.expand-contract/backfill/<plan>.sql) or the original migration');
+    const url = args.databaseUrl ?? io.env.DATABASE_URL;
+    if (!url)
+        throw new UsageError('backfill needs a database: give --database-url URL or set DATABASE_URL.');
+    const batchSize = whole('--batch-size', args.batchSize, 1000, 1);
+    const options = {
+        databaseUrl: url,
+        batchSize,
+        pauseMs: whole('--pause', args.pause, 0, 0),
+        targetBatchMs: whole('--target-ms', args.targetMs, 100, 1),
+        lockTimeoutMs: whole('--lock-timeout', args.lockTimeout, 2000, 1),
+        statementTimeoutMs: whole('--statement-timeout', args.statementTimeout, 30_000, 1),
+        maxRetries: whole('--max-retries', args.maxRetries, 5, 0),
+    };
+    try {
+        const plan = await loadPlan(args, io);
+        if (args.dryRun) {
+            io.stdout(dryRunText(plan, await dryRun(url, plan, batchSize), batchSize));
+            return 0;
+        }
+        const controller = new AbortController();
+        let stops = 0;
+        const release = io.onSignal?.((signal) => {
+            stops += 1;
+            if (stops === 1) {
+                io.stderr(`\nexpand-contract: ${signal}: finishing the current batch, then stopping (again to stop at once)\n`);
+                controller.abort();
+            }
+            else {
+                // The server rolls the open batch back when the connection goes.
+                io.stderr('expand-contract: stopping now; the current batch is rolled back\n');
+                process.exit(130);
+            }
+        });
+        try {
+            const result = await runBackfill({
+                ...options,
+                plan,
+                signal: controller.signal,
+                onEvent: display({ write: (s) => io.stderr(s), isTTY: io.isTTY }),
+            });
+            io.stdout(summary(plan, result));
+            const remaining = result.steps.some((s) => (s.remaining ?? 0) > 0);
+            return result.interrupted || remaining || result.steps.length < plan.steps.length ? 1 : 0;
+        }
+        finally {
+            release?.();
+        }
+    }
+    catch (e) {
+        if (e instanceof BackfillScriptError || e instanceof BackfillSchemaError || e instanceof ConnectError) {
+            io.stderr(`expand-contract: ${e.message.replace(/\.?$/, '.')}\n`);
+            return 2;
+        }
+        if (e instanceof BackfillRunError) {
+            io.stderr(`expand-contract: ${e.message.replace(/\.?$/, '.')}\n`);
+            return 1;
+        }
+        throw e;
+    }
+}
+function whole(flag, value, fallback, min) {
+    if (value === undefined)
+        return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min)
+        throw new UsageError(`${flag} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not '${value}'.`);
+    return n;
+}
+/** The steps of FILE: read from a backfill script's header, or planned again from the original migration. */
+async function loadPlan(args, io) {
+    const given = args.paths[0];
+    const path = resolve(io.cwd, given);
+    const info = await stat(path).catch(() => undefined);
+    if (!info)
+        throw new UsageError(`${given}: no such file; give the backfill script or the original migration.`);
+    if (info.isDirectory())
+        throw new UsageError(`${given} is a folder; backfill takes one file of it.`);
+    const text = await readFile(path, 'utf8');
+    if (isBackfillScript(text))
+        return readBackfillScript(text, slashes(relative(io.cwd, path)) || given);
+    if (/^-- expand-contract ec-[0-9a-f]+: (expand|pending)/m.test(text.slice(0, 300)))
+        throw new UsageError(`${given}: this migration is already split; give its backfill script (.expand-contract/backfill/<plan>.sql) instead.`);
+    const settings = await settingsOf(args, io);
+    const found = await discover({ ...args, paths: [given] }, settings, io);
+    const input = fromRoot(found, io.cwd);
+    const migration = input.releases.flat()[0];
+    if (!migration)
+        throw new UsageError(`${given}: not a migration file the tool recognises, nor a backfill script.`);
+    const run = await planChanges(input, {
+        engine: engineOptions(settings),
+        contractAfterDays: settings.contractAfterDays,
+        history: historyOptions(args, io),
+        only: [migration.path],
+        prove: false,
+        trace: false,
+        progress: progress(io),
+    });
+    const plan = run.plans[0]?.plan;
+    if (!plan || plan.backfillSteps.length === 0)
+        throw new UsageError(`${given}: nothing to backfill: its plan moves no UPDATE or DELETE out of the migration, and no recipe fills a column.`);
+    return { planId: plan.planId, source: plan.source, file: given, steps: plan.backfillSteps };
+}
+const n$2 = (value) => value.toLocaleString('en-US');
+function summary(plan, result) {
+    const lines = [
+        `Backfill ${plan.planId} (${plan.source}): ${result.interrupted ? 'interrupted' : 'ran'} in ${result.seconds.toFixed(1)} s.`,
+    ];
+    for (const s of result.steps) {
+        const state = s.stopped
+            ? 'stopped part-way'
+            : s.remaining === null
+                ? 'every key visited once'
+                : s.remaining === 0
+                    ? 'no row still needs it'
+                    : `${n$2(s.remaining)} rows still need it after ${s.passes} passes: rows written meanwhile by code that does not fill them; deploy the code that writes both, then run again`;
+        lines.push(`  ${s.name}: ${n$2(s.rowsDone)} rows in ${n$2(s.batches)} batches; ${state}.`);
+    }
+    const left = plan.steps.slice(result.steps.length).map((s) => s.name);
+    if (result.interrupted)
+        lines.push(`  Stopped between batches; run the same command again to continue${left.length ? ` (${left.join(', ')} not started)` : ''}.`);
+    return `${lines.join('\n')}\n`;
+}
+function dryRunText(plan, steps, batchSize) {
+    const lines = [`Backfill ${plan.planId} (${plan.source}), dry run: nothing is written.`, ''];
+    steps.forEach((s, i) => {
+        lines.push(`Step ${i + 1}: ${s.name}, walked by its ${s.keySource} (${s.key.join(', ')})`, `  rows that need it: about ${n$2(s.estimatedRows)} of about ${n$2(s.tableRows)} (the planner's estimate)`, `  batches: about ${n$2(s.batches)} of up to ${n$2(batchSize)} rows, each its own transaction`);
+        if (s.resume)
+            lines.push(s.resume.walked
+                ? `  an earlier run walked every key (${n$2(s.resume.rowsDone)} rows); this run checks what remains`
+                : `  resumes after ${n$2(s.resume.rowsDone)} rows done earlier, after the key (${(s.resume.cursor ?? []).join(', ')})`);
+        lines.push('  each batch:', `    ${s.boundSql};`, `    ${s.batchSql};`);
+        if (s.checkSql)
+            lines.push('  final check:', `    ${s.checkSql};`);
+        lines.push('');
+    });
+    return `${lines.join('\n')}`;
+}
+
+// A read-only session on a production database (or a replica): `BEGIN TRANSACTION READ ONLY` with short
+// statement and lock timeouts, then ROLLBACK, so it cannot write and cannot queue behind a migration for
+// long. The URL is a secret: messages name `host:port/database` at most, and any text the driver returns
+// is scrubbed of the URL and its password before it is shown.
+/**
+ * Runs `fn` in a read-only transaction on the database at `url`: `BEGIN TRANSACTION READ ONLY`,
+ * `SET LOCAL statement_timeout` and `lock_timeout`, a check that the transaction is read only (which also
+ * takes its snapshot, so no later `SET TRANSACTION READ WRITE` can change it), `fn`, then ROLLBACK. Any
+ * write `fn` tries is refused by PostgreSQL. Errors name the server as host:port/database only.
+ */
+async function readOnlySession(url, purpose, fn, timeouts = {}) {
+    const fail = purpose.error;
+    const target = checkReadOnlyUrl(url, purpose);
+    const connectMs = positive(timeouts.connectMs, 10_000, 'connectMs', fail);
+    const statementMs = positive(timeouts.statementMs, 5_000, 'statementMs', fail);
+    const lockMs = positive(timeouts.lockMs, 1_000, 'lockMs', fail);
+    let conn;
+    try {
+        conn = await connect(url, {
+            what: purpose.what,
+            applicationName: purpose.applicationName,
+            connectMs,
+            // A client-side backstop in case the server never answers.
+            queryTimeoutMs: statementMs + 5_000,
+        });
+    }
+    catch (e) {
+        if (e instanceof ConnectError)
+            throw fail(e.message, e.code);
+        throw e;
+    }
+    const { client, why } = conn;
+    let step = 'opening a read-only transaction';
+    try {
+        await client.query('BEGIN TRANSACTION READ ONLY');
+        await client.query(`SET LOCAL statement_timeout = '${duration(statementMs)}'`);
+        await client.query(`SET LOCAL lock_timeout = '${duration(lockMs)}'`);
+        const { rows } = await client.query("SELECT current_setting('transaction_read_only') AS ro, current_setting('TimeZone') AS tz");
+        if (rows[0]?.ro !== 'on')
+            throw fail(`refusing to read ${target.display}: the transaction is not read only`);
+        step = purpose.reading;
+        return await fn({
+            timeZone: rows[0].tz,
+            query: async (sql, params = []) => (await client.query(sql, [...params])).rows,
+        });
+    }
+    catch (e) {
+        if (purpose.owns(e))
+            throw e;
+        const code = codeOf(e);
+        const hint = code === '42501'
+            ? `; ${purpose.privilegeHint}`
+            : code === '57014'
+                ? '; the statement timed out'
+                : code === '55P03'
+                    ? '; the table is locked (a migration running?), try again later'
+                    : code === '25006'
+                        ? '; the connection is read only and the statement tried to write'
+                        : '';
+        throw fail(`${step} on ${target.display} failed: ${why(e)}${hint}`, code);
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end().catch(() => undefined);
+    }
+}
+/** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
+function checkReadOnlyUrl(url, purpose) {
+    try {
+        return parseUrl(url, purpose.what);
+    }
+    catch (e) {
+        if (e instanceof ConnectError)
+            throw purpose.error(e.message);
+        throw e;
+    }
+}
+function positive(value, fallback, what, fail) {
+    if (value === undefined)
+        return fallback;
+    if (!Number.isInteger(value) || value <= 0)
+        throw fail(`timeouts.${what} must be a positive whole number of milliseconds`);
+    return value;
+}
+/** PostgreSQL duration text: `5s` for whole seconds, else `250ms`. */
+function duration(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+// The production statistics a run may be given: per table, its rows, sizes and write rates, its indexes and
+// constraints. No data and no query texts. The same shape comes from a live read-only connection
+// (`--stats-database-url`) or from a file that `expand-contract stats` exported (`--stats-file`).
+const STATS_FORMAT = 'expand-contract-stats';
+const STATS_VERSION = 1;
+
+// Reads the statistics of every user table from a live database, in a READ ONLY transaction with short
+// timeouts (src/db/read-only.ts): catalog and statistics views only, no table data, no query texts.
+/** The statistics could not be read. `code` is PostgreSQL's SQLSTATE when the server refused. */
+class StatsError extends DatabaseError {
+    code;
+    name = 'StatsError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+const PURPOSE = {
+    what: 'the statistics database',
+    applicationName: 'expand-contract (table statistics, read only)',
+    reading: 'reading the table statistics',
+    privilegeHint: 'grant the role pg_read_all_stats (or pg_monitor), and USAGE on the schemas',
+    error: (message, code) => new StatsError(message, code),
+    owns: (e) => e instanceof StatsError,
+};
+const SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'expand_contract') AND n.nspname NOT LIKE 'pg\\_%'";
+/** Every user table's statistics, read at `url` (a secret: messages name host:port/database only). */
+async function collectStats(url, timeouts = {}) {
+    return readOnlySession(url, PURPOSE, async (session) => {
+        const [meta] = await session.query(`SELECT current_setting('server_version') AS version, current_setting('server_version_num')::int AS num,
+                coalesce((SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()),
+                         pg_postmaster_start_time()) AS since,
+                now() AS now`);
+        if (!meta)
+            throw new StatsError('the server answered no version');
+        const seconds = Math.max(1, (meta.now.getTime() - meta.since.getTime()) / 1000);
+        // Partitioned tables add up their partitions (pg_partition_tree, PostgreSQL 12+); partitions are
+        // listed on their own as well.
+        const tables = await session.query(`WITH t AS (
+           SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind, c.reltuples::float8 AS reltuples
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'm') AND ${SYSTEM}
+         ), parts AS (
+           SELECT t.oid AS root, coalesce(p.relid, t.oid) AS relid
+             FROM t LEFT JOIN LATERAL (
+               SELECT relid FROM pg_partition_tree(t.oid) WHERE isleaf
+             ) p ON t.relkind = 'p'
+         )
+         SELECT t.oid::text AS oid, t.schema, t.name, t.relkind::text AS kind,
+                CASE WHEN t.relkind = 'p' THEN coalesce(sum(greatest(c.reltuples, 0)), 0) ELSE t.reltuples END AS reltuples,
+                coalesce(sum(s.n_live_tup), 0)::text AS live,
+                coalesce(sum(pg_relation_size(p.relid)), 0)::text AS heap,
+                coalesce(sum(pg_indexes_size(p.relid)), 0)::text AS index,
+                coalesce(sum(CASE WHEN c.reltoastrelid <> 0 THEN pg_total_relation_size(c.reltoastrelid) ELSE 0 END), 0)::text AS toast,
+                coalesce(sum(s.n_tup_ins), 0)::text AS ins,
+                coalesce(sum(s.n_tup_upd), 0)::text AS upd,
+                coalesce(sum(s.n_tup_del), 0)::text AS del
+           FROM t JOIN parts p ON p.root = t.oid
+           JOIN pg_class c ON c.oid = p.relid
+           LEFT JOIN pg_stat_all_tables s ON s.relid = p.relid
+          GROUP BY t.oid, t.schema, t.name, t.relkind, t.reltuples
+          ORDER BY t.schema, t.name`);
+        const indexes = await session.query(`SELECT i.indrelid::text AS table, ic.relname AS name,
+                array(SELECT CASE WHEN k.attnum = 0 THEN '(expression)' ELSE a.attname::text END
+                        FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                        LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                       WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS columns,
+                i.indisunique AS unique, i.indisprimary AS primary, i.indisvalid AS valid,
+                pg_relation_size(i.indexrelid)::text AS bytes
+           FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+           JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE ${SYSTEM}
+          ORDER BY ic.relname`);
+        const constraints = await session.query(`SELECT co.conrelid::text AS table, co.conname AS name, co.contype::text AS type, co.convalidated AS validated
+           FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE co.conrelid <> 0 AND ${SYSTEM}
+          ORDER BY co.conname`);
+        const rate = (count) => Math.round((Number(count) / seconds) * 1000) / 1000;
+        const out = tables.map((t) => ({
+            schema: t.schema,
+            name: t.name,
+            kind: t.kind === 'p' ? 'partitioned table' : t.kind === 'm' ? 'materialized view' : 'table',
+            estimatedRows: Math.round(t.reltuples),
+            liveRows: Number(t.live),
+            heapBytes: Number(t.heap),
+            indexBytes: Number(t.index),
+            toastBytes: Number(t.toast),
+            insertsPerSecond: rate(t.ins),
+            updatesPerSecond: rate(t.upd),
+            deletesPerSecond: rate(t.del),
+            indexes: indexes
+                .filter((i) => i.table === t.oid)
+                .map((i) => ({
+                name: i.name,
+                columns: i.columns,
+                unique: i.unique,
+                primary: i.primary,
+                valid: i.valid,
+                bytes: Number(i.bytes),
+            })),
+            constraints: constraints
+                .filter((c) => c.table === t.oid)
+                .map((c) => ({ name: c.name, type: c.type, validated: c.validated })),
+        }));
+        return {
+            format: STATS_FORMAT,
+            version: STATS_VERSION,
+            generatedAt: meta.now.toISOString(),
+            server: { version: meta.version, versionNum: meta.num },
+            ratesSince: meta.since.toISOString(),
+            tables: out,
+        };
+    }, { statementMs: 30_000, ...timeouts });
+}
+
+// A statistics file (`expand-contract stats --database-url URL > stats.json`): read, checked field by
+// field (a bad file names the file, the line and the field), and dated (a stale file is reported).
+/** Writes the snapshot as the file `stats` prints: stable key order, one table per block. */
+function formatStats(snapshot) {
+    return `${JSON.stringify(snapshot, null, 2)}\n`;
+}
+
+// `expand-contract stats --database-url URL > stats.json`: the production statistics a team that will not
+// give CI a database connection exports for `--stats-file`: per table rows, sizes, write rates, indexes
+// and constraints; no data, no query texts. Read in a READ ONLY transaction.
+async function runStats(args, io) {
+    if (args.help) {
+        io.stdout(usage('stats'));
+        return 0;
+    }
+    if (args.paths.length > 0)
+        throw new UsageError(`stats takes no file (got ${args.paths[0]}); it prints the statistics to standard output.`);
+    const url = args.databaseUrl ?? io.env.DATABASE_URL;
+    if (!url)
+        throw new UsageError('stats needs a database: give --database-url URL or set DATABASE_URL.');
+    try {
+        const snapshot = await collectStats(url);
+        io.stdout(formatStats(snapshot));
+        io.stderr(`expand-contract: ${snapshot.tables.length} tables, rates since ${snapshot.ratesSince}\n`);
+        return 0;
+    }
+    catch (e) {
+        if (e instanceof StatsError) {
+            io.stderr(`expand-contract: ${e.message.replace(/\.?$/, '.')}\n`);
+            return 2;
+        }
+        throw e;
+    }
+}
+
 // The command line: parses arguments, dispatches to one command, maps failures to exit codes.
 //   0: nothing at or above --fail-on;  1: findings at or above it;  2: bad usage or unreadable input.
 const RUNNERS = {
@@ -28696,6 +30045,8 @@ const RUNNERS = {
     plan: runPlan,
     split: runSplit,
     trace: runTrace,
+    backfill: runBackfillCommand,
+    stats: runStats,
 };
 async function run(argv, io) {
     try {
@@ -28733,6 +30084,16 @@ run(process.argv.slice(2), {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
+    onSignal: (handler) => {
+        const int = () => handler('SIGINT');
+        const term = () => handler('SIGTERM');
+        process.on('SIGINT', int);
+        process.on('SIGTERM', term);
+        return () => {
+            process.off('SIGINT', int);
+            process.off('SIGTERM', term);
+        };
+    },
 }).then((code) => {
     process.exitCode = code;
 }, (error) => {

@@ -3436,11 +3436,11 @@ function requireTimers () {
 	return timers;
 }
 
-var connect$1;
+var connect$2;
 var hasRequiredConnect;
 
 function requireConnect () {
-	if (hasRequiredConnect) return connect$1;
+	if (hasRequiredConnect) return connect$2;
 	hasRequiredConnect = 1;
 
 	const net = require$$0$4;
@@ -3680,8 +3680,8 @@ function requireConnect () {
 	  util.destroy(socket, new ConnectTimeoutError(message));
 	}
 
-	connect$1 = buildConnector;
-	return connect$1;
+	connect$2 = buildConnector;
+	return connect$2;
 }
 
 var constants$3 = {};
@@ -38275,7 +38275,7 @@ async function loadConfig(options) {
 }
 async function readNamed(path, cwd) {
     const full = isAbsolute(path) ? path : join(cwd, path);
-    const shown = display(full, cwd);
+    const shown = display$1(full, cwd);
     return { text: (await readText$2(full, shown, true)) ?? '', display: shown };
 }
 async function readDefault(cwd) {
@@ -38314,7 +38314,7 @@ async function readText$2(full, shown, required) {
         throw new ConfigError(formatConfigError(shown, line, 'encoding', 'not valid UTF-8', 'save the file as UTF-8'));
     }
 }
-function display(full, cwd) {
+function display$1(full, cwd) {
     const rel = relative(cwd, full);
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
         return full;
@@ -43659,7 +43659,7 @@ function isMissingGit(e) {
 function blank$1(text) {
     return text.replace(/[^\r\n]/g, ' ');
 }
-function lines$2(text) {
+function lines$3(text) {
     const out = [];
     let start = 0;
     let number = 1;
@@ -43739,7 +43739,7 @@ function slashes(path) {
 /** Blanks every line for which `keep` is false (its `\n` and `\r` stay). */
 function keepLines(text, keep) {
     let out = '';
-    for (const line of lines$2(text)) {
+    for (const line of lines$3(text)) {
         const piece = text.slice(line.start, line.end);
         out += keep(line) ? piece : blank$1(piece);
         if (line.end < text.length)
@@ -43791,7 +43791,7 @@ function order$8(folder) {
     return result;
 }
 function extract$8(text, ctx) {
-    const all = lines$2(text);
+    const all = lines$3(text);
     const diagnostics = [];
     const up = all.find((l) => UP$1.test(l.text));
     const down = all.find((l) => DOWN$1.test(l.text));
@@ -44023,7 +44023,7 @@ function substitute(text, ctx, diagnostics) {
     };
     let out = '';
     let last = 0;
-    for (const line of lines$2(text)) {
+    for (const line of lines$3(text)) {
         if (!line.text.includes('${'))
             continue;
         const replaced = line.text.replace(/\$\{([^}\r\n]*)\}/g, (_whole, key, offset) => valueOf(key, line.number, offset + 1));
@@ -44134,7 +44134,7 @@ function extract$4(text, ctx) {
     let openBegin;
     let stray;
     const sectionOf = new Map();
-    for (const line of lines$2(text)) {
+    for (const line of lines$3(text)) {
         const trimmed = line.text.trim();
         if (trimmed.startsWith('--') && line.text.includes('+goose')) {
             const indent = line.text.length - line.text.trimStart().length;
@@ -45128,12 +45128,12 @@ function method(error) {
 function isWrite(error) {
     return !['GET', 'HEAD'].includes(method(error));
 }
-function oneLine$8(text) {
+function oneLine$9(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 /** GitHub's message on one line, without Octokit's ` - https://docs...` suffix or a final period, capped. */
 function githubMessage(error) {
-    const message = oneLine$8(body(error).message ?? error.message.replace(/ - https?:\/\/\S+$/, ''));
+    const message = oneLine$9(body(error).message ?? error.message.replace(/ - https?:\/\/\S+$/, ''));
     // An HTML error page from a proxy or load balancer should not flood the log line.
     const short = message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
     return short.replace(/\.$/, '');
@@ -45245,7 +45245,7 @@ function describeValidation(e) {
         : (item.message ?? [item.resource, item.field, item.code].filter(Boolean).join(' ')))
         .filter((text) => text !== '');
     const message = githubMessage(e);
-    const detail = details.length ? `: ${oneLine$8(details.join('; '))}` : '';
+    const detail = details.length ? `: ${oneLine$9(details.join('; '))}` : '';
     return `GitHub rejected the request (${e.status} ${message}${detail}).`;
 }
 function describeNetwork(e) {
@@ -45257,7 +45257,7 @@ function describeNetwork(e) {
     catch {
         // keep "GitHub"
     }
-    return `could not reach ${where} (${oneLine$8(e.message)}).`;
+    return `could not reach ${where} (${oneLine$9(e.message)}).`;
 }
 /**
  * One line saying what failed and what to do: `expand-contract could not create a check run: the token
@@ -45269,12 +45269,12 @@ function describeGitHubError(error, doing) {
         return error.message; // described already
     const prefix = `${PRODUCT} could not ${doing}: `;
     if (error instanceof Error && error.name === 'AbortError') {
-        return oneLine$8(`${prefix}the request to GitHub was aborted or timed out.`);
+        return oneLine$9(`${prefix}the request to GitHub was aborted or timed out.`);
     }
     const e = asRequestError(error);
     if (!e) {
         const text = error instanceof Error ? error.message : String(error);
-        return oneLine$8(prefix + text);
+        return oneLine$9(prefix + text);
     }
     let text;
     if (!e.response)
@@ -45296,7 +45296,7 @@ function describeGitHubError(error, doing) {
     }
     else
         text = `GitHub answered ${e.status} ${githubMessage(e)}.`;
-    return oneLine$8(prefix + text);
+    return oneLine$9(prefix + text);
 }
 function pathOf(e) {
     try {
@@ -47564,7 +47564,7 @@ function getValues(context, operator, key, modifier) {
   }
   return result;
 }
-function parseUrl(template) {
+function parseUrl$1(template) {
   return {
     expand: expand.bind(null, template)
   };
@@ -47623,7 +47623,7 @@ function parse$1(options) {
     "mediaType"
   ]);
   const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
+  url = parseUrl$1(url).expand(parameters);
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
@@ -59162,16 +59162,18 @@ function register(recipe) {
             const spec = recipe.validate(target, ctx);
             if (isRefusal(spec))
                 return spec;
+            const backfill = recipe.backfill?.(spec) ?? [];
             return {
                 object: recipe.object(spec),
                 summary: recipe.summary(spec),
                 sql: {
                     expand: recipe.expand(spec),
                     dualWrite: recipe.dualWrite?.(spec) ?? [],
-                    backfill: recipe.backfill?.(spec) ?? [],
+                    backfill: backfill.map((b) => b.sql),
                     later: recipe.later?.(spec) ?? [],
                     contract: recipe.contract(spec),
                 },
+                backfillSteps: backfill.map((b) => b.step),
                 rollback: recipe.rollback(spec),
                 app: recipe.app(spec),
                 drops: recipe.drops(spec),
@@ -59256,6 +59258,7 @@ function assemble(entries, lockTimeout, lockFindings, transactional = true) {
     const expand = [];
     const generated = [];
     const backfill = [];
+    const backfillSteps = [];
     const contract = [];
     const later = [];
     let userSetsTimeout = false;
@@ -59282,6 +59285,8 @@ function assemble(entries, lockTimeout, lockFindings, transactional = true) {
             repeated.backfill = searchPath;
         }
         backfill.push(...r.sql.backfill);
+        const path = searchPath === null ? null : carried(searchPath, false);
+        backfillSteps.push(...r.backfillSteps.map((step) => ({ ...step, searchPath: path })));
         if (searchPath !== null && r.sql.contract.length > 0 && repeated.contract !== searchPath) {
             contract.push(carried(searchPath, transactional));
             repeated.contract = searchPath;
@@ -59303,6 +59308,7 @@ function assemble(entries, lockTimeout, lockFindings, transactional = true) {
     return {
         expand: script(expand),
         backfill: backfill.length ? script(backfill) : null,
+        backfillSteps,
         later,
         contract: contract.length ? script(contract) : null,
     };
@@ -59621,17 +59627,23 @@ const addForeignKeyNotValid = {
 };
 
 const INTEGER = new Set(['int2', 'int4', 'int8', 'serial2', 'serial4', 'serial8']);
-/** The table's batch key, or what is missing for one. */
+/** The primary key's columns in the schema model, or null. */
+function primaryKey(catalog, table) {
+    const rel = catalog.relation(table);
+    const pk = rel ? [...rel.constraints.values()].find((c) => c.kind === 'primary key') : undefined;
+    return pk ? [...pk.columns] : null;
+}
+/** The table's batch key for the DO block, or what is missing for one. */
 function batchKey(catalog, table) {
     const rel = catalog.relation(table);
     if (!rel)
         return { missing: `the table ${table.key} is not in the schema model` };
-    const pk = [...rel.constraints.values()].find((c) => c.kind === 'primary key');
+    const pk = primaryKey(catalog, table);
     if (!pk)
         return { missing: `${table.key} has no primary key` };
-    if (pk.columns.length !== 1)
+    if (pk.length !== 1)
         return { missing: `the primary key of ${table.key} has several columns` };
-    const column = pk.columns[0];
+    const column = pk[0];
     const type = rel.columns.get(column)?.type;
     if (type && type.arrayDims === 0 && INTEGER.has(type.name))
         return { column, kind: 'integer' };
@@ -59642,28 +59654,31 @@ function batchKey(catalog, table) {
     };
 }
 const TAG = '$backfill$';
-/** The batched form of one data change, as a single DO statement (or a placeholder when no key fits). */
-function batched(change) {
-    const { key } = change;
-    if ('missing' in change.key) {
-        const todo = placeholder(`batch this change by hand: ${change.key.missing}; a single-column integer, bigint or uuid primary key is needed`);
+/**
+ * The step as one DO statement for `psql -f` (or a placeholder when no key fits): the runner is better
+ * (resumable, throttled, checked), this is for teams that run SQL files by hand.
+ */
+function batchedSql(step, key, batchSize) {
+    if ('missing' in key) {
+        const todo = placeholder(`batch this change by hand or run expand-contract backfill: ${key.missing}; the DO block needs a single-column integer, bigint or uuid primary key`);
         return `SELECT ${todo}`;
     }
-    const k = key;
-    const col = `${change.keyRef}.${quoteIdent(k.column)}`;
-    const bare = quoteIdent(k.column);
-    const cond = change.where ? ` AND (${change.where})` : '';
-    const n = change.batchSize;
+    const col = `${step.ref}.${quoteIdent(key.column)}`;
+    const bare = quoteIdent(key.column);
+    const needs = step.needs;
+    const cond = needs ? ` AND (${needs})` : '';
+    const from = step.from ? `\n    ${step.verb === 'UPDATE' ? 'FROM' : 'USING'} ${step.from}` : '';
+    const n = batchSize;
     // The statement as written, its continuation lines indented to sit inside the loop.
-    const head = change.head.replace(/\n/g, '\n    ');
-    if (k.kind === 'integer') {
+    const head = `${step.head}${from}`.replace(/\n/g, '\n    ');
+    if (key.kind === 'integer') {
         return [
             `DO ${TAG}`,
             'DECLARE',
             '  _ec_from bigint;',
             '  _ec_last bigint;',
             'BEGIN',
-            `  SELECT min(${bare}), max(${bare}) INTO _ec_from, _ec_last FROM ${change.tableSql};`,
+            `  SELECT min(${bare}), max(${bare}) INTO _ec_from, _ec_last FROM ${step.table};`,
             '  WHILE _ec_from <= _ec_last LOOP',
             `    ${head}`,
             `     WHERE ${col} >= _ec_from AND ${col} < _ec_from + ${n}${cond};`,
@@ -59681,7 +59696,7 @@ function batched(change) {
         '  _ec_upto uuid;',
         'BEGIN',
         '  LOOP',
-        `    SELECT ${bare} INTO _ec_upto FROM ${change.tableSql}`,
+        `    SELECT ${bare} INTO _ec_upto FROM ${step.table}`,
         `     WHERE _ec_after IS NULL OR ${bare} > _ec_after ORDER BY ${bare} OFFSET ${n - 1} LIMIT 1;`,
         `    ${head}`,
         `     WHERE (_ec_after IS NULL OR ${col} > _ec_after) AND (_ec_upto IS NULL OR ${col} <= _ec_upto)${cond};`,
@@ -59693,16 +59708,34 @@ function batched(change) {
         TAG,
     ].join('\n');
 }
-/** A batched `UPDATE table SET column = value WHERE condition` over an existing table. */
-function batchedSet(input) {
-    return batched({
+/** A step's condition joined with AND, each part parenthesised; null when there is none. */
+function both(a, b) {
+    if (a === null)
+        return b;
+    if (b === null)
+        return a;
+    return `(${a}) AND (${b})`;
+}
+/** The step `UPDATE table SET column = value` for rows matching `needs` (a recipe's own backfill). */
+function setStep(input) {
+    return {
+        name: input.table.key,
+        table: input.tableSql,
+        ref: quoteIdent(input.table.name),
+        alias: null,
+        verb: 'UPDATE',
         head: `UPDATE ${input.tableSql} SET ${input.set}`,
-        where: input.where,
-        keyRef: quoteIdent(input.table.name),
-        tableSql: input.tableSql,
-        key: batchKey(input.catalog, input.table),
-        batchSize: input.batchSize,
-    });
+        from: null,
+        where: null,
+        needs: input.needs,
+        check: 'predicate',
+        key: primaryKey(input.catalog, input.table),
+        searchPath: null,
+    };
+}
+/** A step and its DO block, batched over the key the schema model knows. */
+function planned(step, catalog, table, batchSize) {
+    return { step, sql: batchedSql(step, batchKey(catalog, table), batchSize) };
 }
 
 // NOT NULL without a long ACCESS EXCLUSIVE scan: a CHECK (col IS NOT NULL) NOT VALID (instant, enforced
@@ -59761,14 +59794,13 @@ const addRequiredColumn = {
             table,
             column,
             addNullable: sql.without(nn.from, nn.to),
-            backfill: batchedSet({
+            backfill: planned(setStep({
                 table: table.name,
                 tableSql: tableSql(table),
                 set: `${quoteIdent(column)} = ${placeholder(`value for existing rows of ${table.name.key}.${column}`)}`,
-                where: `${quoteIdent(column)} IS NULL`,
+                needs: `${quoteIdent(column)} IS NULL`,
                 catalog: ctx.catalog,
-                batchSize: ctx.batchSize,
-            }),
+            }), ctx.catalog, table.name, ctx.batchSize),
             postgresVersion: ctx.postgresVersion,
         };
     },
@@ -59848,8 +59880,80 @@ const addUniqueUsingIndex = {
     drops: () => [],
 };
 
-// backfill: an UPDATE or DELETE of an existing table leaves the schema migration and becomes a
-// batched backfill script (a DO block that commits per primary-key range), keeping its SET and WHERE.
+// backfill: an UPDATE or DELETE of an existing table leaves the schema migration and becomes a backfill
+// step (run in batches by `expand-contract backfill`, or as a DO block that commits per key range),
+// keeping its SET, FROM and WHERE. Rows that still need it: those its WHERE matches and, for columns the
+// same migration added, that no writer has filled yet.
+/**
+ * The head of an UPDATE or DELETE cut at its top-level FROM (UPDATE) or USING (DELETE), and the SET
+ * list's plain assignments (null when it holds a `(a, b) = ...` or a subscripted target).
+ */
+function cut(head, verb) {
+    const sql = new SqlText(head);
+    const setAt = verb === 'UPDATE' ? sql.keyword('SET') : -1;
+    const fromAt = verb === 'UPDATE' ? sql.keyword('FROM', setAt + 1) : sql.keyword('USING');
+    const end = fromAt < 0 ? sql.tokens.length : fromAt;
+    const from = fromAt < 0 ? null : sql.slice(sql.endOf(fromAt));
+    const cutHead = fromAt < 0 ? head.trim() : sql.slice(0, sql.startOf(fromAt));
+    if (verb === 'DELETE')
+        return { head: cutHead, from, set: [] };
+    // The SET list: assignments separated by commas at depth 0.
+    const set = [];
+    let depth = 0;
+    let start = setAt + 1;
+    for (let i = setAt + 1; i <= end; i++) {
+        const t = sql.tokens[i];
+        if (t && (t.text === '(' || t.text === '['))
+            depth++;
+        else if (t && (t.text === ')' || t.text === ']'))
+            depth--;
+        if (i < end && !(depth === 0 && t?.text === ','))
+            continue;
+        const first = sql.tokens[start];
+        const eq = sql.tokens[start + 1];
+        if (!first || first.text === '(' || eq?.text !== '=')
+            return { head: cutHead, from, set: null };
+        const column = first.text.startsWith('"')
+            ? first.text.slice(1, -1).replace(/""/g, '"')
+            : first.text.toLowerCase();
+        set.push({ column, expr: sql.slice(sql.endOf(start + 1), sql.startOf(i)) });
+        start = i + 1;
+    }
+    return { head: cutHead, from, set };
+}
+/** Columns of `table` an earlier statement of the file added without a default (NULL until written). */
+function addedBefore(target, targets, table) {
+    const out = new Set();
+    for (const t of targets) {
+        if (t === target)
+            break;
+        const added = singleAddColumn(t.statement);
+        if (isRefusal(added) || added.table.name.key !== table)
+            continue;
+        if (defaultClause(new SqlText(t.statement.text)))
+            continue;
+        out.add(added.column);
+    }
+    return out;
+}
+/**
+ * What still needs the change. A DELETE: the rows its WHERE still matches. An UPDATE whose every target is
+ * a column the file added: rows where all of them are still NULL and the new values are not all NULL, so
+ * rows the application (or a trigger) already wrote are left alone. Other UPDATEs cannot tell a done row
+ * from one to do, so every key is visited once.
+ */
+function needs(verb, where, set, added) {
+    if (verb === 'DELETE')
+        return { needs: where, check: 'predicate' };
+    if (!set || set.length === 0 || !set.every((a) => added.has(a.column)))
+        return { needs: where, check: 'visited' };
+    const columns = [...new Set(set.map((a) => a.column))];
+    const unwritten = columns.map((c) => `${quoteIdent(c)} IS NULL`).join(' AND ');
+    const values = set.length === 1
+        ? `(${set[0]?.expr}) IS NOT NULL`
+        : `ROW(${set.map((a) => `(${a.expr})`).join(', ')}) IS DISTINCT FROM ROW(${set.map(() => 'NULL').join(', ')})`;
+    return { needs: both(where, `${unwritten} AND ${values}`), check: 'predicate' };
+}
 const backfill = {
     id: 'backfill',
     rules: ['backfill-in-migration'],
@@ -59863,24 +59967,33 @@ const backfill = {
         const relation = n.relation;
         const table = tableRef(relation);
         const alias = relation.alias?.aliasname ?? null;
+        const verb = kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE';
         const parts = dataChangeParts(new SqlText(target.statement.text));
+        const { head, from, set } = cut(parts.head, verb);
+        const step = {
+            name: table.name.key,
+            table: tableSql(table),
+            ref: quoteIdent(alias ?? table.name.name),
+            alias: alias === null ? null : quoteIdent(alias),
+            verb,
+            head,
+            from,
+            where: parts.where,
+            ...needs(verb, parts.where, set, addedBefore(target, ctx.targets, table.name.key)),
+            key: primaryKey(ctx.catalog, table.name),
+            searchPath: null,
+        };
         return {
             table,
-            verb: kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE',
-            change: {
-                head: parts.head,
-                where: parts.where,
-                keyRef: quoteIdent(alias ?? table.name.name),
-                tableSql: tableSql(table),
-                key: batchKey(ctx.catalog, table.name),
-                batchSize: ctx.batchSize,
-            },
+            verb,
+            batchSize: ctx.batchSize,
+            planned: planned(step, ctx.catalog, table.name, ctx.batchSize),
         };
     },
     object: (s) => s.table.name.key,
-    summary: (s) => `Move the ${s.verb} of ${s.table.name.key} out of the migration into a backfill that commits every ${s.change.batchSize} rows.`,
+    summary: (s) => `Move the ${s.verb} of ${s.table.name.key} out of the migration into a backfill that commits every ${s.batchSize} rows.`,
     expand: () => [],
-    backfill: (s) => [batched(s.change)],
+    backfill: (s) => [s.planned],
     contract: () => [],
     rollback: () => [],
     app: (s) => ({
@@ -60432,16 +60545,14 @@ function swapDualWrite(s) {
 }
 function swapBackfill(s) {
     const col = quoteIdent(s.newColumn);
-    return [
-        batchedSet({
-            table: s.table.name,
-            tableSql: tableSql(s.table),
-            set: `${col} = ${s.backfillValue}`,
-            where: distinctFrom(col, s.backfillValue, s.newType),
-            catalog: s.catalog,
-            batchSize: s.batchSize,
-        }),
-    ];
+    const step = setStep({
+        table: s.table.name,
+        tableSql: tableSql(s.table),
+        set: `${col} = ${s.backfillValue}`,
+        needs: distinctFrom(col, s.backfillValue, s.newType),
+        catalog: s.catalog,
+    });
+    return [planned(step, s.catalog, s.table.name, s.batchSize)];
 }
 function swapContract(s) {
     // Validate first: if rows are still NULL, the contract fails before anything is dropped.
@@ -61068,14 +61179,13 @@ const volatileDefault = {
             expr: d.expr,
             add,
             notNull: Boolean(nn),
-            backfill: batchedSet({
+            backfill: planned(setStep({
                 table: table.name,
                 tableSql: tableSql(table),
                 set: `${quoteIdent(column)} = ${d.expr}`,
-                where: `${quoteIdent(column)} IS NULL`,
+                needs: `${quoteIdent(column)} IS NULL`,
                 catalog: ctx.catalog,
-                batchSize: ctx.batchSize,
-            }),
+            }), ctx.catalog, table.name, ctx.batchSize),
         };
     },
     object: (s) => `${s.table.name.key}.${s.column}`,
@@ -61267,6 +61377,7 @@ function planMigration(analysis, file, options) {
         placeholders: recipes.flatMap((r) => r.placeholders),
         expand: phases.expand,
         backfill: phases.backfill,
+        backfillSteps: phases.backfillSteps,
         later: phases.later,
         contract: phases.contract,
         app: appSteps(recipes),
@@ -62285,7 +62396,7 @@ function dispatch(payload, env, run) {
     if (text !== '') {
         const n = /^\d+$/.test(text) ? Number(text) : NaN;
         if (!Number.isSafeInteger(n) || n < 1) {
-            throw new InputError(`pull-number: '${oneLine$7(text)}' is not a pull request number`);
+            throw new InputError(`pull-number: '${oneLine$8(text)}' is not a pull request number`);
         }
         pullNumber = n;
     }
@@ -62330,7 +62441,7 @@ function repository(payload, env) {
     const full = env.GITHUB_REPOSITORY?.trim() || string(object(payload['repository'])?.['full_name']) || '';
     const slash = full.indexOf('/');
     if (slash <= 0 || slash === full.length - 1) {
-        throw new InputError(`GITHUB_REPOSITORY is ${full ? `'${oneLine$7(full)}', not owner/name` : 'not set'} and the event names no repository`);
+        throw new InputError(`GITHUB_REPOSITORY is ${full ? `'${oneLine$8(full)}', not owner/name` : 'not set'} and the event names no repository`);
     }
     return { owner: full.slice(0, slash), repo: full.slice(slash + 1) };
 }
@@ -62358,7 +62469,7 @@ function positive$1(text) {
     const n = text !== undefined && /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
     return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
-function oneLine$7(text) {
+function oneLine$8(text) {
     const one = JSON.stringify(text).slice(1, -1);
     return one.length > 80 ? `${one.slice(0, 77)}...` : one;
 }
@@ -62369,14 +62480,21 @@ function oneLine$7(text) {
 /** How a breaking change is split into expand and contract pull requests. */
 const SPLIT_MODES = ['off', 'label', 'commit'];
 const COMMENT_MODES = ['on', 'off'];
-/** What one run does: `auto` picks from the event (pull_request -> pr, schedule/dispatch -> schedule). */
-const MODES = ['auto', 'pr', 'schedule', 'gate'];
+/**
+ * What one run does: `auto` picks from the event (pull_request -> pr, schedule/dispatch -> schedule);
+ * `backfill` runs only when asked for by name.
+ */
+const MODES = ['auto', 'pr', 'schedule', 'gate', 'backfill'];
 /** Where the deploy age of an expand phase comes from; `auto` prefers deployments, then the database. */
 const DEPLOY_SOURCES = ['auto', 'deployments', 'database', 'merge'];
 const BOOLEANS = ['true', 'false'];
 const POSTGRES_VERSIONS = { min: 10, max: 18 };
 const CONTRACT_AFTER_DAYS = { min: 0, max: 365 };
 const MAX_NAME_LENGTH = 100;
+/** Rows per backfill batch (the runner shrinks it when batches are slow or wait on locks). */
+const BACKFILL_BATCH_SIZE = { min: 1, max: 1_000_000 };
+/** Milliseconds between backfill batches (at most an hour). */
+const BACKFILL_PAUSE_MS = { min: 0, max: 3_600_000 };
 /**
  * Every input with its default, exactly as action.yml declares it (a test keeps the two equal).
  * `github-token` defaults to an expression the runner evaluates; in code an empty token means none.
@@ -62400,6 +62518,10 @@ const INPUT_DEFAULTS = {
     environment: 'production',
     'deploy-database-url': '',
     'check-usage': 'false',
+    'database-url': '',
+    'backfill-file': '',
+    'backfill-batch-size': '1000',
+    'backfill-pause': '0',
 };
 const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
 /** Reads and validates every input; throws InputError (one line) on the first bad one. */
@@ -62414,7 +62536,8 @@ function readInputs(get, options = {}) {
         mask(token);
     const shadow = raw['shadow-database-url'];
     const deployDb = raw['deploy-database-url'];
-    for (const secret of [shadow, deployDb]) {
+    const database = raw['database-url'];
+    for (const secret of [shadow, deployDb, database]) {
         if (secret === '')
             continue;
         mask(secret);
@@ -62423,6 +62546,10 @@ function readInputs(get, options = {}) {
     }
     const value = (name) => raw[name] || INPUT_DEFAULTS[name];
     const defaulted = new Set(INPUT_NAMES.filter((n) => raw[n] === '' || raw[n] === INPUT_DEFAULTS[n]));
+    const mode = oneOf('mode', value('mode'), MODES);
+    const databaseUrl = database === '' ? undefined : postgresUrl('database-url', database);
+    if (mode === 'backfill' && databaseUrl === undefined)
+        throw new InputError('database-url: mode backfill needs the postgres:// URL of the database to backfill; pass it from a secret');
     return {
         githubToken: token === '' || isExpression(token) ? undefined : token,
         config: value('config'),
@@ -62437,11 +62564,15 @@ function readInputs(get, options = {}) {
         name: checkName(value('name')),
         shadowDatabaseUrl: shadow === '' ? undefined : postgresUrl('shadow-database-url', shadow),
         base: raw.base === '' ? undefined : gitRef('base', raw.base),
-        mode: oneOf('mode', value('mode'), MODES),
+        mode,
         deploySource: oneOf('deploy-source', value('deploy-source'), DEPLOY_SOURCES),
         environment: environmentName(value('environment')),
         deployDatabaseUrl: deployDb === '' ? undefined : postgresUrl('deploy-database-url', deployDb),
         checkUsage: oneOf('check-usage', value('check-usage'), BOOLEANS) === 'true',
+        databaseUrl,
+        backfillFile: raw['backfill-file'] === '' ? undefined : filePath('backfill-file', raw['backfill-file']),
+        backfillBatchSize: wholeNumber('backfill-batch-size', value('backfill-batch-size'), BACKFILL_BATCH_SIZE),
+        backfillPauseMs: wholeNumber('backfill-pause', value('backfill-pause'), BACKFILL_PAUSE_MS),
         defaulted,
     };
 }
@@ -62494,6 +62625,12 @@ function gitRef(name, value) {
     if (!value.startsWith('-') && !/\s/.test(value) && !hasControl(value))
         return value;
     throw new InputError(`${name}: ${shown(value)} is not a git branch, tag or commit`);
+}
+/** A path of the checkout, on one line. */
+function filePath(name, value) {
+    if (!hasControl(value))
+        return value;
+    throw new InputError(`${name}: ${shown(value)} is not a file path on one line`);
 }
 /** A GitHub environment name (GitHub allows up to 255 characters). */
 function environmentName(value) {
@@ -62597,7 +62734,7 @@ const TRAFFIC_BLOCKING = new Set([
 function renderMarkdown(report, options = {}) {
     const blocks = [];
     if (options.title !== undefined && options.title.trim() !== '')
-        blocks.push(`### ${escapeText(oneLine$6(options.title))}`);
+        blocks.push(`### ${escapeText(oneLine$7(options.title))}`);
     blocks.push(verdict(report));
     if (report.findings.length > 0)
         blocks.push(findingsTable(report.findings, options));
@@ -62643,7 +62780,7 @@ function findingsTable(findings, options) {
 }
 function suppressedBlock(findings, options) {
     const rows = findings.map((f) => {
-        const until = f.suppressed?.until ? ` (until ${escapeText(oneLine$6(f.suppressed.until))})` : '';
+        const until = f.suppressed?.until ? ` (until ${escapeText(oneLine$7(f.suppressed.until))})` : '';
         const reason = f.suppressed?.reason.trim() ? richText(f.suppressed.reason.trim()) : '_no reason given_';
         return row$1([place(f, options), ruleLink(f, options), `${reason}${until}`]);
     });
@@ -62662,13 +62799,13 @@ function row$1(cells) {
     return `| ${cells.join(' | ')} |`;
 }
 function place(f, options) {
-    const text = `${escapeText(oneLine$6(f.path))}:${f.line}`;
+    const text = `${escapeText(oneLine$7(f.path))}:${f.line}`;
     if (options.linkBase === undefined || options.linkBase === '')
         return text;
     return `[${text}](${options.linkBase}${encodePath(f.path)}#L${f.line})`;
 }
 function ruleLink(f, options) {
-    const text = escapeText(oneLine$6(f.rule));
+    const text = escapeText(oneLine$7(f.rule));
     const base = options.docsBase ?? options.linkBase;
     if (/^https?:\/\//i.test(f.docs))
         return `[${text}](${encodeUrl(f.docs)})`;
@@ -62679,7 +62816,7 @@ function ruleLink(f, options) {
 function plural$3(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
-function oneLine$6(s) {
+function oneLine$7(s) {
     return s.replace(/\r\n|\r|\n/g, ' ');
 }
 /**
@@ -63064,7 +63201,7 @@ function lockList(locks) {
     return locks.length ? locks.map((l) => `${l.mode} on ${l.relation}`).join(', ') : 'none';
 }
 /** The first line of a statement, shortened, with `...` when more follows. */
-function firstLine(sql) {
+function firstLine$1(sql) {
     const lines = sql.trim().split(/\r?\n/);
     const first = (lines[0] ?? '').trim();
     return first.length > 72 ? `${first.slice(0, 72)}...` : lines.length > 1 ? `${first} ...` : first;
@@ -63080,7 +63217,7 @@ function traceTable(trace) {
         for (const s of phase.statements) {
             const cells = [
                 phase.phase,
-                firstLine(s.sql),
+                firstLine$1(s.sql),
                 s.traced ? lockList(s.locks) : (s.note ?? 'not traced'),
                 s.documented ? lockList(s.documented) : '',
                 s.rewritten.join(', '),
@@ -63097,7 +63234,7 @@ function traceTable(trace) {
 function renderPlanMarkdown(input, options = {}) {
     const blocks = [renderMarkdown(input.report, options).trimEnd()];
     for (const notice of input.notices)
-        blocks.push(`> ${escapeText(oneLine$5(notice))}`);
+        blocks.push(`> ${escapeText(oneLine$6(notice))}`);
     for (const entry of input.plans)
         blocks.push(planSection$1(entry, input, options.today));
     return `${blocks.join('\n\n')}\n`;
@@ -63111,12 +63248,12 @@ function planSection$1(entry, input, today) {
         `${entry.status === 'proven' ? '✅' : entry.status === 'failed' ? '❌' : '⚠️'} ${escapeText(proofLine(entry, backend))}`,
     ];
     for (const d of entry.proof?.differences ?? [])
-        out.push(`- ${escapeText(oneLine$5(d))}`);
+        out.push(`- ${escapeText(oneLine$6(d))}`);
     const lines = [];
     for (const r of plan.recipes)
-        lines.push(`- line ${r.statementLine}: **${escapeText(r.recipe)}**: ${escapeText(oneLine$5(r.summary))}`);
+        lines.push(`- line ${r.statementLine}: **${escapeText(r.recipe)}**: ${escapeText(oneLine$6(r.summary))}`);
     for (const u of plan.unplanned)
-        lines.push(`- line ${u.line}: \`${escapeText(u.rule)}\` not planned: ${escapeText(oneLine$5(u.reason))}`);
+        lines.push(`- line ${u.line}: \`${escapeText(u.rule)}\` not planned: ${escapeText(oneLine$6(u.reason))}`);
     if (lines.length)
         out.push('', ...lines);
     for (const view of phaseViews(plan, today)) {
@@ -63124,7 +63261,7 @@ function planSection$1(entry, input, today) {
         if (view.sql)
             out.push('', fenced(view.sql, 'sql'));
         for (const step of view.steps)
-            out.push(`- ${escapeText(oneLine$5(step))}`);
+            out.push(`- ${escapeText(oneLine$6(step))}`);
     }
     const trace = entry.proof?.trace ?? [];
     if (trace.length)
@@ -63137,11 +63274,11 @@ function fenced(text, lang) {
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}${lang}\n${text}\n${fence}`;
 }
-function oneLine$5(s) {
+function oneLine$6(s) {
     return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-function oneLine$4(s) {
+function oneLine$5(s) {
     return s.replace(/\s*(?:\r\n|[\r\n\u2028\u2029])+\s*/g, ' ').trim();
 }
 /**
@@ -63149,11 +63286,11 @@ function oneLine$4(s) {
  * zero-width joiner between `#` and a digit so `#123` does not link an issue.
  */
 function prose(s) {
-    return noIssueLinks(escapeText(oneLine$4(s)));
+    return noIssueLinks(escapeText(oneLine$5(s)));
 }
 /** Like `prose`, with `code` spans kept as <code> elements (their content escaped too). */
 function rich(s) {
-    return oneLine$4(s)
+    return oneLine$5(s)
         .split(/`([^`]+)`/)
         .map((part, i) => {
         const text = noIssueLinks(escapeText(part));
@@ -63164,14 +63301,14 @@ function rich(s) {
 const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 /** Text inside an HTML block (a `<summary>`), where Markdown is not read: entities, no mentions. */
 function htmlText(s) {
-    return (oneLine$4(s)
+    return (oneLine$5(s)
         // eslint-disable-next-line no-control-regex
         .replace(/[&<>"@\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => c === '@' ? '@\u200d' : (HTML[c] ?? '\ufffd'))
         .replace(/#(?=\d)/g, '#\u200d'));
 }
 /** A code span that no backtick inside can close (not for table cells: a `|` would split them). */
 function codeSpan(s) {
-    const text = oneLine$4(s);
+    const text = oneLine$5(s);
     const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
     const ticks = '`'.repeat(longest + 1);
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
@@ -63596,7 +63733,7 @@ async function publish(io, p) {
     io.setOutput('comment-body', commentPath);
     io.setOutput('check', check?.kind === 'check-run' ? `${links.repo}/runs/${check.id}` : check ? 'status' : '');
     if (failing)
-        io.setFailed(failureLine$1(findings, config, failedProofs.length));
+        io.setFailed(failureLine$2(findings, config, failedProofs.length));
 }
 /** The pull request stopped touching migrations: say so in the comment (if there is one) and pass. */
 async function publishNoMigrations(io, p) {
@@ -63734,7 +63871,7 @@ function checkTitle(findings, breaking, failedProofs) {
         return `${n(findings.length, 'finding')}, nothing breaking`;
     return 'No breaking change';
 }
-function failureLine$1(findings, config, failedProofs) {
+function failureLine$2(findings, config, failedProofs) {
     const levels = config.failOn === 'warning' ? ['error', 'warning'] : config.failOn === 'never' ? [] : ['error'];
     const failing = findings.filter((f) => levels.includes(f.severity)).length;
     const parts = [];
@@ -64222,11 +64359,11 @@ function addToPlan(text, source, changes) {
         }
     }
     const added = changes.map((c) => previous.get(c.name) ??
-        `${c.name} [${source}] ${stamp[1]} ${stamp[2].trim()} # ${oneLine$3(c.note)}`);
+        `${c.name} [${source}] ${stamp[1]} ${stamp[2].trim()} # ${oneLine$4(c.note)}`);
     lines.splice(insertAfter + 1, 0, ...added);
     return { content: lines.join(eol) };
 }
-function oneLine$3(note) {
+function oneLine$4(note) {
     return note.replace(/\s+/g, ' ').trim();
 }
 
@@ -64538,7 +64675,7 @@ function renderExpand(input) {
             return [
                 {
                     suffix: '',
-                    content: lines$1([
+                    content: lines$2([
                         ...header,
                         '-- +goose Up',
                         ...(input.transactional ? [] : ['-- +goose NO TRANSACTION']),
@@ -64551,7 +64688,7 @@ function renderExpand(input) {
             return [
                 {
                     suffix: '',
-                    content: lines$1([
+                    content: lines$2([
                         ...header,
                         input.transactional ? '-- migrate:up' : '-- migrate:up transaction:false',
                         ...up.map(statement),
@@ -64562,11 +64699,11 @@ function renderExpand(input) {
                 },
             ];
         case 'golang-migrate': {
-            const files = [{ suffix: '', content: lines$1([...header, ...up.map(statement)]) }];
+            const files = [{ suffix: '', content: lines$2([...header, ...up.map(statement)]) }];
             if (down.length > 0) {
                 files.push({
                     suffix: '.down.sql',
-                    content: lines$1([
+                    content: lines$2([
                         `-- expand-contract ${input.planId}: undoes the expand phase`,
                         ...down.map(statement),
                     ]),
@@ -64575,7 +64712,7 @@ function renderExpand(input) {
             return files;
         }
         default:
-            return [{ suffix: '', content: lines$1([...header, ...up.map(statement)]) }];
+            return [{ suffix: '', content: lines$2([...header, ...up.map(statement)]) }];
     }
 }
 function renderLater(input) {
@@ -64587,7 +64724,7 @@ function renderLater(input) {
             return [
                 {
                     suffix: '',
-                    content: lines$1([
+                    content: lines$2([
                         ...header,
                         '-- +goose Up',
                         ...(outside ? ['-- +goose NO TRANSACTION'] : []),
@@ -64599,7 +64736,7 @@ function renderLater(input) {
             return [
                 {
                     suffix: '',
-                    content: lines$1([
+                    content: lines$2([
                         ...header,
                         outside ? '-- migrate:up transaction:false' : '-- migrate:up',
                         ...stmts.map(statement),
@@ -64609,7 +64746,7 @@ function renderLater(input) {
                 },
             ];
         case 'flyway': {
-            const files = [{ suffix: '', content: lines$1([...header, ...stmts.map(statement)]) }];
+            const files = [{ suffix: '', content: lines$2([...header, ...stmts.map(statement)]) }];
             if (outside)
                 files.push({ suffix: '.conf', content: 'executeInTransaction=false\n' });
             return files;
@@ -64622,7 +64759,7 @@ function renderLater(input) {
                 note.push('-- expand-contract: add this file to meta/_journal.json.');
             if (input.framework === 'sqitch' && input.indexed !== true)
                 note.push('-- expand-contract: add this change to sqitch.plan.');
-            return [{ suffix: '', content: lines$1([...header, ...note, ...stmts.map(statement)]) }];
+            return [{ suffix: '', content: lines$2([...header, ...note, ...stmts.map(statement)]) }];
         }
     }
 }
@@ -64632,7 +64769,7 @@ function statement(s) {
 function gooseBody(stmts) {
     return stmts.flatMap((s) => s.hasBody ? ['-- +goose StatementBegin', statement(s), '-- +goose StatementEnd'] : [statement(s)]);
 }
-function lines$1(list) {
+function lines$2(list) {
     return `${list.join('\n')}\n`;
 }
 
@@ -64679,10 +64816,7 @@ function splitFiles(plan, migration, options) {
         files.push({ ...index.index, role: 'index' });
     const backfill = plan.backfill === null ? null : backfillPath(plan.planId);
     if (backfill !== null && plan.backfill !== null) {
-        const header = [
-            `-- expand-contract ${plan.planId}: backfill for ${migration.path}`,
-            '-- Run with `expand-contract backfill` (or psql) outside a transaction block: it commits per batch.',
-        ];
+        const header = backfillHeader(plan.planId, migration.path, plan.backfillSteps);
         files.push({ path: backfill, content: text([...header, semicolon(plan.backfill)]), role: 'backfill' });
     }
     if (contract !== null && plan.contract !== null) {
@@ -64760,6 +64894,22 @@ function semicolon(sql) {
 }
 function text(list) {
     return `${list.join('\n')}\n`;
+}
+/** The line that opens a backfill script: `-- expand-contract <plan>: backfill for <source>`. */
+const BACKFILL_TITLE = /^-- expand-contract (ec-[0-9a-f]+): backfill for (.+)$/;
+/** A step of the runner, one JSON object per line. */
+const BACKFILL_STEP = '-- step: ';
+/**
+ * The header of a backfill script: the plan, how to run it, and each step as the runner reads it (table,
+ * key, SET, FROM, WHERE and the condition of rows that still need it), one JSON object per comment line.
+ */
+function backfillHeader(planId, source, steps) {
+    return [
+        `-- expand-contract ${planId}: backfill for ${source}`,
+        `-- Run with \`expand-contract backfill ${backfillPath(planId)}\` (batched, throttled, resumable, checked at`,
+        '-- the end), or with psql outside a transaction block: the DO blocks below commit per batch.',
+        ...steps.map((step) => `${BACKFILL_STEP}${JSON.stringify(step)}`),
+    ];
 }
 
 // From a planned migration to the files `split` puts in the repository, shared by the `split` command
@@ -64850,7 +65000,7 @@ const SPLIT_COMMIT_IDENTITY = {
 const LISTED = 5;
 /** The commit message for split files: a subject line, then each source with its plan id. */
 function splitCommitMessage(planIds, sources) {
-    const clean = (s) => oneLine$2(s).trim();
+    const clean = (s) => oneLine$3(s).trim();
     const ids = planIds.map(clean);
     const paths = sources.map(clean);
     const what = paths.length === 1 ? paths[0] : paths.length > 1 ? `${paths.length} migrations` : 'migrations';
@@ -65116,9 +65266,9 @@ function moved(now) {
 }
 /** A refusal: one line, whatever the names in it hold. */
 function refused(reason) {
-    return { status: 'refused', reason: oneLine$2(reason) };
+    return { status: 'refused', reason: oneLine$3(reason) };
 }
-function oneLine$2(s) {
+function oneLine$3(s) {
     return [...s].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join('');
 }
 function short$1(sha) {
@@ -65684,26 +65834,18 @@ async function containsCommit(cwd, ancestor, descendant) {
     return git.isAncestor(ancestor, descendant);
 }
 
-/** Reading the history table failed. `code` is PostgreSQL's SQLSTATE when the server refused a statement. */
-class DeployAgeError extends DatabaseError {
+/** Connecting failed, or the URL is not one. `code` is PostgreSQL's SQLSTATE or the socket's error code. */
+class ConnectError extends DatabaseError {
     code;
-    name = 'DeployAgeError';
+    name = 'ConnectError';
     constructor(message, code) {
         super(message);
         this.code = code;
     }
 }
-/**
- * Runs `fn` in a read-only transaction on the database at `url`: `BEGIN TRANSACTION READ ONLY`,
- * `SET LOCAL statement_timeout` and `lock_timeout`, a check that the transaction is read only (which also
- * takes its snapshot, so no later `SET TRANSACTION READ WRITE` can change it), `fn`, then ROLLBACK. Any
- * write `fn` tries is refused by PostgreSQL. Errors name the server as host:port/database only.
- */
-async function readOnly(url, fn, timeouts = {}) {
-    const target = checkUrl(url);
-    const connectMs = positive(timeouts.connectMs, 10_000, 'connectMs');
-    const statementMs = positive(timeouts.statementMs, 5_000, 'statementMs');
-    const lockMs = positive(timeouts.lockMs, 1_000, 'lockMs');
+/** Connects to `url`; one clear line (host:port/database, the reason, what to do) when it cannot. */
+async function connect$1(url, options) {
+    const target = parseUrl(url, options.what);
     const secrets = secretsOf(url, target.url);
     const scrub = (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
     const why = (e) => {
@@ -65715,10 +65857,9 @@ async function readOnly(url, fn, timeouts = {}) {
     const { default: pg } = await Promise.resolve().then(function () { return index; });
     const client = new pg.Client({
         connectionString: url,
-        connectionTimeoutMillis: connectMs,
-        // A client-side backstop in case the server never answers.
-        query_timeout: statementMs + 5_000,
-        application_name: 'expand-contract (deploy age, read only)',
+        connectionTimeoutMillis: options.connectMs ?? 10_000,
+        ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+        application_name: options.applicationName,
     });
     // A lost connection is reported by the next query; an unhandled 'error' event would end the process.
     client.on('error', () => undefined);
@@ -65727,51 +65868,37 @@ async function readOnly(url, fn, timeouts = {}) {
     }
     catch (e) {
         await client.end().catch(() => undefined);
-        throw new DeployAgeError(`cannot connect to the production database ${target.display}: ${why(e)}`, codeOf(e));
-    }
-    let step = 'opening a read-only transaction';
-    try {
-        await client.query('BEGIN TRANSACTION READ ONLY');
-        await client.query(`SET LOCAL statement_timeout = '${duration(statementMs)}'`);
-        await client.query(`SET LOCAL lock_timeout = '${duration(lockMs)}'`);
-        const { rows } = await client.query("SELECT current_setting('transaction_read_only') AS ro, current_setting('TimeZone') AS tz");
-        if (rows[0]?.ro !== 'on')
-            throw new DeployAgeError(`refusing to read ${target.display}: the transaction is not read only`);
-        step = 'reading the migration history';
-        return await fn({
-            timeZone: rows[0].tz,
-            query: async (sql, params = []) => (await client.query(sql, [...params])).rows,
-        });
-    }
-    catch (e) {
-        if (e instanceof DeployAgeError)
-            throw e;
         const code = codeOf(e);
-        const hint = code === '42501'
-            ? '; grant the role in the URL SELECT on the history table (and USAGE on its schema)'
-            : code === '57014'
-                ? '; the statement timed out'
-                : code === '55P03'
-                    ? '; the table is locked (a migration running?), try again later'
-                    : '';
-        throw new DeployAgeError(`${step} on ${target.display} failed: ${why(e)}${hint}`, code);
+        throw new ConnectError(`cannot connect to ${options.what} ${target.display}: ${why(e)}${connectHint(code)}`, code);
     }
-    finally {
-        await client.query('ROLLBACK').catch(() => undefined);
-        await client.end().catch(() => undefined);
+    return { client, display: target.display, scrub, why };
+}
+function connectHint(code) {
+    switch (code) {
+        case '28P01':
+        case '28000':
+            return '; check the user and password in the URL';
+        case '3D000':
+            return '; check the database name in the URL';
+        case 'ECONNREFUSED':
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return '; check the host and port in the URL, and that the server is running';
+        default:
+            return '';
     }
 }
 /** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
-function checkUrl(url) {
+function parseUrl(url, what) {
     let parsed;
     try {
         parsed = new URL(url);
     }
     catch {
-        throw new DeployAgeError('the production database URL is not a URL; give one such as postgres://user:password@host:5432/database');
+        throw new ConnectError(`${what} URL is not a URL; give one such as postgres://user:password@host:5432/database`);
     }
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-        throw new DeployAgeError(`the production database URL is not a PostgreSQL URL (it starts with ${parsed.protocol}//, not postgres://)`);
+        throw new ConnectError(`${what} URL is not a PostgreSQL URL (it starts with ${parsed.protocol}//, not postgres://)`);
     }
     const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.searchParams.get('dbname') || '';
@@ -65801,16 +65928,121 @@ function codeOf(e) {
     const code = e?.code;
     return typeof code === 'string' ? code : undefined;
 }
-function positive(value, fallback, what) {
+
+// A read-only session on a production database (or a replica): `BEGIN TRANSACTION READ ONLY` with short
+// statement and lock timeouts, then ROLLBACK, so it cannot write and cannot queue behind a migration for
+// long. The URL is a secret: messages name `host:port/database` at most, and any text the driver returns
+// is scrubbed of the URL and its password before it is shown.
+/**
+ * Runs `fn` in a read-only transaction on the database at `url`: `BEGIN TRANSACTION READ ONLY`,
+ * `SET LOCAL statement_timeout` and `lock_timeout`, a check that the transaction is read only (which also
+ * takes its snapshot, so no later `SET TRANSACTION READ WRITE` can change it), `fn`, then ROLLBACK. Any
+ * write `fn` tries is refused by PostgreSQL. Errors name the server as host:port/database only.
+ */
+async function readOnlySession(url, purpose, fn, timeouts = {}) {
+    const fail = purpose.error;
+    const target = checkReadOnlyUrl(url, purpose);
+    const connectMs = positive(timeouts.connectMs, 10_000, 'connectMs', fail);
+    const statementMs = positive(timeouts.statementMs, 5_000, 'statementMs', fail);
+    const lockMs = positive(timeouts.lockMs, 1_000, 'lockMs', fail);
+    let conn;
+    try {
+        conn = await connect$1(url, {
+            what: purpose.what,
+            applicationName: purpose.applicationName,
+            connectMs,
+            // A client-side backstop in case the server never answers.
+            queryTimeoutMs: statementMs + 5_000,
+        });
+    }
+    catch (e) {
+        if (e instanceof ConnectError)
+            throw fail(e.message, e.code);
+        throw e;
+    }
+    const { client, why } = conn;
+    let step = 'opening a read-only transaction';
+    try {
+        await client.query('BEGIN TRANSACTION READ ONLY');
+        await client.query(`SET LOCAL statement_timeout = '${duration(statementMs)}'`);
+        await client.query(`SET LOCAL lock_timeout = '${duration(lockMs)}'`);
+        const { rows } = await client.query("SELECT current_setting('transaction_read_only') AS ro, current_setting('TimeZone') AS tz");
+        if (rows[0]?.ro !== 'on')
+            throw fail(`refusing to read ${target.display}: the transaction is not read only`);
+        step = purpose.reading;
+        return await fn({
+            timeZone: rows[0].tz,
+            query: async (sql, params = []) => (await client.query(sql, [...params])).rows,
+        });
+    }
+    catch (e) {
+        if (purpose.owns(e))
+            throw e;
+        const code = codeOf(e);
+        const hint = code === '42501'
+            ? `; ${purpose.privilegeHint}`
+            : code === '57014'
+                ? '; the statement timed out'
+                : code === '55P03'
+                    ? '; the table is locked (a migration running?), try again later'
+                    : code === '25006'
+                        ? '; the connection is read only and the statement tried to write'
+                        : '';
+        throw fail(`${step} on ${target.display} failed: ${why(e)}${hint}`, code);
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end().catch(() => undefined);
+    }
+}
+/** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
+function checkReadOnlyUrl(url, purpose) {
+    try {
+        return parseUrl(url, purpose.what);
+    }
+    catch (e) {
+        if (e instanceof ConnectError)
+            throw purpose.error(e.message);
+        throw e;
+    }
+}
+function positive(value, fallback, what, fail) {
     if (value === undefined)
         return fallback;
     if (!Number.isInteger(value) || value <= 0)
-        throw new DeployAgeError(`timeouts.${what} must be a positive whole number of milliseconds`);
+        throw fail(`timeouts.${what} must be a positive whole number of milliseconds`);
     return value;
 }
 /** PostgreSQL duration text: `5s` for whole seconds, else `250ms`. */
 function duration(ms) {
     return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+// The read-only query runner for the production database's migration history (see src/db/read-only.ts).
+/** Reading the history table failed. `code` is PostgreSQL's SQLSTATE when the server refused a statement. */
+class DeployAgeError extends DatabaseError {
+    code;
+    name = 'DeployAgeError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+const DEPLOY_AGE = {
+    what: 'the production database',
+    applicationName: 'expand-contract (deploy age, read only)',
+    reading: 'reading the migration history',
+    privilegeHint: 'grant the role in the URL SELECT on the history table (and USAGE on its schema)',
+    error: (message, code) => new DeployAgeError(message, code),
+    owns: (e) => e instanceof DeployAgeError,
+};
+/** Runs `fn` in a read-only transaction on the production database (see readOnlySession). */
+function readOnly(url, fn, timeouts = {}) {
+    return readOnlySession(url, DEPLOY_AGE, fn, timeouts);
+}
+/** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
+function checkUrl(url) {
+    return checkReadOnlyUrl(url, DEPLOY_AGE);
 }
 
 // What every history-table reader shares: the expand migration as the repository holds it, the table
@@ -66703,7 +66935,7 @@ function code(text) {
     const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${clean}${pad}${fence}`;
 }
-function oneLine$1(text) {
+function oneLine$2(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 /** `8.3 days` / `1 day` / `5 hours`. */
@@ -66737,14 +66969,14 @@ function contractPullBody(input) {
     ];
     const ev = input.evidence;
     if (ev) {
-        lines.push(`- Source: ${code(ev.source)}${ev.weak ? ' (weak: it only bounds the deploy from below)' : ''}`, `- Reached production: ${oneLine$1(ev.at)} (${describeAge(ev.ageDays)} ago)`, `- ${oneLine$1(ev.detail)}`);
+        lines.push(`- Source: ${code(ev.source)}${ev.weak ? ' (weak: it only bounds the deploy from below)' : ''}`, `- Reached production: ${oneLine$2(ev.at)} (${describeAge(ev.ageDays)} ago)`, `- ${oneLine$2(ev.detail)}`);
     }
     else
         lines.push('- No deploy of the expand phase on record.');
     if (input.eligibleOn)
         lines.push(`- Eligible on: ${input.eligibleOn} (UTC)`);
     for (const note of input.notes)
-        lines.push(`- Note: ${oneLine$1(note)}`);
+        lines.push(`- Note: ${oneLine$2(note)}`);
     lines.push('', '### Code that still names what it drops', '');
     if (input.references.length === 0) {
         lines.push(`No file outside the migration folders names the dropped objects (searched ${input.searchedAt}).`);
@@ -66767,7 +66999,7 @@ function contractPullBody(input) {
     if (input.branchNotes?.length) {
         lines.push('', '### Branch', '');
         for (const note of input.branchNotes)
-            lines.push(`- ${oneLine$1(note)}`);
+            lines.push(`- ${oneLine$2(note)}`);
     }
     lines.push('', '### Gate', '', `The commit status ${code(GATE_CONTEXT)} on this pull request's head commit is \`pending\` while any dropped ` +
         `object's expand deploy is younger than the wait and \`success\` once all are old enough; the scheduled ` +
@@ -66895,7 +67127,7 @@ const TRANSACTION = /^\s*(begin|start\s+transaction|commit|end|rollback)\b/i;
 function outsideTransaction(statements) {
     return statements.some((s) => /^\s*(create\s+(unique\s+)?index\s+concurrently|drop\s+index\s+concurrently|reindex\b.*\bconcurrently|vacuum\b|alter\s+table\b.*\bdetach\s+partition\b.*\bconcurrently)/is.test(s.text));
 }
-function lines(list) {
+function lines$1(list) {
     return `${list.join('\n')}\n`;
 }
 
@@ -66949,7 +67181,7 @@ function drizzleMigration(ctx) {
 /** drizzle-kit's form: statements separated by `--> statement-breakpoint` when the journal uses them. */
 function drizzleSql(ctx, breakpoints) {
     const statements = ctx.statements.map((s) => `${s.text};`);
-    return lines([
+    return lines$1([
         `-- expand-contract ${ctx.header.planId}: runs after ${ctx.header.source}`,
         `-- ${why(ctx)}`,
         breakpoints ? statements.join('--> statement-breakpoint\n') : statements.join('\n'),
@@ -66989,7 +67221,7 @@ function sqitchChange(ctx) {
     const label = project === null ? name : `${project}:${name}`;
     const outside = outsideTransaction(ctx.statements);
     const wraps = !outside && !ctx.statements.some((s) => TRANSACTION.test(s.text));
-    const deploy = lines([
+    const deploy = lines$1([
         `-- Deploy ${label} to pg`,
         ...(requires === null ? [] : [`-- requires: ${requires}`]),
         `-- expand-contract ${header.planId}: runs after ${header.source}`,
@@ -67000,12 +67232,12 @@ function sqitchChange(ctx) {
         ...ctx.statements.map((s) => `${s.text};`),
         ...(wraps ? ['', 'COMMIT;'] : []),
     ]);
-    const revert = lines([
+    const revert = lines$1([
         `-- Revert ${label} from pg`,
         '',
         `-- Not reverted: the contract phase of ${header.planId} dropped ${header.drops.join(', ') || 'what the expand phase replaced'}; the data is gone. Restore it from a backup if needed.`,
     ]);
-    const verify = lines([`-- Verify ${label} on pg`, '', ...verifyGone(header.drops)]);
+    const verify = lines$1([`-- Verify ${label} on pg`, '', ...verifyGone(header.drops)]);
     const rel = `deploy/${name}.sql`;
     const folder = root.replace(/\/$/, '');
     return {
@@ -67122,7 +67354,7 @@ const MAKERS = {
         made.files.push({
             path: down,
             role: 'migration',
-            content: lines([
+            content: lines$1([
                 `-- expand-contract ${ctx.header.planId}: the contract phase cannot be undone here`,
                 `-- ${made.migrationPath} dropped ${ctx.header.drops.join(', ') || 'what the expand phase replaced'}; the data is gone. Restore it from a backup if needed.`,
             ]),
@@ -68173,7 +68405,7 @@ async function runSchedule(options) {
                 drops: plan.header?.drops ?? [],
                 status: 'failed',
                 eligibleOn: null,
-                detail: oneLine(e instanceof Error ? e.message : String(e)),
+                detail: oneLine$1(e instanceof Error ? e.message : String(e)),
             });
         }
     }
@@ -68187,7 +68419,7 @@ async function schedulePlan(run, plan) {
         drops: header?.drops ?? [],
         status,
         eligibleOn: null,
-        detail: oneLine(detail),
+        detail: oneLine$1(detail),
         ...extra,
     });
     if (header === null)
@@ -68367,7 +68599,7 @@ function hasLabel(pull, label) {
 function normalize(text) {
     return text.replace(/\r\n/g, '\n').trimEnd();
 }
-function oneLine(text) {
+function oneLine$1(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 const STATUS_TEXT = {
@@ -68381,7 +68613,7 @@ const STATUS_TEXT = {
 };
 /** A table cell: one line, pipes escaped. */
 function cell(text) {
-    return oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|') || ' ';
+    return oneLine$1(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|') || ' ';
 }
 /** The job summary: every pending plan, what happened to it and when it is (or was) eligible. */
 function scheduleSummary(rows, context) {
@@ -68515,27 +68747,21 @@ function mentions(query, tables, t) {
     return false;
 }
 async function connect(options) {
-    const { default: pg } = await Promise.resolve().then(function () { return index; });
-    let client;
+    let conn;
     try {
-        client = new pg.Client({
-            connectionString: options.url,
-            connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-            application_name: 'expand-contract',
+        conn = await connect$1(options.url, {
+            what: 'the database',
+            applicationName: 'expand-contract (usage check, read only)',
+            connectMs: options.connectTimeoutMs ?? 10_000,
         });
     }
     catch (e) {
-        throw new UsageError(`the database URL (a secret, not shown) is not usable: ${scrub(message(e), options.url)}; give a postgres:// URL`);
+        const why = e instanceof ConnectError
+            ? e.message.replace(/^cannot connect to the database [^:]*: /, '')
+            : message(e);
+        throw new UsageError(`cannot connect to the database to read pg_stat_statements: ${scrub(why, options.url)}; check the database URL (a secret, not shown)`);
     }
-    // A lost connection is reported by the next query; an unhandled 'error' event would end the process.
-    client.on('error', () => undefined);
-    try {
-        await client.connect();
-    }
-    catch (e) {
-        await client.end().catch(() => undefined);
-        throw new UsageError(`cannot connect to the database to read pg_stat_statements: ${scrub(message(e), options.url)}; check the database URL (a secret, not shown)`);
-    }
+    const { client } = conn;
     return {
         query: async (sql, params) => (await client.query(sql, params)).rows,
         close: () => client.end().catch(() => undefined),
@@ -68543,20 +68769,16 @@ async function connect(options) {
 }
 /** `text` without the URL or its password, in any spelling. */
 function scrub(text, url) {
-    const secrets = [url];
+    let parsed;
     try {
-        const parsed = new URL(url);
-        if (parsed.password)
-            secrets.push(parsed.password, decodeURIComponent(parsed.password));
-        for (const [key, value] of parsed.searchParams)
-            if (/pass|secret|key|token/i.test(key) && value)
-                secrets.push(value);
+        parsed = new URL(url);
     }
     catch {
-        const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(url)?.[1];
-        if (password)
-            secrets.push(password);
+        parsed = undefined;
     }
+    const secrets = parsed
+        ? secretsOf(url, parsed)
+        : [url, /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(url)?.[1] ?? ''];
     let out = text;
     for (const s of secrets.filter((x) => x.length > 0).sort((a, b) => b.length - a.length)) {
         out = out.split(s).join('***');
@@ -68864,6 +69086,850 @@ async function atCommit(c, git, commit, search) {
     }
 }
 
+const n$3 = (value) => Math.round(value).toLocaleString('en-US');
+function clock(seconds) {
+    if (!Number.isFinite(seconds) || seconds < 0)
+        return '?';
+    const s = Math.round(seconds);
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = String(s % 60).padStart(2, '0');
+    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+/** An event handler that draws the run. */
+function display(options) {
+    const now = options.now ?? (() => Date.now());
+    const every = options.everyMs ?? 5000;
+    let name = '';
+    let estimate = 0;
+    let base = 0;
+    let startedAt = 0;
+    let lastDraw = 0;
+    const line = (rowsDone, size) => {
+        const seconds = (now() - startedAt) / 1000;
+        const rate = seconds > 0 ? (rowsDone - base) / seconds : 0;
+        const left = Math.max(0, estimate - rowsDone);
+        const eta = rate > 0 ? clock(left / rate) : '?';
+        const parts = [`${n$3(rowsDone)}${estimate > 0 ? ` of ~${n$3(estimate)}` : ''} rows`, `${n$3(rate)} rows/s`];
+        if (estimate > 0)
+            parts.push(`ETA ${eta}`);
+        parts.push(`batch ${n$3(size)}`);
+        return `${name}: ${parts.join(', ')}`;
+    };
+    return (event) => {
+        switch (event.kind) {
+            case 'step-start':
+                name = event.step.name;
+                estimate = event.rowsDone + event.estimate;
+                base = event.rowsDone;
+                startedAt = now();
+                lastDraw = 0;
+                options.write(`${name}: ${event.resumed ? `resuming after ${n$3(event.rowsDone)} rows done earlier` : 'starting'}; key ${event.table.keySource} (${event.table.key.map((k) => k.name).join(', ')}); about ${n$3(event.estimate)} rows need it\n`);
+                return;
+            case 'batch': {
+                const t = now();
+                {
+                    if (t - lastDraw < every)
+                        return;
+                    options.write(`${line(event.rowsDone, event.size)}\n`);
+                }
+                lastDraw = t;
+                return;
+            }
+            case 'retry':
+                options.write(`${event.name}: ${event.reason}, retry ${event.attempt} in ${(event.waitMs / 1000).toFixed(1)} s with a smaller batch\n`);
+                return;
+            case 'pass':
+                options.write(`${name}: ${n$3(event.remaining)} rows behind the walk still need it (written meanwhile by code that does not fill them); pass ${event.pass} from the first key\n`);
+                return;
+            case 'step-end':
+                name = event.name;
+                if (event.skipped) {
+                    options.write(`${name}: done in an earlier run\n`);
+                    return;
+                }
+                options.write(`${name}: ${n$3(event.rowsDone)} rows changed${event.remaining === null ? '; every key visited once (this step cannot tell a done row from one to do, so it is not counted again)' : event.remaining === 0 ? '; no row still needs it' : `; ${n$3(event.remaining)} rows still need it`}\n`);
+                return;
+        }
+    };
+}
+
+// Where a backfill stands, kept in the database it runs on (`expand_contract.backfill_progress`, made on
+// first use): the last key of the last committed batch of each step, written in the batch's own
+// transaction, so an interrupted run (Ctrl-C, SIGKILL, a lost connection) resumes exactly after it.
+const PROGRESS_TABLE = 'expand_contract.backfill_progress';
+/** What identifies a step's work: a changed step (edited SET or condition) starts again from the first key. */
+function fingerprint(step) {
+    const { table, head, from, needs, check } = step;
+    return createHash('sha256')
+        .update(JSON.stringify({ table, head, from, needs, check }))
+        .digest('hex')
+        .slice(0, 16);
+}
+/** Creates the schema and table when missing (needs CREATE on the database the first time). */
+async function ensureProgressTable(client) {
+    const { rows } = await client.query(`SELECT to_regclass('${PROGRESS_TABLE}')::text AS t`);
+    if (rows[0]?.t)
+        return;
+    await client.query('CREATE SCHEMA IF NOT EXISTS expand_contract');
+    await client.query(`CREATE TABLE IF NOT EXISTS ${PROGRESS_TABLE} (
+  plan_id text NOT NULL,
+  step integer NOT NULL,
+  table_name text NOT NULL,
+  fingerprint text NOT NULL,
+  cursor jsonb,
+  pass integer NOT NULL DEFAULT 1,
+  rows_done bigint NOT NULL DEFAULT 0,
+  batches integer NOT NULL DEFAULT 0,
+  started_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz,
+  PRIMARY KEY (plan_id, step)
+)`);
+}
+/** The step's progress, or null when it never ran (or ran as a different step, which starts over). */
+async function readProgress(client, planId, index, step) {
+    const exists = await client.query(`SELECT to_regclass('${PROGRESS_TABLE}')::text AS t`);
+    if (!exists.rows[0]?.t)
+        return null;
+    const { rows } = await client.query(`SELECT fingerprint, cursor, pass, rows_done, batches, finished_at FROM ${PROGRESS_TABLE} WHERE plan_id = $1 AND step = $2`, [planId, index]);
+    const row = rows[0];
+    if (!row || row.fingerprint !== fingerprint(step))
+        return null;
+    return {
+        cursor: row.cursor,
+        pass: row.pass,
+        rowsDone: Number(row.rows_done),
+        batches: row.batches,
+        finishedAt: row.finished_at,
+    };
+}
+/** Starts (or restarts) a step's row: its first pass, nothing done. */
+async function startProgress(client, planId, index, step) {
+    await client.query(`INSERT INTO ${PROGRESS_TABLE} (plan_id, step, table_name, fingerprint)
+     VALUES ($1, $2, $3, $4)
+     ON CONFLICT (plan_id, step) DO UPDATE SET table_name = EXCLUDED.table_name,
+       fingerprint = EXCLUDED.fingerprint, cursor = NULL, pass = 1, rows_done = 0, batches = 0,
+       started_at = now(), updated_at = now(), finished_at = NULL`, [planId, index, step.name, fingerprint(step)]);
+}
+/**
+ * Records a batch: its last key and its rows, and for the last batch of a pass that the walk is done (so a
+ * run that stops right after it does not walk it again). Run inside the batch's transaction.
+ */
+async function recordBatch(client, planId, index, batch) {
+    await client.query(`UPDATE ${PROGRESS_TABLE} SET cursor = $3::jsonb, rows_done = rows_done + $4, batches = batches + 1,
+            finished_at = CASE WHEN $5::boolean THEN now() END, updated_at = now()
+      WHERE plan_id = $1 AND step = $2`, [planId, index, batch.cursor === null ? null : JSON.stringify(batch.cursor), batch.rows, batch.last]);
+}
+/** A new pass from the first key (the final check found rows the walk did not reach). */
+async function nextPass(client, planId, index) {
+    await client.query(`UPDATE ${PROGRESS_TABLE} SET cursor = NULL, pass = pass + 1, finished_at = NULL, updated_at = now()
+      WHERE plan_id = $1 AND step = $2`, [planId, index]);
+}
+
+/** A problem with the schema the step meets: not retryable, exit code 2. */
+class BackfillSchemaError extends Error {
+    name = 'BackfillSchemaError';
+}
+/** Finds the step's table and its key; a clear error naming the table when either is missing. */
+async function liveTable(client, step) {
+    const { rows } = await client.query('SELECT c.oid::int8::float8 AS oid, c.reltuples::float8 AS est FROM pg_class c WHERE c.oid = to_regclass($1)', [step.table]);
+    const found = rows[0];
+    if (!found || found.oid === null)
+        throw new BackfillSchemaError(`the table ${step.name} (${step.table}) does not exist in the database: run the expand migration first, or check that the URL points at the right database`);
+    const keys = await client.query(`SELECT i.indexrelid::regclass::text AS name, i.indisprimary AS primary,
+            array_agg(a.attname::text ORDER BY k.ord) AS cols,
+            array_agg(format_type(a.atttypid, a.atttypmod) ORDER BY k.ord) AS types
+       FROM pg_index i
+       CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+      WHERE i.indrelid = $1 AND i.indisunique AND i.indisvalid AND i.indpred IS NULL AND i.indexprs IS NULL
+        AND k.ord <= i.indnkeyatts
+      GROUP BY i.indexrelid, i.indisprimary
+     HAVING bool_and(a.attnotnull)
+      ORDER BY i.indisprimary DESC, count(*), 1`, [found.oid]);
+    const best = keys.rows[0];
+    if (!best)
+        throw new BackfillSchemaError(`the table ${step.name} has no primary key and no unique index over NOT NULL columns, so the backfill cannot walk it in batches; add a primary key (or a unique index on NOT NULL columns, built CONCURRENTLY) and run again`);
+    return {
+        oid: found.oid,
+        estimatedRows: Math.max(0, Math.round(found.est ?? 0)),
+        analyzed: (found.est ?? -1) >= 0,
+        key: best.cols.map((name, i) => ({ name, type: best.types[i] })),
+        keySource: best.primary ? 'primary key' : `unique index ${best.name}`,
+    };
+}
+const cols = (key, ref) => key.map((k) => (ref ? `${ref}.${quoteIdent(k.name)}` : quoteIdent(k.name))).join(', ');
+const tuple = (list, n) => (n === 1 ? list : `ROW(${list})`);
+const params = (key, from) => key.map((k, i) => `$${from + i}::${k.type}`).join(', ');
+/** `SELECT` of the last key of the next batch of `size` rows after `after` (no row: the batch is the last). */
+function boundSql(step, key, after, size) {
+    const n = key.length;
+    const where = after ? ` WHERE ${tuple(cols(key), n)} > ${tuple(params(key, 1), n)}` : '';
+    // ORDER BY names the key through the table's alias: a bare name would mean the output column of the
+    // same name, the key cast to text, and sort `10` before `9`.
+    return (`SELECT ${key.map((k) => `${quoteIdent(k.name)}::text`).join(', ')} FROM ${step.table} AS _ec_bound${where}` +
+        ` ORDER BY ${cols(key, '_ec_bound')} OFFSET ${Math.max(0, size - 1)} LIMIT 1`);
+}
+/** The step's statement over the keys after `after` (if any) up to `upto` (if any), rows that need it only. */
+function batchSql(step, key, after, upto) {
+    const n = key.length;
+    const own = tuple(cols(key, step.ref), n);
+    const conds = [];
+    if (after)
+        conds.push(`${own} > ${tuple(params(key, 1), n)}`);
+    if (upto)
+        conds.push(`${own} <= ${tuple(params(key, after ? n + 1 : 1), n)}`);
+    if (step.needs)
+        conds.push(`(${step.needs})`);
+    const from = step.from ? ` ${step.verb === 'UPDATE' ? 'FROM' : 'USING'} ${step.from}` : '';
+    return `${step.head}${from}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
+}
+/** The rows that still need the step (null when `needs` cannot tell: the step is checked by its walk). */
+function remainingSql(step) {
+    if (step.check !== 'predicate')
+        return null;
+    const table = `${step.table}${step.alias ? ` AS ${step.alias}` : ''}`;
+    if (step.needs === null)
+        return `SELECT count(*)::int8 AS n FROM ${table}`;
+    const cond = step.from ? `EXISTS (SELECT 1 FROM ${step.from} WHERE ${step.needs})` : `(${step.needs})`;
+    return `SELECT count(*)::int8 AS n FROM ${table} WHERE ${cond}`;
+}
+/** The planner's estimate of the rows that need the step (EXPLAIN, nothing run). */
+async function estimateRows(client, step, table) {
+    const target = `${step.table}${step.alias ? ` AS ${step.alias}` : ''}`;
+    const cond = step.needs === null
+        ? 'true'
+        : step.from
+            ? `EXISTS (SELECT 1 FROM ${step.from} WHERE ${step.needs})`
+            : `(${step.needs})`;
+    if (!table.analyzed) {
+        // Never analyzed (a new or small table): the planner would guess, so count.
+        const { rows } = await client.query(`SELECT count(*)::int8 AS n FROM ${target} WHERE ${cond}`);
+        return Number(rows[0]?.n ?? 0);
+    }
+    if (step.needs === null)
+        return table.estimatedRows;
+    const { rows } = await client.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${target} WHERE ${cond}`);
+    return Math.round(rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
+}
+
+class Throttle {
+    options;
+    size;
+    min;
+    lastWaiters = 0;
+    constructor(options) {
+        this.options = options;
+        this.size = options.max;
+        this.min = Math.min(options.min ?? 10, options.max);
+    }
+    /** After a committed batch: how long it took and how many sessions waited on its locks at its end. */
+    record(elapsedMs, waiters) {
+        const { targetMs, max } = this.options;
+        const waitsRose = waiters > 0 && waiters > this.lastWaiters;
+        this.lastWaiters = waiters;
+        if (elapsedMs > targetMs || waitsRose) {
+            // Aim under the target: scale by how far over it the batch ran, at least halving on lock waits.
+            const scale = elapsedMs > targetMs ? (targetMs / elapsedMs) * 0.8 : 0.5;
+            this.size = Math.max(this.min, Math.floor(this.size * Math.min(scale, waitsRose ? 0.5 : 1)));
+        }
+        else if (elapsedMs < targetMs / 2 && this.size < max) {
+            this.size = Math.min(max, Math.ceil(this.size * 1.5));
+        }
+    }
+    /** After a lock or statement timeout: half the size. */
+    shrink() {
+        this.size = Math.max(this.min, Math.floor(this.size / 2));
+    }
+}
+
+/** The run cannot go on now but may later (lock held, connection lost): exit code 1. */
+class BackfillRunError extends Error {
+    name = 'BackfillRunError';
+}
+const RETRYABLE = new Set(['55P03', '57014', '40P01', '40001']);
+/** Runs the backfill; throws BackfillSchemaError / ConnectError (exit 2) or BackfillRunError (exit 1). */
+async function runBackfill(options) {
+    assertFilled(options.plan);
+    const started = Date.now();
+    const conn = await connect$1(options.databaseUrl, {
+        what: 'the database',
+        applicationName: `expand-contract backfill ${options.plan.planId}`,
+    });
+    const { client } = conn;
+    try {
+        await lockPlan(conn, options.plan.planId);
+        // Outside a batch too (the estimate, the final check): never queue forever behind a held lock.
+        await client.query(`SET lock_timeout = '${options.lockTimeoutMs ?? 2000}ms'`);
+        await ensureProgressTable(client);
+        const steps = [];
+        let interrupted = false;
+        for (const [index, step] of options.plan.steps.entries()) {
+            if (options.signal?.aborted) {
+                interrupted = true;
+                break;
+            }
+            const result = await runStep(conn, options, index, step);
+            steps.push(result.step);
+            if (result.interrupted) {
+                interrupted = true;
+                break;
+            }
+        }
+        return { steps, interrupted, seconds: (Date.now() - started) / 1000 };
+    }
+    catch (e) {
+        throw asRunError(e, conn);
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
+}
+/** Refuses a plan that still holds a placeholder a person must fill. */
+function assertFilled(plan) {
+    for (const [i, step] of plan.steps.entries()) {
+        const text = `${step.head} ${step.from ?? ''} ${step.needs ?? ''}`;
+        const at = text.indexOf(`${PLACEHOLDER_FUNCTION}(`);
+        if (at < 0)
+            continue;
+        const what = /expand_contract_todo\('((?:[^']|'')*)'\)/.exec(text.slice(at))?.[1]?.replace(/''/g, "'") ?? 'a value';
+        throw new BackfillSchemaError(`${plan.file}: step ${i + 1} (${step.name}) still holds ${PLACEHOLDER_FUNCTION}(...): write the ${what} in its "head" (the SET) in the header and in the DO block below, then run again`);
+    }
+}
+/** One runner per plan at a time: a session advisory lock, released when the connection ends. */
+async function lockPlan(conn, planId) {
+    const { rows } = await conn.client.query("SELECT pg_try_advisory_lock(hashtext('expand-contract backfill'), hashtext($1)) AS ok", [planId]);
+    if (rows[0]?.ok)
+        return;
+    throw new BackfillSchemaError(`another backfill of ${planId} is running on ${conn.display}; wait for it to finish (or stop it), then run again`);
+}
+async function runStep(conn, o, index, step) {
+    const { client } = conn;
+    const planId = o.plan.planId;
+    await client.query('RESET search_path');
+    if (step.searchPath)
+        await client.query(step.searchPath);
+    const table = await liveTable(client, step);
+    let progress = await readProgress(client, planId, index, step);
+    const resumed = progress !== null;
+    if (!progress) {
+        await startProgress(client, planId, index, step);
+        progress = { cursor: null, pass: 1, rowsDone: 0, batches: 0, finishedAt: null };
+    }
+    const result = {
+        name: step.name,
+        rowsDone: progress.rowsDone,
+        batches: progress.batches,
+        remaining: null,
+        passes: progress.pass,
+        stopped: false,
+    };
+    const countSql = remainingSql(step);
+    if (progress.finishedAt && countSql === null) {
+        o.onEvent?.({
+            kind: 'step-end',
+            index,
+            name: step.name,
+            rowsDone: result.rowsDone,
+            remaining: null,
+            skipped: true,
+        });
+        return { step: result, interrupted: false };
+    }
+    const estimate = await retrying(conn, o, index, step, table, () => estimateRows(client, step, table));
+    o.onEvent?.({ kind: 'step-start', index, step, table, estimate, resumed, rowsDone: result.rowsDone });
+    const throttle = new Throttle({ max: o.batchSize ?? 1000, targetMs: o.targetBatchMs ?? 100 });
+    let cursor = progress.cursor;
+    let walking = !progress.finishedAt;
+    for (;;) {
+        while (walking) {
+            if (o.signal?.aborted)
+                return { step: { ...result, stopped: true }, interrupted: true };
+            const batch = await runBatch(conn, o, index, step, table, cursor, throttle);
+            result.rowsDone += batch.rows;
+            result.batches += 1;
+            cursor = batch.cursor;
+            o.onEvent?.({
+                kind: 'batch',
+                index,
+                rows: batch.rows,
+                rowsDone: result.rowsDone,
+                size: batch.size,
+                elapsedMs: batch.elapsedMs,
+                waiters: batch.waiters,
+            });
+            if (batch.last)
+                walking = false;
+            else if (o.pauseMs)
+                await pause(o.pauseMs, o.signal);
+        }
+        if (countSql === null)
+            break;
+        const { rows } = await retrying(conn, o, index, step, table, () => client.query(countSql));
+        result.remaining = Number(rows[0]?.n ?? 0);
+        if (result.remaining === 0 || result.passes >= (o.maxPasses ?? 3))
+            break;
+        // Rows behind the cursor still need it (written by a writer that does not fill them): walk again.
+        await nextPass(client, planId, index);
+        result.passes += 1;
+        o.onEvent?.({ kind: 'pass', index, pass: result.passes, remaining: result.remaining });
+        cursor = null;
+        walking = true;
+    }
+    o.onEvent?.({
+        kind: 'step-end',
+        index,
+        name: step.name,
+        rowsDone: result.rowsDone,
+        remaining: result.remaining,
+        skipped: false,
+    });
+    return { step: result, interrupted: false };
+}
+/** One batch in its own transaction, retried on lock and statement timeouts with a smaller size. */
+async function runBatch(conn, o, index, step, table, cursor, throttle) {
+    const { client } = conn;
+    const maxRetries = o.maxRetries ?? 5;
+    const lockMs = o.lockTimeoutMs ?? 2000;
+    for (let attempt = 0;; attempt++) {
+        const size = throttle.size;
+        const t0 = performance.now();
+        try {
+            await client.query(`BEGIN; SET LOCAL lock_timeout = '${lockMs}ms'; SET LOCAL statement_timeout = '${o.statementTimeoutMs ?? 30_000}ms'`);
+            const after = cursor !== null;
+            const bound = await client.query({
+                text: boundSql(step, table.key, after, size),
+                values: cursor ?? [],
+                rowMode: 'array',
+            });
+            const upto = bound.rows[0] ?? null;
+            const values = [...(cursor ?? []), ...(upto ?? [])];
+            const changed = await client.query(batchSql(step, table.key, after, upto !== null), values);
+            const waiters = await lockWaiters(client);
+            // The last batch (no bound) records the end; a later pass starts from the first key again.
+            const next = upto ?? cursor;
+            await recordBatch(client, o.plan.planId, index, {
+                cursor: next,
+                rows: changed.rowCount ?? 0,
+                last: upto === null,
+            });
+            await client.query('COMMIT');
+            const elapsedMs = performance.now() - t0;
+            throttle.record(elapsedMs, waiters);
+            return { rows: changed.rowCount ?? 0, cursor: next, last: upto === null, size, elapsedMs, waiters };
+        }
+        catch (e) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            const code = codeOf(e);
+            if (!code || !RETRYABLE.has(code))
+                throw e;
+            if (attempt >= maxRetries)
+                throw await gaveUp(conn, step, table, code, attempt + 1, lockMs);
+            throttle.shrink();
+            const waitMs = Math.min(5000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
+            o.onEvent?.({
+                kind: 'retry',
+                index,
+                name: step.name,
+                reason: reasonOf(code),
+                attempt: attempt + 1,
+                waitMs,
+            });
+            await pause(waitMs, o.signal);
+        }
+    }
+}
+/** A query outside a batch (the estimate, the final check), retried on lock timeouts as a batch is. */
+async function retrying(conn, o, index, step, table, work) {
+    const maxRetries = o.maxRetries ?? 5;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await work();
+        }
+        catch (e) {
+            const code = codeOf(e);
+            if (code !== '55P03')
+                throw e;
+            if (attempt >= maxRetries)
+                throw await gaveUp(conn, step, table, code, attempt + 1, o.lockTimeoutMs ?? 2000);
+            const waitMs = Math.min(5000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
+            o.onEvent?.({
+                kind: 'retry',
+                index,
+                name: step.name,
+                reason: reasonOf(code),
+                attempt: attempt + 1,
+                waitMs,
+            });
+            await pause(waitMs, o.signal);
+        }
+    }
+}
+/** Sessions waiting on this transaction's locks right now. */
+async function lockWaiters(client) {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pg_backend_pid() = ANY(pg_blocking_pids(pid))");
+    return rows[0]?.n ?? 0;
+}
+const reasonOf = (code) => code === '55P03'
+    ? 'lock timeout'
+    : code === '57014'
+        ? 'statement timeout'
+        : code === '40P01'
+            ? 'deadlock'
+            : 'serialization failure';
+/** The error after the last retry, naming who holds locks on the table. */
+async function gaveUp(conn, step, table, code, attempts, lockMs) {
+    const holders = await conn.client
+        .query(`SELECT l.pid, l.mode, coalesce(nullif(a.application_name, ''), a.usename::text, '?') AS app,
+              to_char(a.xact_start, 'YYYY-MM-DD HH24:MI:SS') AS since
+         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.relation = $1 AND l.granted AND l.pid <> pg_backend_pid()
+        ORDER BY a.xact_start NULLS LAST LIMIT 3`, [table.oid])
+        .then((r) => r.rows)
+        .catch(() => []);
+    const who = holders.length
+        ? `; holding locks on it: ${holders.map((h) => `pid ${h.pid} (${h.app}, ${h.mode}${h.since ? `, in a transaction since ${h.since}` : ''})`).join(', ')}`
+        : '';
+    const what = code === '55P03'
+        ? `could not lock rows of ${step.name} within lock_timeout ${lockMs}ms`
+        : `a batch on ${step.name} kept failing (${reasonOf(code)})`;
+    return new BackfillRunError(`${what} after ${attempts} attempts${who}. Every committed batch is kept: run the same command again once the lock is gone to continue`);
+}
+/** A driver or server failure as a run error (exit 1) or schema error (exit 2), scrubbed of the URL. */
+function asRunError(e, conn) {
+    if (e instanceof BackfillRunError || e instanceof BackfillSchemaError)
+        return e;
+    const code = codeOf(e);
+    const why = conn.why(e);
+    if (code && /^(42|22|23|0A)/.test(code))
+        return new BackfillSchemaError(`a batch failed on ${conn.display}: ${why} (SQLSTATE ${code}); fix the step and run again`);
+    return new BackfillRunError(`the backfill stopped on ${conn.display}: ${why}. Every committed batch is kept: run the same command again to continue`);
+}
+function pause(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+/** A backfill file the runner cannot use, with the line to look at. */
+class BackfillScriptError extends Error {
+    name = 'BackfillScriptError';
+}
+/** True when `text` opens like a backfill script written by `split`. */
+function isBackfillScript(text) {
+    return BACKFILL_TITLE.test(firstLine(text));
+}
+const firstLine = (text) => (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').trim();
+const STRING_FIELDS = ['name', 'table', 'ref', 'head'];
+const NULLABLE_FIELDS = ['alias', 'from', 'where', 'needs', 'searchPath'];
+/** The plan of a backfill script; `file` names it in errors. */
+function readBackfillScript(text, file) {
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const title = BACKFILL_TITLE.exec((lines[0] ?? '').trim());
+    if (!title)
+        throw new BackfillScriptError(`${file}:1: not a backfill script of expand-contract (it must start with "-- expand-contract ec-...: backfill for ..."); give the file split wrote in .expand-contract/backfill/, or the original migration`);
+    const steps = [];
+    lines.forEach((line, i) => {
+        if (!line.startsWith(BACKFILL_STEP))
+            return;
+        const at = `${file}:${i + 1}`;
+        let value;
+        try {
+            value = JSON.parse(line.slice(BACKFILL_STEP.length));
+        }
+        catch (e) {
+            throw new BackfillScriptError(`${at}: the step is not valid JSON (${e instanceof Error ? e.message : String(e)}); restore the line split wrote, or run split again`);
+        }
+        steps.push(checkStep(value, at));
+    });
+    if (steps.length === 0)
+        throw new BackfillScriptError(`${file}: no "${BACKFILL_STEP.trim()}" lines in its header: it was written by an older split; run split on the migration again, or give the original migration to backfill`);
+    return { planId: title[1], source: title[2].trim(), file, steps };
+}
+function checkStep(value, at) {
+    const bad = (what) => {
+        throw new BackfillScriptError(`${at}: the step's ${what}; restore the line split wrote, or run split again`);
+    };
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return bad('line is not a JSON object');
+    const o = value;
+    for (const f of STRING_FIELDS)
+        if (typeof o[f] !== 'string' || o[f] === '')
+            bad(`"${f}" is not a non-empty string`);
+    for (const f of NULLABLE_FIELDS)
+        if (o[f] !== undefined && o[f] !== null && typeof o[f] !== 'string')
+            bad(`"${f}" is neither a string nor null`);
+    if (o.verb !== 'UPDATE' && o.verb !== 'DELETE')
+        bad('"verb" is neither "UPDATE" nor "DELETE"');
+    if (o.check !== 'predicate' && o.check !== 'visited')
+        bad('"check" is neither "predicate" nor "visited"');
+    if (o.key !== null &&
+        o.key !== undefined &&
+        !(Array.isArray(o.key) && o.key.every((k) => typeof k === 'string')))
+        bad('"key" is neither a list of column names nor null');
+    const str = (f) => (typeof o[f] === 'string' ? o[f] : null);
+    return {
+        name: o.name,
+        table: o.table,
+        ref: o.ref,
+        alias: str('alias'),
+        verb: o.verb,
+        head: o.head,
+        from: str('from'),
+        where: str('where'),
+        needs: str('needs'),
+        check: o.check,
+        key: Array.isArray(o.key) ? o.key : null,
+        searchPath: str('searchPath'),
+    };
+}
+
+// `mode: backfill`: runs the batched backfill of each backfill script in the checkout (or of the one file
+// `backfill-file` names) on `database-url`, logging progress as plain lines, then reports through the job
+// summary, the `backfill` output (done, remaining or failed) and one failure line. A file that fails does
+// not stop the others; a cancelled job stops between batches, keeping every committed batch.
+/** Where `split` writes backfill scripts: run in name order when `backfill-file` is empty. */
+const BACKFILL_DIR = `${STATE_DIR}/backfill`;
+/** Runs every file; returns the state it also sets as the `backfill` output. */
+async function backfillStep(c) {
+    const { io, inputs } = c;
+    const url = inputs.databaseUrl ?? '';
+    const secrets = secretsOf(url, new URL(url));
+    const scrub = (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+    const files = inputs.backfillFile ? [inputs.backfillFile] : await defaultScripts(c.cwd);
+    if (files.length === 0) {
+        io.notice(`expand-contract: nothing to backfill: no ${BACKFILL_DIR}/*.sql in the checkout`);
+        await io.summary(`## expand-contract backfill\n\nNothing to backfill: no \`${BACKFILL_DIR}/*.sql\` in the checkout.\n`);
+        io.setOutput('backfill', 'done');
+        return 'done';
+    }
+    const controller = new AbortController();
+    const release = io.onSignal?.((signal) => {
+        io.info(`expand-contract: ${signal}: finishing the current batch, then stopping`);
+        controller.abort();
+    });
+    const outcomes = [];
+    try {
+        for (const file of files) {
+            if (controller.signal.aborted) {
+                outcomes.push({ file, rows: [], interrupted: true });
+                continue;
+            }
+            outcomes.push(await runFile(c, file, controller.signal, scrub));
+        }
+    }
+    finally {
+        release?.();
+    }
+    const state = outcomes.some((o) => o.error)
+        ? 'failed'
+        : outcomes.some((o) => o.interrupted || o.rows.some((r) => typeof r.remaining !== 'string' && r.remaining > 0))
+            ? 'remaining'
+            : 'done';
+    await io.summary(summaryMarkdown(outcomes, state));
+    io.setOutput('backfill', state);
+    if (state !== 'done')
+        io.setFailed(scrub(failureLine$1(outcomes)));
+    return state;
+}
+/** Every `.sql` file of BACKFILL_DIR, by name (the plan id, so the order is stable, not meaningful). */
+async function defaultScripts(cwd) {
+    const entries = await readdir$1(join(cwd, BACKFILL_DIR), { withFileTypes: true }).catch(() => []);
+    return entries
+        .filter((e) => e.isFile() && e.name.endsWith('.sql'))
+        .map((e) => e.name)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((name) => `${BACKFILL_DIR}/${name}`);
+}
+async function runFile(c, file, signal, scrub) {
+    const { io, inputs } = c;
+    const outcome = { file, rows: [], interrupted: false };
+    const started = new Map();
+    try {
+        const plan = await loadPlan(c, file);
+        outcome.plan = plan;
+        outcome.rows = plan.steps.map((s) => ({
+            name: s.name,
+            rowsDone: 0,
+            batches: 0,
+            remaining: 'not started',
+            seconds: 0,
+        }));
+        io.info(`expand-contract: backfill ${file}: plan ${plan.planId} (from ${plan.source}), ${plan.steps.length} step(s), batches of up to ${inputs.backfillBatchSize} rows`);
+        const draw = display({ write: lines((line) => io.info(line)), isTTY: false });
+        const track = (event) => {
+            draw(event);
+            const row = outcome.rows[event.index];
+            if (!row)
+                return;
+            const start = started.get(event.index);
+            if (event.kind === 'step-start') {
+                started.set(event.index, { at: performance.now(), rowsDone: event.rowsDone });
+                row.remaining = 'running';
+            }
+            else if (event.kind === 'batch') {
+                row.rowsDone = event.rowsDone - (start?.rowsDone ?? 0);
+                row.batches += 1;
+            }
+            else if (event.kind === 'step-end') {
+                if (event.skipped)
+                    row.remaining = 'earlier';
+                else {
+                    row.rowsDone = event.rowsDone - (start?.rowsDone ?? 0);
+                    row.remaining = event.remaining === null ? 'visited' : event.remaining;
+                }
+                row.seconds = secondsSince(start?.at);
+            }
+        };
+        const result = await runBackfill({
+            databaseUrl: inputs.databaseUrl ?? '',
+            plan,
+            batchSize: inputs.backfillBatchSize,
+            pauseMs: inputs.backfillPauseMs,
+            signal,
+            onEvent: track,
+        });
+        outcome.interrupted = result.interrupted;
+    }
+    catch (e) {
+        const message = scrub(oneLine(e instanceof Error ? e.message : String(e)));
+        // Every line names the file: the runner's messages name the table, the script's name the file.
+        outcome.error =
+            message.includes(file) || message.startsWith('backfill-file:') ? message : `${file}: ${message}`;
+        io.info(`expand-contract: backfill failed: ${outcome.error}`);
+    }
+    // The step a cancellation stopped, or the one a failure stopped in (steps run in order; the failure
+    // may come before the step's start: its table has no key).
+    const index = outcome.rows.findIndex((r) => r.remaining === 'running' || r.remaining === 'not started');
+    const row = outcome.rows[index];
+    if (row && (outcome.error || row.remaining === 'running')) {
+        row.remaining = outcome.error ? 'failed' : 'stopped';
+        row.seconds = secondsSince(started.get(index)?.at);
+    }
+    return outcome;
+}
+/** The plan of a backfill script, or of an original migration planned again. */
+async function loadPlan(c, file) {
+    const path = resolve(c.cwd, file);
+    const shown = slashes(relative(c.cwd, path)) || file;
+    const info = await stat$1(path).catch(() => undefined);
+    if (!info || info.isDirectory())
+        throw new Error(`backfill-file: ${shown} is not a file of the checkout; give a backfill script or the original migration`);
+    const text = await readFile(path, 'utf8');
+    if (isBackfillScript(text) || !c.inputs.backfillFile)
+        return readBackfillScript(text, shown);
+    if (/^-- expand-contract ec-[0-9a-f]+: (expand|pending)/m.test(text.slice(0, 300)))
+        throw new Error(`${shown}: this migration is already split; give its backfill script (${BACKFILL_DIR}/<plan>.sql) as backfill-file instead`);
+    const { config } = c;
+    const input = await discoverPaths([shown], {
+        ...(config.framework ? { framework: config.framework } : {}),
+        placeholders: config.placeholders,
+        maxFileBytes: config.maxFileBytes,
+        paths: config.paths,
+    }, c.cwd);
+    const migration = input.releases.flat()[0];
+    if (!migration)
+        throw new Error(`${shown}: not a migration file the tool recognises, nor a backfill script`);
+    const cacheRoot = c.io.env.RUNNER_TOOL_CACHE || c.io.env.RUNNER_TEMP;
+    const run = await planChanges(input, {
+        engine: {
+            postgresVersion: config.postgresVersion,
+            rules: config.rules,
+            today: new Date().toISOString().slice(0, 10),
+        },
+        contractAfterDays: config.contractAfterDays,
+        history: cacheRoot ? { cacheDir: join(cacheRoot, 'expand-contract') } : {},
+        only: [migration.path],
+        prove: false,
+        trace: false,
+        progress: (m) => c.io.info(`expand-contract: ${m}`),
+    });
+    const plan = run.plans[0]?.plan;
+    if (!plan || plan.backfillSteps.length === 0)
+        throw new Error(`${shown}: nothing to backfill: its plan moves no UPDATE or DELETE out of the migration, and no recipe fills a column`);
+    return { planId: plan.planId, source: plan.source, file: shown, steps: plan.backfillSteps };
+}
+/** A writer that hands on whole lines (the display writes text ending in a newline). */
+function lines(out) {
+    let pending = '';
+    return (text) => {
+        pending += text;
+        const parts = pending.split(/\r?\n/);
+        pending = parts.pop() ?? '';
+        for (const part of parts)
+            if (part.trim())
+                out(part);
+    };
+}
+const secondsSince = (start) => start === undefined ? 0 : (performance.now() - start) / 1000;
+const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+const n$2 = (value) => value.toLocaleString('en-US');
+function remainingCell(row) {
+    if (typeof row.remaining === 'number')
+        return n$2(row.remaining);
+    return {
+        visited: 'not counted (every key visited once)',
+        earlier: 'done in an earlier run',
+        'not started': 'not started',
+        running: 'stopped',
+        stopped: 'stopped (cancelled)',
+        failed: 'failed',
+    }[row.remaining];
+}
+function summaryMarkdown(outcomes, state) {
+    const head = {
+        done: 'Every step ran; no row still needs it.',
+        remaining: 'Rows still need the backfill: run it again (every committed batch is kept).',
+        failed: 'A backfill failed; every committed batch is kept.',
+    }[state];
+    const out = [
+        '## expand-contract backfill',
+        '',
+        head,
+        '',
+        '| plan | file | step (table) | rows changed | batches | remaining | seconds |',
+        '|---|---|---|--:|--:|---|--:|',
+    ];
+    for (const o of outcomes) {
+        const plan = o.plan ? `\`${o.plan.planId}\`` : '';
+        const file = prose(o.file);
+        if (o.rows.length === 0)
+            out.push(`| ${plan} | ${file} | | | | ${o.error ? 'failed' : 'not started'} | |`);
+        for (const row of o.rows)
+            out.push(`| ${plan} | ${file} | ${prose(row.name)} | ${n$2(row.rowsDone)} | ${n$2(row.batches)} | ${remainingCell(row)} | ${row.seconds.toFixed(1)} |`);
+    }
+    const errors = outcomes.filter((o) => o.error);
+    if (errors.length) {
+        out.push('', ...errors.map((o) => `- ${prose(o.error ?? '')}`));
+    }
+    return `${out.join('\n')}\n`;
+}
+/** The step's failure, in one line. */
+function failureLine$1(outcomes) {
+    const failed = outcomes.filter((o) => o.error);
+    if (failed.length > 0) {
+        const message = failed[0]?.error ?? '';
+        return failed.length === 1
+            ? `expand-contract backfill failed: ${message}`
+            : `expand-contract backfill failed for ${failed.length} of ${outcomes.length} files, the first: ${message}; see the job summary`;
+    }
+    if (outcomes.some((o) => o.interrupted))
+        return 'expand-contract backfill was cancelled between batches; every committed batch is kept: run it again to continue';
+    const left = outcomes.flatMap((o) => o.rows
+        .filter((r) => typeof r.remaining === 'number' && r.remaining > 0)
+        .map((r) => `${r.name} (${n$2(r.remaining)} rows)`));
+    return `expand-contract backfill: rows still need it in ${left.join(', ')}, written meanwhile by code that does not fill them; deploy the code that writes both, then run it again`;
+}
+
 // The Action, end to end: read the inputs and the event, find the pull request's migrations, plan and
 // prove them, split them into the branch when asked, and report through the PR comment, the check run
 // (or a commit status), annotations, the job summary and the outputs. Every failure ends as one line
@@ -68881,13 +69947,18 @@ async function runAction(io) {
             cwd,
             knownRules: [...RULES.map((r) => r.meta.id), ...BUILTIN_RULE_IDS],
         }), inputs);
+        const mode = modeOf(inputs, event);
+        if (mode === 'backfill') {
+            // Writes to the database only: no GitHub API call, so no client.
+            await backfillStep({ io, inputs, config, cwd });
+            return;
+        }
         if (inputs.githubToken)
             client = createGitHubClient({
                 token: inputs.githubToken,
                 baseUrl: event.run.apiUrl,
                 log: { debug: io.debug, info: io.info, warn: (m) => io.warning(m), error: (m) => io.warning(m) },
             });
-        const mode = modeOf(inputs, event);
         const contract = {
             io,
             client,
@@ -69000,6 +70071,7 @@ async function targetOf(event, client) {
 /**
  * What the run does. `auto`: a pull request is checked (pr); a schedule, or a workflow_dispatch that
  * names no pull request and no migrations, opens the contract pull requests that are due (schedule).
+ * `auto` never picks `backfill`: it writes to a database, so only a workflow that names it runs it.
  */
 function modeOf(inputs, event) {
     if (inputs.mode !== 'auto')
@@ -69089,6 +70161,27 @@ function coreIO() {
         },
         env: process.env,
         cwd: process.cwd(),
+        onSignal: (handler) => {
+            // A cancelled job gets SIGINT, then SIGTERM 7.5 s later, then SIGKILL: the first one asks the work
+            // to stop at a safe point, a later one stops now (the server rolls an open transaction back).
+            let seen = false;
+            const on = (signal) => {
+                if (seen) {
+                    info(`expand-contract: ${signal} again: stopping now`);
+                    process.exit(1);
+                }
+                seen = true;
+                handler(signal);
+            };
+            const int = () => on('SIGINT');
+            const term = () => on('SIGTERM');
+            process.on('SIGINT', int);
+            process.on('SIGTERM', term);
+            return () => {
+                process.off('SIGINT', int);
+                process.off('SIGTERM', term);
+            };
+        },
     };
 }
 async function run() {

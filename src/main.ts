@@ -26,6 +26,27 @@ export function coreIO(): ActionIO {
     },
     env: process.env,
     cwd: process.cwd(),
+    onSignal: (handler) => {
+      // A cancelled job gets SIGINT, then SIGTERM 7.5 s later, then SIGKILL: the first one asks the work
+      // to stop at a safe point, a later one stops now (the server rolls an open transaction back).
+      let seen = false;
+      const on = (signal: 'SIGINT' | 'SIGTERM'): void => {
+        if (seen) {
+          core.info(`expand-contract: ${signal} again: stopping now`);
+          process.exit(1);
+        }
+        seen = true;
+        handler(signal);
+      };
+      const int = (): void => on('SIGINT');
+      const term = (): void => on('SIGTERM');
+      process.on('SIGINT', int);
+      process.on('SIGTERM', term);
+      return () => {
+        process.off('SIGINT', int);
+        process.off('SIGTERM', term);
+      };
+    },
   };
 }
 

@@ -11,8 +11,11 @@ export type SplitMode = (typeof SPLIT_MODES)[number];
 
 export const COMMENT_MODES = ['on', 'off'] as const;
 
-/** What one run does: `auto` picks from the event (pull_request -> pr, schedule/dispatch -> schedule). */
-export const MODES = ['auto', 'pr', 'schedule', 'gate'] as const;
+/**
+ * What one run does: `auto` picks from the event (pull_request -> pr, schedule/dispatch -> schedule);
+ * `backfill` runs only when asked for by name.
+ */
+export const MODES = ['auto', 'pr', 'schedule', 'gate', 'backfill'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Where the deploy age of an expand phase comes from; `auto` prefers deployments, then the database. */
@@ -24,6 +27,10 @@ export const BOOLEANS = ['true', 'false'] as const;
 export const POSTGRES_VERSIONS = { min: 10, max: 18 } as const;
 export const CONTRACT_AFTER_DAYS = { min: 0, max: 365 } as const;
 export const MAX_NAME_LENGTH = 100;
+/** Rows per backfill batch (the runner shrinks it when batches are slow or wait on locks). */
+export const BACKFILL_BATCH_SIZE = { min: 1, max: 1_000_000 } as const;
+/** Milliseconds between backfill batches (at most an hour). */
+export const BACKFILL_PAUSE_MS = { min: 0, max: 3_600_000 } as const;
 
 /**
  * Every input with its default, exactly as action.yml declares it (a test keeps the two equal).
@@ -48,6 +55,10 @@ export const INPUT_DEFAULTS = {
   environment: 'production',
   'deploy-database-url': '',
   'check-usage': 'false',
+  'database-url': '',
+  'backfill-file': '',
+  'backfill-batch-size': '1000',
+  'backfill-pause': '0',
 } as const satisfies Record<string, string>;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -83,6 +94,14 @@ export interface ActionInputs {
   deployDatabaseUrl: string | undefined;
   /** Look in pg_stat_statements for queries that still use what a contract drops. */
   checkUsage: boolean;
+  /** The database `mode: backfill` writes to (masked); undefined = none (required by that mode). */
+  databaseUrl: string | undefined;
+  /** One backfill script or original migration, relative to the workspace; undefined = every script in `.expand-contract/backfill/`. */
+  backfillFile: string | undefined;
+  /** Largest backfill batch, in rows. */
+  backfillBatchSize: number;
+  /** Pause between backfill batches, in ms. */
+  backfillPauseMs: number;
   /**
    * Inputs left empty or at their action.yml default. The runner always passes defaults, so an input
    * here did not necessarily come from the workflow: let the configuration file decide these.
@@ -106,7 +125,8 @@ export function readInputs(get: (name: string) => string, options: ReadInputsOpt
   if (token !== '' && !isExpression(token)) mask(token);
   const shadow = raw['shadow-database-url'];
   const deployDb = raw['deploy-database-url'];
-  for (const secret of [shadow, deployDb]) {
+  const database = raw['database-url'];
+  for (const secret of [shadow, deployDb, database]) {
     if (secret === '') continue;
     mask(secret);
     for (const password of urlPasswords(secret)) mask(password);
@@ -115,6 +135,12 @@ export function readInputs(get: (name: string) => string, options: ReadInputsOpt
   const value = (name: InputName): string => raw[name] || INPUT_DEFAULTS[name];
   const defaulted = new Set(INPUT_NAMES.filter((n) => raw[n] === '' || raw[n] === INPUT_DEFAULTS[n]));
 
+  const mode = oneOf('mode', value('mode'), MODES);
+  const databaseUrl = database === '' ? undefined : postgresUrl('database-url', database);
+  if (mode === 'backfill' && databaseUrl === undefined)
+    throw new InputError(
+      'database-url: mode backfill needs the postgres:// URL of the database to backfill; pass it from a secret',
+    );
   return {
     githubToken: token === '' || isExpression(token) ? undefined : token,
     config: value('config'),
@@ -129,11 +155,15 @@ export function readInputs(get: (name: string) => string, options: ReadInputsOpt
     name: checkName(value('name')),
     shadowDatabaseUrl: shadow === '' ? undefined : postgresUrl('shadow-database-url', shadow),
     base: raw.base === '' ? undefined : gitRef('base', raw.base),
-    mode: oneOf('mode', value('mode'), MODES),
+    mode,
     deploySource: oneOf('deploy-source', value('deploy-source'), DEPLOY_SOURCES),
     environment: environmentName(value('environment')),
     deployDatabaseUrl: deployDb === '' ? undefined : postgresUrl('deploy-database-url', deployDb),
     checkUsage: oneOf('check-usage', value('check-usage'), BOOLEANS) === 'true',
+    databaseUrl,
+    backfillFile: raw['backfill-file'] === '' ? undefined : filePath('backfill-file', raw['backfill-file']),
+    backfillBatchSize: wholeNumber('backfill-batch-size', value('backfill-batch-size'), BACKFILL_BATCH_SIZE),
+    backfillPauseMs: wholeNumber('backfill-pause', value('backfill-pause'), BACKFILL_PAUSE_MS),
     defaulted,
   };
 }
@@ -185,6 +215,12 @@ function label(name: InputName, value: string): string {
 function gitRef(name: InputName, value: string): string {
   if (!value.startsWith('-') && !/\s/.test(value) && !hasControl(value)) return value;
   throw new InputError(`${name}: ${shown(value)} is not a git branch, tag or commit`);
+}
+
+/** A path of the checkout, on one line. */
+function filePath(name: InputName, value: string): string {
+  if (!hasControl(value)) return value;
+  throw new InputError(`${name}: ${shown(value)} is not a file path on one line`);
 }
 
 /** A GitHub environment name (GitHub allows up to 255 characters). */

@@ -23,4 +23,9 @@ export interface ActionIO {
   env: Record<string, string | undefined>;
   /** The working directory when GITHUB_WORKSPACE is not set. */
   cwd: string;
+  /**
+   * Calls `handler` on the first SIGINT or SIGTERM (the runner cancelling the job); a second signal ends
+   * the process at once. Returns a function that removes the handler. Absent: signals are not caught.
+   */
+  onSignal?: (handler: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
 }

@@ -19,6 +19,7 @@ import { publish, publishNoMigrations, type Target } from './publish.js';
 import { findMigrations } from './scope.js';
 import { splitIntoBranch, type SplitStep } from './split-step.js';
 import { gateStep, scheduleStep } from './contract-steps.js';
+import { backfillStep } from './backfill-step.js';
 
 /** At most this many plans are proven per run (each proof takes a few seconds); the rest say so. */
 export const MAX_PROOFS_PER_RUN = 20;
@@ -37,13 +38,18 @@ export async function runAction(io: ActionIO): Promise<void> {
       }),
       inputs,
     );
+    const mode = modeOf(inputs, event);
+    if (mode === 'backfill') {
+      // Writes to the database only: no GitHub API call, so no client.
+      await backfillStep({ io, inputs, config, cwd });
+      return;
+    }
     if (inputs.githubToken)
       client = createGitHubClient({
         token: inputs.githubToken,
         baseUrl: event.run.apiUrl,
         log: { debug: io.debug, info: io.info, warn: (m) => io.warning(m), error: (m) => io.warning(m) },
       });
-    const mode = modeOf(inputs, event);
     const contract = {
       io,
       client,
@@ -158,8 +164,9 @@ async function targetOf(event: ActionEvent, client: GitHubClient | undefined): P
 /**
  * What the run does. `auto`: a pull request is checked (pr); a schedule, or a workflow_dispatch that
  * names no pull request and no migrations, opens the contract pull requests that are due (schedule).
+ * `auto` never picks `backfill`: it writes to a database, so only a workflow that names it runs it.
  */
-function modeOf(inputs: ActionInputs, event: ActionEvent): 'pr' | 'schedule' | 'gate' {
+function modeOf(inputs: ActionInputs, event: ActionEvent): Exclude<ActionInputs['mode'], 'auto'> {
   if (inputs.mode !== 'auto') return inputs.mode;
   if (event.kind === 'pull_request') return 'pr';
   if (event.kind === 'dispatch')

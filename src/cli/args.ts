@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io.js';
 
-export const COMMANDS = ['check', 'plan', 'split', 'trace'] as const;
+export const COMMANDS = ['check', 'plan', 'split', 'trace', 'backfill', 'stats'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -25,6 +25,15 @@ export interface CliArgs {
   prove: boolean;
   /** split: write the files instead of printing them. */
   write: boolean;
+  /** backfill */
+  databaseUrl?: string;
+  batchSize?: string;
+  pause?: string;
+  targetMs?: string;
+  lockTimeout?: string;
+  statementTimeout?: string;
+  maxRetries?: string;
+  dryRun: boolean;
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -57,6 +66,19 @@ const OPTIONS: Record<Command, Options> = {
   },
   split: { ...COMMON, ...PLANNER, write: { type: 'boolean' }, 'no-prove': { type: 'boolean' } },
   trace: { ...COMMON, ...PLANNER },
+  backfill: {
+    ...COMMON,
+    ...PLANNER,
+    'database-url': { type: 'string' },
+    'batch-size': { type: 'string' },
+    pause: { type: 'string' },
+    'target-ms': { type: 'string' },
+    'lock-timeout': { type: 'string' },
+    'statement-timeout': { type: 'string' },
+    'max-retries': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  },
+  stats: { help: { type: 'boolean', short: 'h', default: false }, 'database-url': { type: 'string' } },
 };
 
 export function parseCommand(command: Command, args: string[]): CliArgs {
@@ -76,6 +98,7 @@ export function parseCommand(command: Command, args: string[]): CliArgs {
     cache: v['no-cache'] !== true,
     prove: v['no-prove'] !== true,
     write: v.write === true,
+    dryRun: v['dry-run'] === true,
   };
   const set = <K extends keyof CliArgs>(key: K, value: CliArgs[K] | undefined): void => {
     if (value !== undefined) out[key] = value;
@@ -89,6 +112,13 @@ export function parseCommand(command: Command, args: string[]): CliArgs {
   set('contractAfter', str('contract-after'));
   set('shadowDatabaseUrl', str('shadow-database-url'));
   set('cacheDir', str('cache-dir'));
+  set('databaseUrl', str('database-url'));
+  set('batchSize', str('batch-size'));
+  set('pause', str('pause'));
+  set('targetMs', str('target-ms'));
+  set('lockTimeout', str('lock-timeout'));
+  set('statementTimeout', str('statement-timeout'));
+  set('maxRetries', str('max-retries'));
   if (v['no-color'] === true) out.color = false;
   else if (v.color === true) out.color = true;
   return out;

@@ -7,6 +7,16 @@ run(process.argv.slice(2), {
   cwd: process.cwd(),
   isTTY: Boolean(process.stdout.isTTY),
   env: process.env,
+  onSignal: (handler) => {
+    const int = (): void => handler('SIGINT');
+    const term = (): void => handler('SIGTERM');
+    process.on('SIGINT', int);
+    process.on('SIGTERM', term);
+    return () => {
+      process.off('SIGINT', int);
+      process.off('SIGTERM', term);
+    };
+  },
 }).then(
   (code) => {
     process.exitCode = code;

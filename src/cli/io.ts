@@ -5,6 +5,8 @@ export interface CliIO {
   cwd: string;
   isTTY: boolean;
   env: Record<string, string | undefined>;
+  /** Calls `handler` on SIGINT and SIGTERM until the returned function is called (absent in tests). */
+  onSignal?: (handler: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
 }
 
 /** A usage or input problem: printed as one line, exit code 2. */

@@ -10,6 +10,8 @@ import { UsageError, type CliIO } from './io.js';
 import { runPlan } from './plan.js';
 import { runSplit } from './split.js';
 import { runTrace } from './trace.js';
+import { runBackfillCommand } from './backfill.js';
+import { runStats } from './stats.js';
 import { usage } from './usage.js';
 
 export { type CliIO } from './io.js';
@@ -19,6 +21,8 @@ const RUNNERS: Record<Command, (args: ReturnType<typeof parseCommand>, io: CliIO
   plan: runPlan,
   split: runSplit,
   trace: runTrace,
+  backfill: runBackfillCommand,
+  stats: runStats,
 };
 
 export async function run(argv: string[], io: CliIO): Promise<number> {

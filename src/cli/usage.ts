@@ -29,6 +29,10 @@ Commands:
                           original, later migrations, the backfill script, the pending contract file.
   trace <MIGRATION>       Run the original and every phase on the embedded database and show the locks
                           each statement takes, table rewrites and times.
+  backfill <FILE>         Run a plan's backfill on a real database in short batches: throttled,
+                          resumable, checked at the end.
+  stats                   Export the production statistics (rows, sizes, write rates; no data) that
+                          --stats-file reads, from a read-only connection.
 
 Run expand-contract <command> --help for its options.
   -v, --version           Show the version.
@@ -79,6 +83,47 @@ ${PLANNER}
 ${COMMON}
 
 Exit codes: 0 split (or nothing to split), 1 the plan fails its proof or cannot be written, 2 bad usage.
+`,
+  backfill: `Usage: expand-contract backfill <FILE> [--database-url URL] [options]
+
+Runs the backfill of one plan against a real database. FILE is the backfill script split wrote
+(.expand-contract/backfill/<plan>.sql) or the original migration, which is planned again. Each step walks
+its table's primary key (or a unique index over NOT NULL columns) in batches, each its own short
+transaction, and changes only rows that still need it, so rows the application or a trigger already wrote
+are left alone. Progress is kept in expand_contract.backfill_progress (created on first use): an
+interrupted run continues where it stopped. Ctrl-C or SIGTERM ends the current batch and exits; run the
+command again to continue.
+
+Options:
+  --database-url URL         The database (default: $DATABASE_URL). Never printed.
+  --batch-size N             Largest batch, in rows (default 1000).
+  --pause MS                 Pause between batches (default 0).
+  --target-ms MS             A batch that takes longer shrinks the next ones; they grow back while batches
+                             stay well under it (default 100).
+  --lock-timeout MS          lock_timeout of each batch (default 2000).
+  --statement-timeout MS     statement_timeout of each batch (default 30000).
+  --max-retries N            Retries of a batch after a lock or statement timeout, smaller each time
+                             (default 5), before giving up with who holds the lock.
+  --dry-run                  Print the steps, their keys, the rows they would change (estimated) and the
+                             batches, writing nothing.
+${PLANNER}
+${COMMON}
+
+Exit codes: 0 no row still needs the backfill, 1 rows remain (interrupted, or a lock held too long: run
+again), 2 bad usage, a database it cannot reach, or a table it cannot walk.
+`,
+  stats: `Usage: expand-contract stats [--database-url URL] > stats.json
+
+Reads, in a READ ONLY transaction with short timeouts, what --stats-file needs of every table: its rows
+(reltuples, n_live_tup), heap, index and TOAST sizes, inserts, updates and deletes per second since the last
+statistics reset, its indexes and constraints. No data and no query texts. A replica is fine. The file
+carries its own version and timestamp; check and plan report it when it is older than exposure.stats-max-age.
+
+Options:
+  --database-url URL         The database (default: $DATABASE_URL). Never printed.
+  -h, --help                 Show this help.
+
+Exit codes: 0 printed, 2 bad usage or a database it cannot read.
 `,
   trace: `Usage: expand-contract trace <MIGRATION> [options]
 

@@ -7,6 +7,7 @@
 // migrations themselves, not the application, and are left out.
 // When the extension is not installed in the database, or not loaded (shared_preload_libraries),
 // the answer says so instead of guessing. The URL is a secret: no message repeats it.
+import { connect as connectUrl, ConnectError, secretsOf } from '../db/connect.js';
 import { quoteIdent } from '../parse/ident.js';
 import { nameMatcher, targetsOf, type Target } from './references.js';
 
@@ -157,29 +158,23 @@ interface Connection {
 }
 
 async function connect(options: StatementsUsingOptions): Promise<Connection> {
-  const { default: pg } = await import('pg');
-  let client: InstanceType<typeof pg.Client>;
+  let conn: Awaited<ReturnType<typeof connectUrl>>;
   try {
-    client = new pg.Client({
-      connectionString: options.url,
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-      application_name: 'expand-contract',
+    conn = await connectUrl(options.url, {
+      what: 'the database',
+      applicationName: 'expand-contract (usage check, read only)',
+      connectMs: options.connectTimeoutMs ?? 10_000,
     });
   } catch (e: unknown) {
+    const why =
+      e instanceof ConnectError
+        ? e.message.replace(/^cannot connect to the database [^:]*: /, '')
+        : message(e);
     throw new UsageError(
-      `the database URL (a secret, not shown) is not usable: ${scrub(message(e), options.url)}; give a postgres:// URL`,
+      `cannot connect to the database to read pg_stat_statements: ${scrub(why, options.url)}; check the database URL (a secret, not shown)`,
     );
   }
-  // A lost connection is reported by the next query; an unhandled 'error' event would end the process.
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-  } catch (e: unknown) {
-    await client.end().catch(() => undefined);
-    throw new UsageError(
-      `cannot connect to the database to read pg_stat_statements: ${scrub(message(e), options.url)}; check the database URL (a secret, not shown)`,
-    );
-  }
+  const { client } = conn;
   return {
     query: async (sql, params) => (await client.query(sql, params as unknown[] | undefined)).rows,
     close: () => client.end().catch(() => undefined),
@@ -188,16 +183,15 @@ async function connect(options: StatementsUsingOptions): Promise<Connection> {
 
 /** `text` without the URL or its password, in any spelling. */
 function scrub(text: string, url: string): string {
-  const secrets = [url];
+  let parsed: URL | undefined;
   try {
-    const parsed = new URL(url);
-    if (parsed.password) secrets.push(parsed.password, decodeURIComponent(parsed.password));
-    for (const [key, value] of parsed.searchParams)
-      if (/pass|secret|key|token/i.test(key) && value) secrets.push(value);
+    parsed = new URL(url);
   } catch {
-    const password = /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(url)?.[1];
-    if (password) secrets.push(password);
+    parsed = undefined;
   }
+  const secrets = parsed
+    ? secretsOf(url, parsed)
+    : [url, /^[a-z]+:\/\/[^:/@]*:([^@]*)@/i.exec(url)?.[1] ?? ''];
   let out = text;
   for (const s of secrets.filter((x) => x.length > 0).sort((a, b) => b.length - a.length)) {
     out = out.split(s).join('***');

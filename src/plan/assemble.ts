@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { lockTimeoutStatement, takesBlockingLock } from './recipes/lock-timeout.js';
 import { findPlaceholders, script } from './sql.js';
+import type { BackfillStep } from './batch.js';
 import type {
   AppliedRecipe,
   LaterStep,
@@ -47,6 +48,7 @@ export function placeholdersOf(recipe: string, statementLine: number, out: Recip
 export interface Assembled {
   expand: string;
   backfill: string | null;
+  backfillSteps: BackfillStep[];
   later: LaterStep[];
   contract: string | null;
 }
@@ -77,6 +79,7 @@ export function assemble(
   const expand: string[] = [];
   const generated: string[] = [];
   const backfill: string[] = [];
+  const backfillSteps: BackfillStep[] = [];
   const contract: string[] = [];
   const later: LaterStep[] = [];
   let userSetsTimeout = false;
@@ -100,6 +103,8 @@ export function assemble(
       repeated.backfill = searchPath;
     }
     backfill.push(...r.sql.backfill);
+    const path = searchPath === null ? null : carried(searchPath, false);
+    backfillSteps.push(...r.backfillSteps.map((step) => ({ ...step, searchPath: path })));
     if (searchPath !== null && r.sql.contract.length > 0 && repeated.contract !== searchPath) {
       contract.push(carried(searchPath, transactional));
       repeated.contract = searchPath;
@@ -122,6 +127,7 @@ export function assemble(
   return {
     expand: script(expand),
     backfill: backfill.length ? script(backfill) : null,
+    backfillSteps,
     later,
     contract: contract.length ? script(contract) : null,
   };

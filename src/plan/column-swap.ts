@@ -4,7 +4,7 @@
 // depends on the old column (checks, foreign keys, unique and primary keys, indexes) is copied onto the
 // replacement (src/plan/swap-dependents.ts) and takes its original names back after the drop.
 import type { SchemaCatalog } from '../catalog/model.js';
-import { batchedSet } from './batch.js';
+import { planned, setStep, type PlannedBackfill } from './batch.js';
 import { notNullSteps } from './not-null.js';
 import { distinctFrom, qualifiedSql, quoteIdent, tableSql, type TableRef } from './sql.js';
 import { swapDependents, type SwapDependents } from './swap-dependents.js';
@@ -88,18 +88,16 @@ export function swapDualWrite(s: ColumnSwap): string[] {
   return swapTrigger(s).create;
 }
 
-export function swapBackfill(s: ColumnSwap): string[] {
+export function swapBackfill(s: ColumnSwap): PlannedBackfill[] {
   const col = quoteIdent(s.newColumn);
-  return [
-    batchedSet({
-      table: s.table.name,
-      tableSql: tableSql(s.table),
-      set: `${col} = ${s.backfillValue}`,
-      where: distinctFrom(col, s.backfillValue, s.newType),
-      catalog: s.catalog,
-      batchSize: s.batchSize,
-    }),
-  ];
+  const step = setStep({
+    table: s.table.name,
+    tableSql: tableSql(s.table),
+    set: `${col} = ${s.backfillValue}`,
+    needs: distinctFrom(col, s.backfillValue, s.newType),
+    catalog: s.catalog,
+  });
+  return [planned(step, s.catalog, s.table.name, s.batchSize)];
 }
 
 export function swapContract(s: ColumnSwap): string[] {

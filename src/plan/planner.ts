@@ -129,6 +129,7 @@ export function planMigration(
     placeholders: recipes.flatMap((r) => r.placeholders),
     expand: phases.expand,
     backfill: phases.backfill,
+    backfillSteps: phases.backfillSteps,
     later: phases.later,
     contract: phases.contract,
     app: appSteps(recipes),

@@ -5,6 +5,7 @@
 // their current text through `readIndex`.
 // Pure: returns paths and texts; writing them is the caller's job. Generated SQL is re-read with
 // PostgreSQL's parser, so `loadParser()` must have been awaited first (planning needs it anyway).
+import type { BackfillStep } from './batch.js';
 import type { MigrationFile } from '../types.js';
 import { updateIndex } from './naming/indexes.js';
 import { laterPaths, migrationsDir } from './naming/paths.js';
@@ -94,10 +95,7 @@ export function splitFiles(
 
   const backfill = plan.backfill === null ? null : backfillPath(plan.planId);
   if (backfill !== null && plan.backfill !== null) {
-    const header = [
-      `-- expand-contract ${plan.planId}: backfill for ${migration.path}`,
-      '-- Run with `expand-contract backfill` (or psql) outside a transaction block: it commits per batch.',
-    ];
+    const header = backfillHeader(plan.planId, migration.path, plan.backfillSteps);
     files.push({ path: backfill, content: text([...header, semicolon(plan.backfill)]), role: 'backfill' });
   }
 
@@ -192,4 +190,22 @@ function semicolon(sql: string): string {
 
 function text(list: readonly string[]): string {
   return `${list.join('\n')}\n`;
+}
+
+/** The line that opens a backfill script: `-- expand-contract <plan>: backfill for <source>`. */
+export const BACKFILL_TITLE = /^-- expand-contract (ec-[0-9a-f]+): backfill for (.+)$/;
+/** A step of the runner, one JSON object per line. */
+export const BACKFILL_STEP = '-- step: ';
+
+/**
+ * The header of a backfill script: the plan, how to run it, and each step as the runner reads it (table,
+ * key, SET, FROM, WHERE and the condition of rows that still need it), one JSON object per comment line.
+ */
+export function backfillHeader(planId: string, source: string, steps: readonly BackfillStep[]): string[] {
+  return [
+    `-- expand-contract ${planId}: backfill for ${source}`,
+    `-- Run with \`expand-contract backfill ${backfillPath(planId)}\` (batched, throttled, resumable, checked at`,
+    '-- the end), or with psql outside a transaction block: the DO blocks below commit per batch.',
+    ...steps.map((step) => `${BACKFILL_STEP}${JSON.stringify(step)}`),
+  ];
 }

@@ -1,6 +1,7 @@
 // The plan as data: what each recipe produces, and the MigrationPlan of one migration file.
 // Recipes return SQL text per phase; nothing here runs anything (src/verify/ executes plans).
 import type { SchemaCatalog } from '../catalog/model.js';
+import type { BackfillStep, PlannedBackfill } from './batch.js';
 import type { Finding, FrameworkName, Statement } from '../types.js';
 
 /** The five phases, plus `later`: extra migrations that must run after the expand one. */
@@ -103,7 +104,7 @@ export interface Recipe<S> {
   summary(spec: S): string;
   expand(spec: S): string[];
   dualWrite?(spec: S): string[];
-  backfill?(spec: S): string[];
+  backfill?(spec: S): PlannedBackfill[];
   later?(spec: S): LaterStep[];
   contract(spec: S): string[];
   /** Undoes expand (and dual write), newest first. */
@@ -144,6 +145,8 @@ export interface RecipeOutput {
     later: LaterStep[];
     contract: string[];
   };
+  /** The backfill's data changes, as `expand-contract backfill` runs them (one per `sql.backfill`). */
+  backfillSteps: BackfillStep[];
   rollback: string[];
   app: AppSteps;
   drops: string[];
@@ -197,6 +200,8 @@ export interface MigrationPlan {
   expand: string;
   /** Phase 3: a script that commits per batch; run outside a transaction block. */
   backfill: string | null;
+  /** Phase 3's data changes in order, as `expand-contract backfill` runs them. */
+  backfillSteps: BackfillStep[];
   /** Migrations that must run after the expand one, in order. */
   later: LaterStep[];
   /** Phase 5: ships `contractAfterDays` after the expand deploy. */

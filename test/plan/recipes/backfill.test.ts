@@ -62,7 +62,7 @@ describe('backfill', () => {
   it('puts a placeholder naming what is missing when no key fits', async () => {
     const plan = await planOf('CREATE TABLE logs (a text, b text);', 'UPDATE logs SET b = a;');
     expect(plan.backfill).toBe(
-      "SELECT expand_contract_todo('batch this change by hand: public.logs has no primary key; a single-column integer, bigint or uuid primary key is needed');",
+      "SELECT expand_contract_todo('batch this change by hand or run expand-contract backfill: public.logs has no primary key; the DO block needs a single-column integer, bigint or uuid primary key');",
     );
     expect(plan.placeholders).toEqual([
       {
@@ -70,9 +70,9 @@ describe('backfill', () => {
         phase: 'backfill',
         statementLine: 1,
         description:
-          'batch this change by hand: public.logs has no primary key; a single-column integer, bigint or uuid primary key is needed',
+          'batch this change by hand or run expand-contract backfill: public.logs has no primary key; the DO block needs a single-column integer, bigint or uuid primary key',
         marker:
-          "expand_contract_todo('batch this change by hand: public.logs has no primary key; a single-column integer, bigint or uuid primary key is needed')",
+          "expand_contract_todo('batch this change by hand or run expand-contract backfill: public.logs has no primary key; the DO block needs a single-column integer, bigint or uuid primary key')",
       },
     ]);
   });
@@ -102,5 +102,77 @@ describe('backfill', () => {
     const plan = await planOf(USERS, 'UPDATE users SET age = 0;', { postgresVersion: 10 });
     expect(plan.backfill).toBeNull();
     expect(plan.unplanned[0]?.reason).toContain('needs PostgreSQL 11 or later');
+  });
+
+  describe('the steps `expand-contract backfill` runs', () => {
+    it('fills columns the same file added only where no writer has yet', async () => {
+      const plan = await planOf(
+        USERS,
+        [
+          'ALTER TABLE users ADD COLUMN email_lower text;',
+          'UPDATE users SET email_lower = lower(email) WHERE email IS NOT NULL;',
+        ].join('\n'),
+      );
+      expect(plan.backfillSteps).toEqual([
+        {
+          name: 'public.users',
+          table: 'users',
+          ref: 'users',
+          alias: null,
+          verb: 'UPDATE',
+          head: 'UPDATE users SET email_lower = lower(email)',
+          from: null,
+          where: 'email IS NOT NULL',
+          needs: '(email IS NOT NULL) AND (email_lower IS NULL AND (lower(email)) IS NOT NULL)',
+          check: 'predicate',
+          key: ['id'],
+          searchPath: null,
+        },
+      ]);
+    });
+
+    it('visits each key once when the SET writes a column that existed before (done rows look alike)', async () => {
+      const plan = await planOf(USERS, 'UPDATE users SET email = lower(email);');
+      expect(plan.backfillSteps.map((s) => [s.check, s.needs])).toEqual([['visited', null]]);
+    });
+
+    it('treats a column added with a default as existing: NULL does not mean unwritten', async () => {
+      const plan = await planOf(
+        USERS,
+        "ALTER TABLE users ADD COLUMN tier text DEFAULT 'free';\nUPDATE users SET tier = 'pro' WHERE id < 10;",
+      );
+      expect(plan.backfillSteps.map((s) => [s.check, s.needs])).toEqual([['visited', 'id < 10']]);
+    });
+
+    it('keeps an alias and cuts the FROM list off the head, for the runner to join', async () => {
+      const plan = await planOf(
+        `${USERS}\nCREATE TABLE emails (user_id bigint, address text);`,
+        'ALTER TABLE users ADD COLUMN primary_email text;\nUPDATE users AS u SET primary_email = e.address FROM emails e WHERE e.user_id = u.id;',
+      );
+      const [step] = plan.backfillSteps;
+      expect([step?.ref, step?.alias, step?.head, step?.from, step?.where]).toEqual([
+        'u',
+        'u',
+        'UPDATE users AS u SET primary_email = e.address',
+        'emails e',
+        'e.user_id = u.id',
+      ]);
+      expect(step?.needs).toBe('(e.user_id = u.id) AND (primary_email IS NULL AND (e.address) IS NOT NULL)');
+    });
+
+    it('deletes what its WHERE still matches, and checks that at the end', async () => {
+      const plan = await planOf(USERS, "DELETE FROM users WHERE email LIKE '%@example.invalid';");
+      expect(plan.backfillSteps.map((s) => [s.verb, s.head, s.needs, s.check])).toEqual([
+        ['DELETE', 'DELETE FROM users', "email LIKE '%@example.invalid'", 'predicate'],
+      ]);
+    });
+
+    it('gives up on telling done rows apart for a (a, b) = (...) SET', async () => {
+      const plan = await planOf(
+        USERS,
+        'ALTER TABLE users ADD COLUMN a text;\nALTER TABLE users ADD COLUMN b text;\nUPDATE users SET (a, b) = (email, email);',
+      );
+      expect(plan.backfillSteps.map((s) => s.check)).toEqual(['visited']);
+    });
   });
 });
