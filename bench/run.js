@@ -5,6 +5,7 @@
 //   node bench/run.js [--runs 5] [--warmup 1] [--statements 10000] [--sizes 100,1000,10000]
 //                     [--only NAME,NAME] [--tools expand-contract,squawk,...] [--no-corpus]
 //                     [--timeout SECONDS] [--corpus DIR] [--out FILE] [--no-plan] [--no-build] [--no-action]
+//                     [--no-backfill] [--backfill-rows 1000000] [--no-estimate]
 //
 // Every figure is the median of --runs runs after --warmup runs, each a fresh process started with spawnSync
 // and its output read through a pipe, so process start, module loading and printing the report all count.
@@ -19,6 +20,13 @@
 // prove examples/split-name and examples/rename-column. --no-plan leaves them out; --no-build uses build/ as is.
 // Then the Action on a pull request (bench/action.ts) and the scheduled contract run (bench/schedule.ts):
 // wall time and API requests; --no-action leaves them out.
+// Then the backfill on the real server (bench/backfill.ts: $TEST_DATABASE_URL, $DATABASE_URL, else
+// postgres://postgres@127.0.0.1:5432/test; skipped with a note when none is reachable): the single UPDATE
+// and the batched runner on --backfill-rows rows while concurrent writers update the same table, with
+// their total times and the writers' latencies; --no-backfill leaves it out.
+// Then the lock-duration estimate beside the measured time on the same server (bench/estimate.ts: a table
+// rewrite, an index build and SET NOT NULL on 1,000,000 rows; goal within 2x either way); --no-estimate
+// leaves it out.
 //
 // $EXPAND_CONTRACT_BIN measures another build of the CLI; $EXPAND_CONTRACT_CORPUS (or --corpus) another corpus.
 import { spawnSync } from 'node:child_process';
@@ -60,6 +68,9 @@ const { values: opts } = parseArgs({
     out: { type: 'string' },
     'no-plan': { type: 'boolean', default: false },
     'no-action': { type: 'boolean', default: false },
+    'no-backfill': { type: 'boolean', default: false },
+    'backfill-rows': { type: 'string', default: '1000000' },
+    'no-estimate': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -68,7 +79,8 @@ if (opts.help) {
   process.stdout.write(
     'Usage: node bench/run.js [--runs 5] [--warmup 1] [--statements 10000] [--sizes 100,1000,10000]\n' +
       '                         [--only NAME,NAME] [--tools expand-contract,squawk,squawk-shim,pgfence] [--no-corpus]\n' +
-      '                         [--timeout SECONDS] [--corpus DIR] [--out FILE] [--no-plan] [--no-build]\n',
+      '                         [--timeout SECONDS] [--corpus DIR] [--out FILE] [--no-plan] [--no-build]\n' +
+      '                         [--no-action] [--no-backfill] [--backfill-rows 1000000] [--no-estimate]\n',
   );
   process.exit(0);
 }
@@ -364,6 +376,36 @@ if (!opts['no-action']) {
     if (action.status !== 0)
       console.log(`bench/${script} failed: ${(action.stderr ?? '').trim().split('\n').pop()}`);
   }
+}
+
+// The backfill on the real server (bench/backfill.ts), through tsx, its report printed as it goes; no
+// reachable server: it prints a note and exits 0.
+if (!opts['no-backfill']) {
+  const rows = String(positive('--backfill-rows', opts['backfill-rows']));
+  const backfill = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(REPO, 'bench', 'backfill.ts'), '--rows', rows],
+    { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'], timeout: TIMEOUT_MS * 60 },
+  );
+  if (backfill.status !== 0)
+    console.log(
+      `bench/backfill.ts failed: ${(backfill.stderr ?? '').trim().split('\n').pop() || backfill.signal || backfill.status}`,
+    );
+}
+
+// The lock-duration estimate beside the measured time (bench/estimate.ts), through tsx, printed as it goes; no
+// reachable server: it prints a note and exits 0.
+if (!opts['no-estimate']) {
+  const estimate = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'bench', 'estimate.ts')], {
+    cwd: REPO,
+    encoding: 'utf8',
+    stdio: ['ignore', 'inherit', 'pipe'],
+    timeout: TIMEOUT_MS * 60,
+  });
+  if (estimate.status !== 0)
+    console.log(
+      `bench/estimate.ts failed: ${(estimate.stderr ?? '').trim().split('\n').pop() || estimate.signal || estimate.status}`,
+    );
 }
 
 console.log(`\nload average at the end: ${load()}`);

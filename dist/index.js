@@ -48,7 +48,7 @@ import require$$1$7 from 'tty';
 import { spawn, execFile } from 'node:child_process';
 import require$$0$9, { readdirSync, statSync, readFileSync, existsSync } from 'node:fs';
 import require$$1$8, { randomBytes, createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { cpus, hostname, tmpdir } from 'node:os';
 import require$$2$1 from 'util/types';
 import require$$0$a from 'dns';
 import require$$0$c from 'stream';
@@ -29138,6 +29138,13 @@ const DEFAULT_CONFIG = {
     maxFileBytes: 5 * 1024 * 1024,
     contractAfterDays: 7,
     references: 'warn',
+    exposure: {
+        tinyRows: 1000,
+        tinyBytes: 8 * 1024 * 1024,
+        maxLockSeconds: 2,
+        maxBlockedWrites: 1000,
+        statsMaxAgeDays: 7,
+    },
     source: null,
 };
 /** A configuration file that cannot be used; the message names the file, line and key. */
@@ -32065,12 +32072,12 @@ function requireFloat$1 () {
 	return float$1;
 }
 
-var int$1 = {};
+var int$3 = {};
 
 var hasRequiredInt$1;
 
 function requireInt$1 () {
-	if (hasRequiredInt$1) return int$1;
+	if (hasRequiredInt$1) return int$3;
 	hasRequiredInt$1 = 1;
 
 	var stringifyNumber = requireStringifyNumber();
@@ -32110,10 +32117,10 @@ function requireInt$1 () {
 	    stringify: node => intStringify(node, 16, '0x')
 	};
 
-	int$1.int = int;
-	int$1.intHex = intHex;
-	int$1.intOct = intOct;
-	return int$1;
+	int$3.int = int;
+	int$3.intHex = intHex;
+	int$3.intOct = intOct;
+	return int$3;
 }
 
 var schema$2 = {};
@@ -32578,12 +32585,12 @@ function requireFloat () {
 	return float;
 }
 
-var int = {};
+var int$2 = {};
 
 var hasRequiredInt;
 
 function requireInt () {
-	if (hasRequiredInt) return int;
+	if (hasRequiredInt) return int$2;
 	hasRequiredInt = 1;
 
 	var stringifyNumber = requireStringifyNumber();
@@ -32638,7 +32645,7 @@ function requireInt () {
 	    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
 	    stringify: node => intStringify(node, 8, '0')
 	};
-	const int$1 = {
+	const int = {
 	    identify: intIdentify,
 	    default: true,
 	    tag: 'tag:yaml.org,2002:int',
@@ -32656,11 +32663,11 @@ function requireInt () {
 	    stringify: node => intStringify(node, 16, '0x')
 	};
 
-	int.int = int$1;
-	int.intBin = intBin;
-	int.intHex = intHex;
-	int.intOct = intOct;
-	return int;
+	int$2.int = int;
+	int$2.intBin = intBin;
+	int$2.intHex = intHex;
+	int$2.intOct = intOct;
+	return int$2;
 }
 
 var set = {};
@@ -37927,6 +37934,70 @@ function editDistance(a, b) {
     return d[a.length][b.length];
 }
 
+// The `exposure:` section of the configuration: the thresholds by which production statistics turn a
+// blocking finding into a notice (tiny table) or an error (long lock, many writes held back).
+const KEYS = {
+    'tiny-rows': { field: 'tinyRows', advice: 'write a whole number of rows, such as 1000', whole: true },
+    'tiny-size': { field: 'tinyBytes', advice: "write a size such as '8MB' or a number of bytes", whole: true },
+    'max-lock-seconds': {
+        field: 'maxLockSeconds',
+        advice: 'write a number of seconds, such as 2',
+        whole: false,
+    },
+    'max-blocked-writes': {
+        field: 'maxBlockedWrites',
+        advice: 'write a whole number of writes, such as 1000',
+        whole: true,
+    },
+    'stats-max-age': { field: 'statsMaxAgeDays', advice: 'write a number of days, such as 7', whole: false },
+};
+const UNITS$1 = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** Reads the section over `current`; problems are reported through `checker` (a line each). */
+function readExposure(checker, at, value, current) {
+    const out = { ...current };
+    if (!distExports$2.isMap(value)) {
+        checker.fail(at, 'exposure', `expected a mapping, got ${checker.show(value)}`, `use the keys ${Object.keys(KEYS).join(', ')}`);
+        return out;
+    }
+    for (const pair of value.items) {
+        const key = checker.keyName(pair.key);
+        const v = checker.resolve(pair.value);
+        const spec = KEYS[key];
+        if (!spec) {
+            const hint = suggest(key, Object.keys(KEYS));
+            checker.fail(pair.key, `exposure.${key}`, 'unknown key', hint ? `did you mean ${hint}?` : `accepted keys are ${Object.keys(KEYS).join(', ')}`);
+            continue;
+        }
+        const vAt = distExports$2.isScalar(v) && v.value === null ? pair.key : v;
+        const n = key === 'tiny-size' ? size$1(v) : distExports$2.isScalar(v) && typeof v.value === 'number' ? v.value : undefined;
+        if (n === undefined || !Number.isFinite(n) || n < 0 || (spec.whole && !Number.isInteger(n))) {
+            checker.fail(vAt, `exposure.${key}`, `${checker.show(v)} is not valid`, spec.advice);
+            continue;
+        }
+        out[spec.field] = n;
+    }
+    return out;
+}
+function size$1(v) {
+    if (!distExports$2.isScalar(v))
+        return undefined;
+    if (typeof v.value === 'number')
+        return v.value;
+    if (typeof v.value !== 'string')
+        return undefined;
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(v.value);
+    const unit = UNITS$1[(m?.[2] ?? 'b').toLowerCase()];
+    return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
+}
+
 // Validates the text of a configuration file into a Config. Every problem is collected and thrown as
 // one ConfigError, a line each: `<file>:<line>: <key>: <what is wrong>; <what to do>`.
 const CONFIG_KEYS = [
@@ -37940,6 +38011,7 @@ const CONFIG_KEYS = [
     'max-file-size',
     'contract-after',
     'references',
+    'exposure',
 ];
 const FRAMEWORKS$1 = FRAMEWORK_NAMES;
 const SEVERITIES = ['error', 'warning', 'notice', 'off'];
@@ -38049,6 +38121,9 @@ class Checker {
                     break;
                 case 'references':
                     config.references = this.choice(at, value, 'references', REFERENCES) ?? config.references;
+                    break;
+                case 'exposure':
+                    config.exposure = readExposure(this, at, value, config.exposure);
                     break;
                 default: {
                     const hint = suggest(key, CONFIG_KEYS);
@@ -38260,7 +38335,14 @@ function seqItem(value, i) {
     return distExports$2.isSeq(value) ? value.items[i] : undefined;
 }
 function defaults$1(source) {
-    return { ...DEFAULT_CONFIG, paths: [], rules: {}, placeholders: {}, source };
+    return {
+        ...DEFAULT_CONFIG,
+        paths: [],
+        rules: {},
+        placeholders: {},
+        exposure: { ...DEFAULT_CONFIG.exposure },
+        source,
+    };
 }
 
 // Reads `.github/expand-contract.yml` (or the file the user names) into a validated Config.
@@ -39929,9 +40011,9 @@ const C$4 = {
     ]),
     long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
   }
-}, T$5 = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
+}, T$6 = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
 function B$5(e) {
-  const n = R$4[e ?? ""] ?? T$5;
+  const n = R$4[e ?? ""] ?? T$6;
   return {
     short: new Map([...C$4.short.entries(), ...n.short.entries()]),
     long: n.long
@@ -53776,7 +53858,7 @@ function historyModel(history, seed) {
 const gzipAsync = promisify(gzip);
 /** Bumped when the entry layout changes; old entries are then simply never read (2: definitions). */
 const FORMAT = 2;
-const SUBDIR = `v${FORMAT}`;
+const SUBDIR$1 = `v${FORMAT}`;
 /** True when `dir` is `root` or lies under it (a cache there would write into the repository). */
 function isInside(dir, root) {
     const rel = relative(resolve(root), resolve(dir));
@@ -53806,7 +53888,7 @@ class ReplayCache {
     root;
     constructor(dir, options = {}) {
         this.options = options;
-        this.root = join(dir, SUBDIR);
+        this.root = join(dir, SUBDIR$1);
     }
     /**
      * The entry for `key`, or undefined when there is none or it cannot be trusted (unreadable,
@@ -53832,7 +53914,7 @@ class ReplayCache {
                 entry.snapshot = meta.snapshot;
                 if (withState) {
                     const gz = await readFile(this.path(key, 'tar.gz'));
-                    if (sha256(gz) !== meta.stateSha256)
+                    if (sha256$1(gz) !== meta.stateSha256)
                         throw new Error('checksum mismatch');
                     entry.state = await dataDirArchive(gz);
                 }
@@ -53863,7 +53945,7 @@ class ReplayCache {
                     throw new Error('a successful replay needs its state and schema');
                 const gz = await gzipAsync(entry.state, { level: 1 });
                 meta.snapshot = entry.snapshot;
-                meta.stateSha256 = sha256(gz);
+                meta.stateSha256 = sha256$1(gz);
                 // The state first: a meta file is only ever next to a complete state.
                 await this.atomicWrite(this.path(key, 'tar.gz'), gz);
             }
@@ -53929,7 +54011,7 @@ function validMeta(meta, key) {
         typeof result?.ok === 'boolean' &&
         (!result.ok || (isCatalogSnapshot(meta.snapshot) && typeof meta.stateSha256 === 'string')));
 }
-function sha256(data) {
+function sha256$1(data) {
     return createHash('sha256').update(data).digest('hex');
 }
 
@@ -57056,7 +57138,7 @@ const banDropSequence = {
     },
 };
 
-const KINDS$4 = { OBJECT_TABLE: 'table', OBJECT_FOREIGN_TABLE: 'foreign table' };
+const KINDS$5 = { OBJECT_TABLE: 'table', OBJECT_FOREIGN_TABLE: 'foreign table' };
 const banDropTable = {
     meta: {
         id: 'ban-drop-table',
@@ -57073,7 +57155,7 @@ const banDropTable = {
         if (statement.kind !== 'DropStmt')
             return;
         const [, n] = unwrap(statement.node);
-        const kind = KINDS$4[String(n.removeType)];
+        const kind = KINDS$5[String(n.removeType)];
         if (!kind)
             return;
         for (const target of dropTargets(n)) {
@@ -57128,7 +57210,7 @@ const banDropType = {
     },
 };
 
-const KINDS$3 = { OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view' };
+const KINDS$4 = { OBJECT_VIEW: 'view', OBJECT_MATVIEW: 'materialized view' };
 const banDropView = {
     meta: {
         id: 'ban-drop-view',
@@ -57146,7 +57228,7 @@ const banDropView = {
         if (statement.kind !== 'DropStmt')
             return;
         const [, n] = unwrap(statement.node);
-        const kind = KINDS$3[String(n.removeType)];
+        const kind = KINDS$4[String(n.removeType)];
         if (!kind)
             return;
         for (const target of dropTargets(n)) {
@@ -58286,7 +58368,7 @@ const preferTimestamptz = {
     },
 };
 
-const KINDS$2 = {
+const KINDS$3 = {
     OBJECT_TABLE: 'table',
     OBJECT_FOREIGN_TABLE: 'foreign table',
     OBJECT_VIEW: 'view',
@@ -58310,7 +58392,7 @@ const renamingColumn = {
         const [, n] = unwrap(statement.node);
         if (n.renameType !== 'OBJECT_COLUMN')
             return;
-        const kind = KINDS$2[String(n.relationType)];
+        const kind = KINDS$3[String(n.relationType)];
         const column = typeof n.subname === 'string' ? n.subname : undefined;
         const newName = typeof n.newname === 'string' ? n.newname : undefined;
         if (!kind || !column || !newName || column === newName)
@@ -58388,7 +58470,7 @@ const renamingSchema = {
     },
 };
 
-const KINDS$1 = {
+const KINDS$2 = {
     OBJECT_TABLE: 'table',
     OBJECT_FOREIGN_TABLE: 'foreign table',
     OBJECT_VIEW: 'view',
@@ -58410,7 +58492,7 @@ const renamingTable = {
     check(statement, ctx) {
         const [kind, n] = unwrap(statement.node);
         if (kind === 'RenameStmt') {
-            const what = KINDS$1[String(n.renameType)];
+            const what = KINDS$2[String(n.renameType)];
             const newName = typeof n.newname === 'string' ? n.newname : undefined;
             if (!what || !newName)
                 return;
@@ -58425,7 +58507,7 @@ const renamingTable = {
             });
         }
         else if (kind === 'AlterObjectSchemaStmt') {
-            const what = KINDS$1[String(n.objectType)];
+            const what = KINDS$2[String(n.objectType)];
             const schema = typeof n.newschema === 'string' ? n.newschema : undefined;
             if (!what || !schema)
                 return;
@@ -61922,7 +62004,7 @@ function lockModeName(pgMode) {
         .toUpperCase();
 }
 const rank = (mode) => LOCK_MODES.indexOf(mode);
-const KINDS = {
+const KINDS$1 = {
     r: 'table',
     p: 'table',
     i: 'index',
@@ -61951,7 +62033,7 @@ function summarize(sql, ms, before, after, held, taken, inBlock) {
             continue;
         strongest.set(l.oid, {
             relation: `${rel.schema}.${rel.name}`,
-            kind: KINDS[rel.relkind] ?? 'other',
+            kind: KINDS$1[rel.relkind] ?? 'other',
             mode,
         });
     }
@@ -62333,6 +62415,1134 @@ async function prove(file, before, plan, schema, start, options) {
     }
 }
 
+// The production statistics a run may be given: per table, its rows, sizes and write rates, its indexes and
+// constraints. No data and no query texts. The same shape comes from a live read-only connection
+// (`--stats-database-url`) or from a file that `expand-contract stats` exported (`--stats-file`).
+const STATS_FORMAT = 'expand-contract-stats';
+const STATS_VERSION = 1;
+/** The best row count: the planner's estimate once analyzed, else the collector's live count. */
+function rowsOf(t) {
+    return t.estimatedRows >= 0 ? Math.max(t.estimatedRows, 0) : Math.max(t.liveRows, 0);
+}
+/** Heap plus TOAST: what a rewrite copies and a scan reads. */
+function tableBytes$1(t) {
+    return t.heapBytes + t.toastBytes;
+}
+/** Inserts, updates and deletes per second: the writes a lock on the table holds back. */
+function writesPerSecond(t) {
+    return t.insertsPerSecond + t.updatesPerSecond + t.deletesPerSecond;
+}
+
+const WORK = {
+    'changing-column-type': 'rewrite',
+    'adding-field-with-default': 'rewrite',
+    'adding-serial-column': 'rewrite',
+    'adding-stored-generated-column': 'rewrite',
+    'ban-vacuum-full': 'rewrite',
+    'ban-cluster': 'rewrite',
+    'require-concurrent-index-creation': 'index-build',
+    'adding-unique-constraint': 'index-build',
+    'adding-primary-key-constraint': 'index-build',
+    'adding-exclusion-constraint': 'index-build',
+    'ban-reindex-without-concurrently': 'reindex',
+    'constraint-missing-not-valid': 'scan',
+    'setting-not-null': 'scan',
+    'adding-foreign-key-constraint': 'foreign-key-scan',
+    'backfill-in-migration': 'update-all',
+};
+/** The work under the lock of a finding of `rule`, or null when the statement only changes the catalog. */
+function lockWork(rule) {
+    return WORK[rule] ?? null;
+}
+const mb = (bytes) => `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
+const rowsText = (n) => Math.round(n).toLocaleString('en-US');
+/** Seconds the work takes on `table` at the calibrated throughputs. */
+function estimateLock(work, table, c) {
+    const rows = rowsOf(table);
+    const bytes = tableBytes$1(table);
+    const on = `measured on ${c.engine} over ${rowsText(c.rows)} generated rows`;
+    switch (work) {
+        case 'rewrite': {
+            const { keys, others } = indexCounts(table);
+            const seconds = bytes / c.rewriteBytesPerSecond +
+                (rows * keys) / c.keyRebuildRowsPerSecond +
+                (rows * others) / c.indexRowsPerSecond;
+            return {
+                seconds,
+                basis: `rewrite of ${mb(bytes)} at ${mb(c.rewriteBytesPerSecond)}/s${rebuilds(keys, others, rows, c)}, ${on}`,
+            };
+        }
+        case 'index-build': {
+            const growth = sortGrowth(rows, c.rows);
+            return {
+                seconds: (rows / c.indexRowsPerSecond) * growth,
+                basis: `index build over ${rowsText(rows)} rows at ${rowsText(c.indexRowsPerSecond)} rows/s${growth > 1.005 ? ` (x${growth.toFixed(2)} for the sort's n log n growth)` : ''}, ${on}`,
+            };
+        }
+        case 'reindex': {
+            const counted = indexCounts(table);
+            const { keys, others } = counted.keys + counted.others === 0 ? { keys: 0, others: 1 } : counted;
+            return {
+                seconds: (rows * keys) / c.keyRebuildRowsPerSecond + (rows * others) / c.indexRowsPerSecond,
+                basis: `index rebuilds${rebuilds(keys, others, rows, c).replace(/^ and/, '')}, ${on}`,
+            };
+        }
+        case 'scan':
+            return {
+                seconds: bytes / c.scanBytesPerSecond,
+                basis: `full scan of ${mb(bytes)} at ${mb(c.scanBytesPerSecond)}/s, ${on}`,
+            };
+        case 'foreign-key-scan':
+            return {
+                seconds: rows / c.foreignKeyRowsPerSecond,
+                basis: `foreign key check of ${rowsText(rows)} rows at ${rowsText(c.foreignKeyRowsPerSecond)} rows/s, ${on}`,
+            };
+        case 'update-all':
+            return {
+                seconds: rows / c.updateRowsPerSecond,
+                basis: `UPDATE of ${rowsText(rows)} rows at ${rowsText(c.updateRowsPerSecond)} rows/s, ${on}`,
+            };
+    }
+}
+/**
+ * How much more a sort costs per row on `rows` than on the calibration's rows: n log n (measured on the real
+ * server, a text index's cost per row grew 1.16x from 200,000 to 1,000,000 rows; log2 says 1.13x). Never
+ * below 1: a small table is not estimated faster than the calibration measured.
+ */
+function sortGrowth(rows, calibrated) {
+    if (rows <= calibrated || calibrated < 2)
+        return 1;
+    return Math.log2(rows) / Math.log2(calibrated);
+}
+/** The table's valid indexes: its primary key (rebuilt fast, in key order) and the others. */
+function indexCounts(table) {
+    const valid = table.indexes.filter((i) => i.valid);
+    const keys = valid.filter((i) => i.primary).length;
+    return { keys, others: valid.length - keys };
+}
+function rebuilds(keys, others, rows, c) {
+    const parts = [];
+    if (keys > 0)
+        parts.push(`the primary key rebuilt at ${rowsText(c.keyRebuildRowsPerSecond)} rows/s`);
+    if (others > 0)
+        parts.push(`${others} other index rebuild(s) at ${rowsText(c.indexRowsPerSecond)} rows/s`);
+    return parts.length ? ` and ${parts.join(' and ')} over ${rowsText(rows)} rows` : '';
+}
+/** The table a finding is about (`schema.table` from its object), or null. */
+function findingTable(finding) {
+    if (!finding.object)
+        return null;
+    const parts = splitQualified(finding.object);
+    if (parts.length < 2)
+        return null;
+    return { schema: parts[0], name: parts[1] };
+}
+/** `a.b.c` split on dots outside double quotes. */
+function splitQualified(text) {
+    const out = [];
+    let cur = '';
+    let quoted = false;
+    for (const ch of text) {
+        if (ch === '"') {
+            quoted = !quoted;
+            continue;
+        }
+        if (ch === '.' && !quoted) {
+            out.push(cur);
+            cur = '';
+            continue;
+        }
+        cur += ch;
+    }
+    out.push(cur);
+    return out;
+}
+
+const int$1 = (n) => Math.round(n).toLocaleString('en-US');
+const size = (bytes) => bytes >= 1_073_741_824
+    ? `${(bytes / 1_073_741_824).toFixed(1)} GB`
+    : bytes >= 1_048_576
+        ? `${(bytes / 1_048_576).toFixed(1)} MB`
+        : `${Math.ceil(bytes / 1024)} kB`;
+const seconds = (s) => s < 0.001
+    ? 'under 1 ms'
+    : s < 1
+        ? `${Math.round(s * 1000)} ms`
+        : s < 120
+            ? `${s.toFixed(1)} s`
+            : `${(s / 60).toFixed(1)} min`;
+const rate = (w) => (w < 10 ? w.toFixed(1) : int$1(w));
+/** The total size of a table: heap, TOAST and indexes. */
+function totalBytes(t) {
+    return t.heapBytes + t.toastBytes + t.indexBytes;
+}
+/** The statistics of `schema.name`, or undefined. */
+function tableOf(stats, schema, name) {
+    return stats.tables.find((t) => t.schema === schema && t.name === name);
+}
+/** The finding weighed by production, or the finding itself when the statistics do not know its table. */
+function exposeFinding(finding, ctx) {
+    const where = findingTable(finding);
+    const table = where ? tableOf(ctx.stats, where.schema, where.name) : undefined;
+    if (!table)
+        return finding;
+    const rows = rowsOf(table);
+    const bytes = totalBytes(table);
+    const writes = writesPerSecond(table);
+    const work = lockWork(finding.rule);
+    const estimate = work && ctx.calibration ? estimateLock(work, table, ctx.calibration) : null;
+    const production = `${int$1(rows)} ${rows === 1 ? 'row' : 'rows'}, ${size(bytes)}, ${rate(writes)} writes/s since ${ctx.stats.ratesSince.slice(0, 10)}`;
+    const basis = estimate
+        ? `${estimate.basis}; the table has ${production}`
+        : work
+            ? `no calibration, so no duration; the table has ${production}`
+            : `the statement changes the catalog only: brief once granted, but it waits behind every query already on the table and blocks those after it; the table has ${production}`;
+    const exposure = {
+        rows,
+        bytes,
+        writesPerSecond: Math.round(writes * 1000) / 1000,
+        estimatedLockSeconds: estimate ? Math.round(estimate.seconds * 1000) / 1000 : null,
+        basis,
+    };
+    const { severity, reason } = weigh(finding, exposure, ctx.thresholds, work !== null);
+    const line = estimate
+        ? `In production: ${production}; ${estimate.seconds < 0.001 ? '' : 'about '}${seconds(estimate.seconds)} under the lock${writes > 0 ? `, holding back about ${int$1(estimate.seconds * writes)} writes` : ''}.`
+        : `In production: ${production}.`;
+    return {
+        ...finding,
+        severity,
+        message: `${finding.message} ${line}${reason ? ` ${reason}` : ''}`,
+        exposure,
+    };
+}
+/** The severity by exposure, and the sentence that says why it changed (null when it did not). */
+function weigh(finding, exposure, t, blocking) {
+    // Only findings whose harm is the time under the lock are weighed. One that also breaks the running
+    // release (a type change, SET NOT NULL) may rise, never drop: the break does not depend on the size.
+    if (!blocking)
+        return { severity: finding.severity, reason: null };
+    if (!finding.breaking && exposure.rows < t.tinyRows && exposure.bytes < t.tinyBytes) {
+        if (finding.severity === 'notice')
+            return { severity: 'notice', reason: null };
+        return {
+            severity: 'notice',
+            reason: `A notice, not ${article(finding.severity)}: the table is tiny (under exposure.tiny-rows ${int$1(t.tinyRows)} rows and exposure.tiny-size ${size(t.tinyBytes)}).`,
+        };
+    }
+    const lock = exposure.estimatedLockSeconds;
+    if (lock === null || finding.severity === 'error')
+        return { severity: finding.severity, reason: null };
+    const held = lock * exposure.writesPerSecond;
+    if (lock > t.maxLockSeconds)
+        return {
+            severity: 'error',
+            reason: `An error, not ${article(finding.severity)}: the estimated lock is over exposure.max-lock-seconds (${seconds(t.maxLockSeconds)}).`,
+        };
+    if (held > t.maxBlockedWrites)
+        return {
+            severity: 'error',
+            reason: `An error, not ${article(finding.severity)}: it would hold back about ${int$1(held)} writes, over exposure.max-blocked-writes (${int$1(t.maxBlockedWrites)}).`,
+        };
+    return { severity: finding.severity, reason: null };
+}
+const article = (s) => s === 'error' ? 'an error' : s === 'warning' ? 'a warning' : 'a notice';
+/** Every finding weighed by production; suppressed ones are left as they are. */
+function applyExposure(report, ctx) {
+    return { ...report, findings: report.findings.map((f) => exposeFinding(f, ctx)) };
+}
+
+/**
+ * The batched runner's throughput against one UPDATE of every row: each batch is its own transaction with a
+ * bound query and a progress row (bench/backfill.ts measures the ratio; the issue's goal is within 2x).
+ */
+const RUNNER_SLOWDOWN = 1.5;
+/** How long one batch should hold its row locks, by the table's writes per second. */
+function targetBatchSeconds(writes) {
+    if (writes >= 1000)
+        return 0.02;
+    if (writes >= 100)
+        return 0.05;
+    return 0.1;
+}
+function roundBatch(n) {
+    const clamped = Math.min(10_000, Math.max(100, n));
+    const step = clamped >= 1000 ? 500 : 100;
+    return Math.max(100, Math.floor(clamped / step) * step);
+}
+const int = (n) => Math.round(n).toLocaleString('en-US');
+function backfillEstimates(plan, ctx) {
+    const c = ctx.calibration;
+    const out = [];
+    for (const step of plan.backfillSteps) {
+        const [schema, name] = step.name.split('.');
+        const table = tableOf(ctx.stats, schema, name);
+        if (!table)
+            continue;
+        const rows = rowsOf(table);
+        const writes = writesPerSecond(table);
+        if (!c) {
+            out.push({
+                table: step.name,
+                rows,
+                writesPerSecond: writes,
+                seconds: null,
+                batchSize: null,
+                basis: `no calibration; the table has ${int(rows)} rows`,
+            });
+            continue;
+        }
+        const rate = c.updateRowsPerSecond / RUNNER_SLOWDOWN;
+        const target = targetBatchSeconds(writes);
+        const batchSize = roundBatch(rate * target);
+        out.push({
+            table: step.name,
+            rows,
+            writesPerSecond: Math.round(writes * 1000) / 1000,
+            seconds: Math.round((rows / rate) * 10) / 10,
+            batchSize,
+            basis: `${int(rows)} rows at ${int(rate)} rows/s (an UPDATE of every row measured on ${c.engine}, ${RUNNER_SLOWDOWN}x slower in batches); batches of about ${Math.round(target * 1000)} ms for a table with ${writes < 10 ? writes.toFixed(1) : int(writes)} writes/s`,
+        });
+    }
+    return out;
+}
+/** Each plan with its backfill estimates (plans without a backfill, or on unknown tables, unchanged). */
+function withBackfillEstimates(entries, ctx) {
+    return entries.map((e) => {
+        const estimates = backfillEstimates(e.plan, ctx);
+        return estimates.length ? { ...e, plan: { ...e.plan, backfillEstimates: estimates } } : e;
+    });
+}
+
+/** Connecting failed, or the URL is not one. `code` is PostgreSQL's SQLSTATE or the socket's error code. */
+class ConnectError extends DatabaseError {
+    code;
+    name = 'ConnectError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+/** Connects to `url`; one clear line (host:port/database, the reason, what to do) when it cannot. */
+async function connect$1(url, options) {
+    const target = parseUrl(url, options.what);
+    const secrets = secretsOf(url, target.url);
+    const scrub = (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+    const why = (e) => {
+        const err = e;
+        const message = typeof err?.message === 'string' && err.message ? err.message : '';
+        const code = typeof err?.code === 'string' ? err.code : '';
+        return scrub(message || code || String(e));
+    };
+    const { default: pg } = await Promise.resolve().then(function () { return index; });
+    const client = new pg.Client({
+        connectionString: url,
+        connectionTimeoutMillis: options.connectMs ?? 10_000,
+        ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+        ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+        application_name: options.applicationName,
+    });
+    // A lost connection is reported by the next query; an unhandled 'error' event would end the process.
+    client.on('error', () => undefined);
+    try {
+        await client.connect();
+    }
+    catch (e) {
+        await client.end().catch(() => undefined);
+        const code = codeOf(e);
+        throw new ConnectError(`cannot connect to ${options.what} ${target.display}: ${why(e)}${connectHint(code)}`, code);
+    }
+    return { client, display: target.display, scrub, why };
+}
+function connectHint(code) {
+    switch (code) {
+        case '28P01':
+        case '28000':
+            return '; check the user and password in the URL';
+        case '3D000':
+            return '; check the database name in the URL';
+        case 'ECONNREFUSED':
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return '; check the host and port in the URL, and that the server is running';
+        default:
+            return '';
+    }
+}
+/** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
+function parseUrl(url, what) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new ConnectError(`${what} URL is not a URL; give one such as postgres://user:password@host:5432/database`);
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+        throw new ConnectError(`${what} URL is not a PostgreSQL URL (it starts with ${parsed.protocol}//, not postgres://)`);
+    }
+    const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.searchParams.get('dbname') || '';
+    return { url: parsed, display: `${host}:${parsed.port || '5432'}/${database}` };
+}
+/** Everything of the URL that must not appear in a message: the URL, its password, secret-looking parameters. */
+function secretsOf(raw, url) {
+    const secrets = [raw, url.href];
+    if (url.password)
+        secrets.push(url.password, safeDecode$1(url.password));
+    for (const [key, value] of url.searchParams) {
+        if (/pass|secret|key|token/i.test(key) && value)
+            secrets.push(value, encodeURIComponent(value));
+    }
+    // Longest first, so a password inside the URL does not leave the rest of the URL behind.
+    return [...new Set(secrets.filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length);
+}
+function safeDecode$1(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function codeOf(e) {
+    const code = e?.code;
+    return typeof code === 'string' ? code : undefined;
+}
+
+/** Rows by default: a few seconds of work on either engine on a small machine. */
+const DEFAULT_ROWS = { shadow: 200_000, pglite: 100_000 };
+const T$5 = 'expand_contract_calibration';
+const OWNER = 'expand_contract_calibration_owner';
+const EMPTY$1 = 'expand_contract_calibration_empty';
+/** Measures the throughputs on `db`. The tables it creates (`expand_contract_calibration*`) are dropped. */
+async function calibrate(db, options = {}) {
+    const rows = Math.max(1000, Math.round(options.rows ?? DEFAULT_ROWS[db.kind]));
+    const step = options.onStep ?? (() => undefined);
+    const measure = options.onMeasure ?? (() => undefined);
+    const [info] = await db.query("SELECT current_setting('server_version') AS version, current_setting('server_version_num')::int AS num");
+    const serverVersion = info?.version.split(' ')[0] ?? '?';
+    const serverMajor = Math.floor(Number(info?.num ?? 0) / 10000);
+    step(`generating ${rows.toLocaleString('en-US')} rows`);
+    // The tables all or none (one implicit transaction); only what this call created is dropped.
+    await db.exec(`CREATE TABLE ${EMPTY$1} (created_at timestamptz);
+     CREATE TABLE ${OWNER} (id bigint PRIMARY KEY, name text NOT NULL);
+     CREATE TABLE ${T$5} (
+       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+       owner_id bigint NOT NULL,
+       quantity int NOT NULL,
+       full_name text NOT NULL,
+       email text NOT NULL,
+       created_at timestamptz NOT NULL,
+       note text
+     )`);
+    try {
+        const owners = Math.max(1, Math.floor(rows / 10));
+        // Addresses made of names, as real ones are: long shared prefixes make a text key's comparisons cost what
+        // they cost in production (random hex would decide most of them on the first bytes).
+        await db.exec(`INSERT INTO ${OWNER} SELECT i, 'owner ' || i FROM generate_series(1, ${owners}) AS i;
+       INSERT INTO ${T$5} (owner_id, quantity, full_name, email, created_at, note)
+       SELECT 1 + (i::bigint * 7919) % ${owners}, i % 1000, f || ' ' || l, lower(f) || '.' || lower(l) || i || '@example.org',
+              timestamptz '2024-01-01' + make_interval(secs => (i::bigint * 7919) % 31536000),
+              CASE WHEN i % 10 = 0 THEN 'note ' || i END
+         FROM generate_series(1, ${rows}) AS i,
+              LATERAL (SELECT (ARRAY['Maria','James','Wei','Fatima','Olga','Kofi','Lucia','Arjun','Emma','Noah'])[1 + i % 10] AS f,
+                              (ARRAY['Garcia','Smith','Wang','Khan','Ivanova','Mensah','Rossi','Patel','Muller','Silva'])[1 + (i / 10) % 10] AS l) AS n;`);
+        // Clean, analyzed and (where the role may) checkpointed, as a long-lived production table is: no hint bits
+        // to set and no dirty pages from the load to write out inside the timed statements.
+        await db.exec(`VACUUM ANALYZE ${OWNER}`);
+        await db.exec(`VACUUM ANALYZE ${T$5}`);
+        await db.exec('CHECKPOINT').catch(() => undefined);
+        const bytes = await tableBytes(db);
+        // A full scan under the lock: SET NOT NULL on a nullable column whose values are all there (a CHECK's
+        // VALIDATE reads the same heap). The median of three: it is short, so a busy machine shows most here.
+        step('timing a NOT NULL scan');
+        await db.exec(`ALTER TABLE ${T$5} ALTER COLUMN created_at DROP NOT NULL`);
+        const scans = [];
+        for (let i = 0; i < 3; i++) {
+            scans.push(await timed(db, `ALTER TABLE ${T$5} ALTER COLUMN created_at SET NOT NULL`));
+            await db.exec(`ALTER TABLE ${T$5} ALTER COLUMN created_at DROP NOT NULL`);
+        }
+        // Less what the statement costs with nothing to scan (its catalog update and commit), timed on an empty
+        // table: on this small table that fixed part is a large share, on a production table none.
+        const fixed = [];
+        for (let i = 0; i < 3; i++) {
+            fixed.push(await timed(db, `ALTER TABLE ${EMPTY$1} ALTER COLUMN created_at SET NOT NULL`));
+            await db.exec(`ALTER TABLE ${EMPTY$1} ALTER COLUMN created_at DROP NOT NULL`);
+        }
+        const scanSeconds = Math.max(median(scans) - median(fixed), median(scans) / 4);
+        measure('scan', scanSeconds);
+        // Index builds, on a text key (the mean of two): one rate serves every index in the estimate, and a text
+        // key is the slow common case (3-4x a number's time at the same size). The server plans the build as it
+        // would in production (parallel workers included); estimateLock adds the sort's n log n growth from these
+        // rows to the production table's.
+        step('timing index builds');
+        const indexSeconds = await mean(2, () => timed(db, `CREATE INDEX ${T$5}_email ON ${T$5} (email)`), () => db.exec(`DROP INDEX ${T$5}_email`));
+        measure('index', indexSeconds);
+        // A foreign key validation: one check of each referencing row against the referenced key.
+        step('timing a foreign key validation');
+        await db.exec(`ALTER TABLE ${T$5} ADD CONSTRAINT ${T$5}_owner_fk FOREIGN KEY (owner_id) REFERENCES ${OWNER} (id) NOT VALID`);
+        const fkSeconds = await timed(db, `ALTER TABLE ${T$5} VALIDATE CONSTRAINT ${T$5}_owner_fk`);
+        measure('foreign key', fkSeconds);
+        // A rewrite: ALTER COLUMN TYPE copies the heap, then rebuilds the table's one index, its key. The estimate
+        // adds every index's rebuild at the index rate to the heap at this rate, so this rate is the heap's alone:
+        // the rewrite's time less the key's rebuild timed on its own (REINDEX). Taking out the key at the index
+        // rate instead would leave nothing (a text build takes longer than this whole rewrite, whose key arrives
+        // in order) and make a wide table's heap look free. Two of each (int to bigint and back), averaged; the
+        // heap part is kept at a quarter of the rewrite at least, against a REINDEX slowed by a busy machine.
+        step('timing a table rewrite');
+        const keySeconds = await mean(2, () => timed(db, `REINDEX INDEX ${T$5}_pkey`));
+        let wide = false;
+        const rewriteSeconds = await mean(2, () => {
+            wide = !wide;
+            return timed(db, `ALTER TABLE ${T$5} ALTER COLUMN quantity TYPE ${wide ? 'bigint' : 'int'}`);
+        });
+        const heapSeconds = Math.max(rewriteSeconds - keySeconds, rewriteSeconds / 4);
+        measure('key rebuild', keySeconds);
+        measure('rewrite', rewriteSeconds);
+        // An UPDATE of every row, one statement, as a backfill inside a migration runs; on a clean table again.
+        step('timing an UPDATE of every row');
+        await db.exec(`VACUUM ${T$5}`);
+        const updateSeconds = await timed(db, `UPDATE ${T$5} SET quantity = quantity + 1`);
+        measure('update', updateSeconds);
+        return {
+            rewriteBytesPerSecond: bytes / heapSeconds,
+            indexRowsPerSecond: rows / indexSeconds,
+            keyRebuildRowsPerSecond: rows / keySeconds,
+            scanBytesPerSecond: bytes / scanSeconds,
+            foreignKeyRowsPerSecond: rows / fkSeconds,
+            updateRowsPerSecond: rows / updateSeconds,
+            engine: engineName(db, serverVersion, serverMajor),
+            serverMajor,
+            rows,
+            measuredAt: new Date().toISOString(),
+        };
+    }
+    finally {
+        await dropTables(db).catch(() => undefined);
+    }
+}
+/** `PostgreSQL 16.4 (shadow server db.internal:5432)` or `PGlite 0.5.16 (PostgreSQL 17.5, WebAssembly)`. */
+function engineName(db, serverVersion, serverMajor) {
+    if (db.kind === 'pglite')
+        return `PGlite ${PGLITE_VERSION} (PostgreSQL ${serverVersion}, WebAssembly)`;
+    const host = serverHost(db);
+    return `PostgreSQL ${serverVersion || serverMajor} (shadow server${host ? ` ${host}` : ''})`;
+}
+/** `host:port` of a shadow database, from its description (`shadow database … on host:port`). */
+function serverHost(db) {
+    return db.kind === 'shadow' ? / on (\S+)$/.exec(db.description)?.[1] : undefined;
+}
+async function tableBytes(db) {
+    const [row] = await db.query(`SELECT (pg_relation_size(c.oid) +
+             CASE WHEN c.reltoastrelid <> 0 THEN pg_total_relation_size(c.reltoastrelid) ELSE 0 END)::text AS bytes
+       FROM pg_class c WHERE c.oid = '${T$5}'::regclass`);
+    return Number(row?.bytes ?? 0);
+}
+async function timed(db, sql) {
+    const start = performance.now();
+    await db.exec(sql);
+    // A floor of a tenth of a millisecond: a rate is never infinite.
+    return Math.max((performance.now() - start) / 1000, 1e-4);
+}
+/** The mean of `n` timings, running `after` (untimed) after each. */
+async function mean(n, time, after) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+        sum += await time();
+        await after?.();
+    }
+    return sum / n;
+}
+function median(xs) {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+async function dropTables(db) {
+    await db.exec(`DROP TABLE IF EXISTS ${T$5}; DROP TABLE IF EXISTS ${OWNER}; DROP TABLE IF EXISTS ${EMPTY$1}`);
+}
+
+// The calibration kept between runs: one small JSON file per machine and engine (PGlite's version, or the
+// shadow server's address and version), in the tool's cache directory beside the replay cache
+// (`<cache dir>/calibration/v1/<key>.json`). A file that cannot be read or does not hold a sane calibration is
+// measured again and replaced: the cache is never a reason to fail.
+/** Bumped when the way calibrate() measures changes: older files are then never read. */
+const CALIBRATION_FORMAT = 5;
+const SUBDIR = join('calibration', `v${CALIBRATION_FORMAT}`);
+/** The cached calibration for this machine and engine, else a fresh measurement, which is then cached. */
+async function loadCalibration(options) {
+    const usable = options.cacheDir && !(options.workTree && isInside(options.cacheDir, options.workTree));
+    if (!usable)
+        return { calibration: await options.measure(), measured: true };
+    const key = calibrationKey(options.machine ?? machineKey(), options.engineKey);
+    const path = join(options.cacheDir, SUBDIR, `${key}.json`);
+    const cached = await readEntry(path, key);
+    if (cached)
+        return { calibration: cached, measured: false, path };
+    const calibration = await options.measure();
+    await writeEntry(path, key, calibration);
+    return { calibration, measured: true, path };
+}
+/** This machine: its host name, CPU model and CPU count, hashed (the file names nothing in clear). */
+function machineKey() {
+    const cpu = cpus();
+    return sha256(`${hostname()}\n${cpu[0]?.model ?? '?'}\n${cpu.length}`).slice(0, 32);
+}
+/** The file name's key: the format, the machine and the engine, hashed. */
+function calibrationKey(machine, engine) {
+    return sha256(`expand-contract calibration ${CALIBRATION_FORMAT}\n${machine}\n${engine}`);
+}
+async function readEntry(path, key) {
+    try {
+        const entry = JSON.parse(await readFile(path, 'utf8'));
+        if (entry?.format === CALIBRATION_FORMAT && entry.key === key && isCalibration(entry.calibration))
+            return entry.calibration;
+    }
+    catch {
+        // missing, unreadable or not JSON: measured again below
+    }
+    return undefined;
+}
+async function writeEntry(path, key, calibration) {
+    const entry = { format: CALIBRATION_FORMAT, key, calibration };
+    const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+        await mkdir$1(join(path, '..'), { recursive: true });
+        await writeFile$1(tmp, `${JSON.stringify(entry, null, 2)}\n`);
+        await rename$2(tmp, path);
+    }
+    catch {
+        // a read-only or full disk: the calibration is used all the same, and measured again next time
+    }
+    finally {
+        await rm$1(tmp, { force: true }).catch(() => undefined);
+    }
+}
+const RATES = [
+    'rewriteBytesPerSecond',
+    'indexRowsPerSecond',
+    'keyRebuildRowsPerSecond',
+    'scanBytesPerSecond',
+    'foreignKeyRowsPerSecond',
+    'updateRowsPerSecond',
+];
+/** A calibration whose every rate is a positive finite number, as calibrate() makes them. */
+function isCalibration(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const c = value;
+    const positive = (x) => typeof x === 'number' && Number.isFinite(x) && x > 0;
+    return (RATES.every((k) => positive(c[k])) &&
+        typeof c.engine === 'string' &&
+        c.engine.length > 0 &&
+        Number.isInteger(c.serverMajor) &&
+        positive(c.rows) &&
+        typeof c.measuredAt === 'string' &&
+        !Number.isNaN(Date.parse(c.measuredAt)));
+}
+function sha256(text) {
+    return createHash('sha256').update(text).digest('hex');
+}
+
+// A read-only session on a production database (or a replica): `BEGIN TRANSACTION READ ONLY` with short
+// statement and lock timeouts, then ROLLBACK, so it cannot write and cannot queue behind a migration for
+// long. The URL is a secret: messages name `host:port/database` at most, and any text the driver returns
+// is scrubbed of the URL and its password before it is shown.
+/**
+ * Runs `fn` in a read-only transaction on the database at `url`: `BEGIN TRANSACTION READ ONLY`,
+ * `SET LOCAL statement_timeout` and `lock_timeout`, a check that the transaction is read only (which also
+ * takes its snapshot, so no later `SET TRANSACTION READ WRITE` can change it), `fn`, then ROLLBACK. Any
+ * write `fn` tries is refused by PostgreSQL. Errors name the server as host:port/database only.
+ */
+async function readOnlySession(url, purpose, fn, timeouts = {}) {
+    const fail = purpose.error;
+    const target = checkReadOnlyUrl(url, purpose);
+    const connectMs = positive$1(timeouts.connectMs, 10_000, 'connectMs', fail);
+    const statementMs = positive$1(timeouts.statementMs, 5_000, 'statementMs', fail);
+    const lockMs = positive$1(timeouts.lockMs, 1_000, 'lockMs', fail);
+    let conn;
+    try {
+        conn = await connect$1(url, {
+            what: purpose.what,
+            applicationName: purpose.applicationName,
+            connectMs,
+            // A client-side backstop in case the server never answers.
+            queryTimeoutMs: statementMs + 5_000,
+            // The whole session, too: a COMMIT inside `fn` would otherwise end the read-only transaction.
+            readOnly: true,
+        });
+    }
+    catch (e) {
+        if (e instanceof ConnectError)
+            throw fail(e.message, e.code);
+        throw e;
+    }
+    const { client, why } = conn;
+    let step = 'opening a read-only transaction';
+    try {
+        await client.query('BEGIN TRANSACTION READ ONLY');
+        await client.query(`SET LOCAL statement_timeout = '${duration(statementMs)}'`);
+        await client.query(`SET LOCAL lock_timeout = '${duration(lockMs)}'`);
+        const { rows } = await client.query("SELECT current_setting('transaction_read_only') AS ro, current_setting('TimeZone') AS tz");
+        if (rows[0]?.ro !== 'on')
+            throw fail(`refusing to read ${target.display}: the transaction is not read only`);
+        step = purpose.reading;
+        return await fn({
+            timeZone: rows[0].tz,
+            query: async (sql, params = []) => (await client.query(sql, [...params])).rows,
+        });
+    }
+    catch (e) {
+        if (purpose.owns(e))
+            throw e;
+        const code = codeOf(e);
+        const hint = code === '42501'
+            ? `; ${purpose.privilegeHint}`
+            : code === '57014'
+                ? '; the statement timed out'
+                : code === '55P03'
+                    ? '; the table is locked (a migration running?), try again later'
+                    : code === '25006'
+                        ? '; the connection is read only and the statement tried to write'
+                        : '';
+        throw fail(`${step} on ${target.display} failed: ${why(e)}${hint}`, code);
+    }
+    finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end().catch(() => undefined);
+    }
+}
+/** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
+function checkReadOnlyUrl(url, purpose) {
+    try {
+        return parseUrl(url, purpose.what);
+    }
+    catch (e) {
+        if (e instanceof ConnectError)
+            throw purpose.error(e.message);
+        throw e;
+    }
+}
+function positive$1(value, fallback, what, fail) {
+    if (value === undefined)
+        return fallback;
+    if (!Number.isInteger(value) || value <= 0)
+        throw fail(`timeouts.${what} must be a positive whole number of milliseconds`);
+    return value;
+}
+/** PostgreSQL duration text: `5s` for whole seconds, else `250ms`. */
+function duration(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+// Reads the statistics of every user table from a live database, in a READ ONLY transaction with short
+// timeouts (src/db/read-only.ts): catalog and statistics views only, no table data, no query texts.
+/** The statistics could not be read. `code` is PostgreSQL's SQLSTATE when the server refused. */
+class StatsError extends DatabaseError {
+    code;
+    name = 'StatsError';
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+const PURPOSE = {
+    what: 'the statistics database',
+    applicationName: 'expand-contract (table statistics, read only)',
+    reading: 'reading the table statistics',
+    privilegeHint: 'grant the role pg_read_all_stats (or pg_monitor), and USAGE on the schemas',
+    error: (message, code) => new StatsError(message, code),
+    owns: (e) => e instanceof StatsError,
+};
+const SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'expand_contract') AND n.nspname NOT LIKE 'pg\\_%'";
+/** Every user table's statistics, read at `url` (a secret: messages name host:port/database only). */
+async function collectStats(url, timeouts = {}) {
+    return readOnlySession(url, PURPOSE, async (session) => {
+        const [meta] = await session.query(`SELECT current_setting('server_version') AS version, current_setting('server_version_num')::int AS num,
+                coalesce((SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()),
+                         pg_postmaster_start_time()) AS since,
+                now() AS now`);
+        if (!meta)
+            throw new StatsError('the server answered no version');
+        const seconds = Math.max(1, (meta.now.getTime() - meta.since.getTime()) / 1000);
+        // Partitioned tables add up their partitions (pg_partition_tree, PostgreSQL 12+); partitions are
+        // listed on their own as well.
+        const tables = await session.query(`WITH t AS (
+           SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind, c.reltuples::float8 AS reltuples
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind IN ('r', 'p', 'm') AND ${SYSTEM}
+         ), parts AS (
+           SELECT t.oid AS root, coalesce(p.relid, t.oid) AS relid
+             FROM t LEFT JOIN LATERAL (
+               SELECT relid FROM pg_partition_tree(t.oid) WHERE isleaf
+             ) p ON t.relkind = 'p'
+         )
+         SELECT t.oid::text AS oid, t.schema, t.name, t.relkind::text AS kind,
+                CASE WHEN t.relkind = 'p' THEN coalesce(sum(greatest(c.reltuples, 0)), 0) ELSE t.reltuples END AS reltuples,
+                coalesce(sum(s.n_live_tup), 0)::text AS live,
+                coalesce(sum(pg_relation_size(p.relid)), 0)::text AS heap,
+                coalesce(sum(pg_indexes_size(p.relid)), 0)::text AS index,
+                coalesce(sum(CASE WHEN c.reltoastrelid <> 0 THEN pg_total_relation_size(c.reltoastrelid) ELSE 0 END), 0)::text AS toast,
+                coalesce(sum(s.n_tup_ins), 0)::text AS ins,
+                coalesce(sum(s.n_tup_upd), 0)::text AS upd,
+                coalesce(sum(s.n_tup_del), 0)::text AS del
+           FROM t JOIN parts p ON p.root = t.oid
+           JOIN pg_class c ON c.oid = p.relid
+           LEFT JOIN pg_stat_all_tables s ON s.relid = p.relid
+          GROUP BY t.oid, t.schema, t.name, t.relkind, t.reltuples
+          ORDER BY t.schema, t.name`);
+        const indexes = await session.query(`SELECT i.indrelid::text AS table, ic.relname AS name,
+                array(SELECT CASE WHEN k.attnum = 0 THEN '(expression)' ELSE a.attname::text END
+                        FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                        LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                       WHERE k.ord <= i.indnkeyatts ORDER BY k.ord) AS columns,
+                i.indisunique AS unique, i.indisprimary AS primary, i.indisvalid AS valid,
+                pg_relation_size(i.indexrelid)::text AS bytes
+           FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+           JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE ${SYSTEM}
+          ORDER BY ic.relname`);
+        const constraints = await session.query(`SELECT co.conrelid::text AS table, co.conname AS name, co.contype::text AS type, co.convalidated AS validated
+           FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE co.conrelid <> 0 AND ${SYSTEM}
+          ORDER BY co.conname`);
+        const rate = (count) => Math.round((Number(count) / seconds) * 1000) / 1000;
+        const out = tables.map((t) => ({
+            schema: t.schema,
+            name: t.name,
+            kind: t.kind === 'p' ? 'partitioned table' : t.kind === 'm' ? 'materialized view' : 'table',
+            estimatedRows: Math.round(t.reltuples),
+            liveRows: Number(t.live),
+            heapBytes: Number(t.heap),
+            indexBytes: Number(t.index),
+            toastBytes: Number(t.toast),
+            insertsPerSecond: rate(t.ins),
+            updatesPerSecond: rate(t.upd),
+            deletesPerSecond: rate(t.del),
+            indexes: indexes
+                .filter((i) => i.table === t.oid)
+                .map((i) => ({
+                name: i.name,
+                columns: i.columns,
+                unique: i.unique,
+                primary: i.primary,
+                valid: i.valid,
+                bytes: Number(i.bytes),
+            })),
+            constraints: constraints
+                .filter((c) => c.table === t.oid)
+                .map((c) => ({ name: c.name, type: c.type, validated: c.validated })),
+        }));
+        return {
+            format: STATS_FORMAT,
+            version: STATS_VERSION,
+            generatedAt: meta.now.toISOString(),
+            server: { version: meta.version, versionNum: meta.num },
+            ratesSince: meta.since.toISOString(),
+            tables: out,
+        };
+    }, { statementMs: 30_000, ...timeouts });
+}
+
+// A statistics file (`expand-contract stats --database-url URL > stats.json`): read, checked field by
+// field (a bad file names the file, the line and the field), and dated (a stale file is reported).
+/** A statistics file the tool cannot use; the message names the file and, where it can, the line. */
+class StatsFileError extends Error {
+    name = 'StatsFileError';
+}
+/** The snapshot in `text` (the file's content); `file` names it in errors. */
+function parseStats(text, file) {
+    let value;
+    const body = text.replace(/^\uFEFF/, '');
+    try {
+        value = JSON.parse(body);
+    }
+    catch (e) {
+        // One line: V8 quotes the text around some errors, newlines and all, and gives no position for them.
+        const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+        const position = /position (\d+)/.exec(message)?.[1];
+        const at = position === undefined ? errorOffset(body) : Number(position);
+        const line = `:${body.slice(0, at).split('\n').length}`;
+        throw new StatsFileError(`${file}${line}: not valid JSON (${message}); export it again with expand-contract stats --database-url URL > ${file}`);
+    }
+    const bad = (path, what) => {
+        throw new StatsFileError(`${file}${lineOf(text, path)}: ${path} ${what}; export it again with expand-contract stats --database-url URL > ${file}`);
+    };
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return bad('the file', 'is not a JSON object');
+    const o = value;
+    if (o.format !== STATS_FORMAT)
+        bad('"format"', `is not "${STATS_FORMAT}": this is not a statistics file of expand-contract`);
+    if (o.version !== STATS_VERSION)
+        bad('"version"', `is ${JSON.stringify(o.version)}; this expand-contract reads version ${STATS_VERSION}`);
+    if (typeof o.generatedAt !== 'string' || Number.isNaN(Date.parse(o.generatedAt)))
+        bad('"generatedAt"', 'is not a date (ISO 8601)');
+    if (typeof o.ratesSince !== 'string' || Number.isNaN(Date.parse(o.ratesSince)))
+        bad('"ratesSince"', 'is not a date (ISO 8601)');
+    const server = o.server;
+    if (typeof server !== 'object' ||
+        server === null ||
+        typeof server.version !== 'string' ||
+        typeof server.versionNum !== 'number')
+        bad('"server"', 'is not { "version": string, "versionNum": number }');
+    if (!Array.isArray(o.tables))
+        bad('"tables"', 'is not a list');
+    const tables = o.tables.map((t, i) => checkTable(t, `tables[${i}]`, bad));
+    return {
+        format: STATS_FORMAT,
+        version: STATS_VERSION,
+        generatedAt: o.generatedAt,
+        server: {
+            version: server.version,
+            versionNum: server.versionNum,
+        },
+        ratesSince: o.ratesSince,
+        tables,
+    };
+}
+const NUMBERS = [
+    'estimatedRows',
+    'liveRows',
+    'heapBytes',
+    'indexBytes',
+    'toastBytes',
+    'insertsPerSecond',
+    'updatesPerSecond',
+    'deletesPerSecond',
+];
+const KINDS = ['table', 'partitioned table', 'materialized view'];
+function checkTable(value, path, bad) {
+    if (typeof value !== 'object' || value === null)
+        return bad(path, 'is not an object');
+    const t = value;
+    for (const f of ['schema', 'name'])
+        if (typeof t[f] !== 'string' || t[f] === '')
+            bad(`${path}.${f}`, 'is not a non-empty string');
+    if (!KINDS.includes(t.kind))
+        bad(`${path}.kind`, `is not one of ${KINDS.join(', ')}`);
+    for (const f of NUMBERS)
+        if (typeof t[f] !== 'number' || !Number.isFinite(t[f]) || (f !== 'estimatedRows' && t[f] < 0))
+            bad(`${path}.${f}`, f === 'estimatedRows' ? 'is not a number' : 'is not a number of at least 0');
+    if (!Array.isArray(t.indexes))
+        bad(`${path}.indexes`, 'is not a list');
+    if (!Array.isArray(t.constraints))
+        bad(`${path}.constraints`, 'is not a list');
+    return {
+        schema: t.schema,
+        name: t.name,
+        kind: t.kind,
+        estimatedRows: t.estimatedRows,
+        liveRows: t.liveRows,
+        heapBytes: t.heapBytes,
+        indexBytes: t.indexBytes,
+        toastBytes: t.toastBytes,
+        insertsPerSecond: t.insertsPerSecond,
+        updatesPerSecond: t.updatesPerSecond,
+        deletesPerSecond: t.deletesPerSecond,
+        indexes: t.indexes.map((ix, i) => {
+            const x = (ix ?? {});
+            if (typeof x.name !== 'string' || !Array.isArray(x.columns) || typeof x.bytes !== 'number')
+                bad(`${path}.indexes[${i}]`, 'is not { "name", "columns", "bytes", ... }');
+            return {
+                name: x.name,
+                columns: x.columns.map(String),
+                unique: x.unique === true,
+                primary: x.primary === true,
+                valid: x.valid !== false,
+                bytes: x.bytes,
+            };
+        }),
+        constraints: t.constraints.map((cx, i) => {
+            const x = (cx ?? {});
+            if (typeof x.name !== 'string' || typeof x.type !== 'string')
+                bad(`${path}.constraints[${i}]`, 'is not { "name", "type", "validated" }');
+            return { name: x.name, type: x.type, validated: x.validated !== false };
+        }),
+    };
+}
+/**
+ * `:line` of the field at `path` (`tables[3].heapBytes`) in the file as `stats` writes it: the table's
+ * block is found by counting `"schema"` keys, then the field inside it; '' when it cannot be found.
+ */
+function lineOf(text, path) {
+    let from = 0;
+    const table = /^tables\[(\d+)\]/.exec(path);
+    if (table) {
+        for (let n = 0; n <= Number(table[1]); n++) {
+            const at = text.indexOf('"schema"', from);
+            if (at < 0)
+                return '';
+            from = at + 1;
+        }
+        from -= 1;
+    }
+    const key = /([A-Za-z]+)(?:\[\d+\])?"?$/.exec(path)?.[1];
+    if (!key)
+        return '';
+    const at = text.indexOf(`"${key}"`, table ? Math.max(0, text.lastIndexOf('{', from)) : 0);
+    return at < 0 ? '' : `:${text.slice(0, at).split('\n').length}`;
+}
+/**
+ * Where JSON.parse first fails in `text`, for an error that names no position: the end of the longest prefix
+ * still valid so far (one whose only fault is that it ends early). Each longer prefix fails too, so a binary
+ * search finds it.
+ */
+function errorOffset(text) {
+    const fine = (k) => {
+        try {
+            JSON.parse(text.slice(0, k));
+            return true;
+        }
+        catch (e) {
+            const message = e instanceof Error ? e.message : '';
+            if (message.includes('Unexpected end of JSON input'))
+                return true;
+            const position = /position (\d+)/.exec(message)?.[1];
+            return position !== undefined && Number(position) >= k;
+        }
+    };
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (fine(mid))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/** Days since the snapshot was taken, for the staleness check. */
+function ageInDays(snapshot, now = new Date()) {
+    return (now.getTime() - Date.parse(snapshot.generatedAt)) / 86_400_000;
+}
+
+// Production's side of a run, for the CLI and the Action alike: the statistics (from a read-only
+// connection or a file), whether the file is stale, and the calibration that turns sizes into seconds
+// (cached; measured once on the shadow server or the embedded database when none is cached).
+/** Statistics that cannot be had: one line naming the file or the database, and what to do. */
+class ProductionStatsError extends Error {
+    name = 'ProductionStatsError';
+}
+/** The exposure context, or null when no statistics were given (then nothing changes). */
+async function productionContext(o) {
+    if (o.statsDatabaseUrl && o.statsFile)
+        throw new ProductionStatsError('give production statistics once: a database URL or a file, not both');
+    const stats = o.statsDatabaseUrl ? await live(o.statsDatabaseUrl) : o.statsFile ? await fromFile(o) : null;
+    if (!stats)
+        return null;
+    const calibration = await calibrationFor(o);
+    return { stats, calibration, thresholds: o.thresholds };
+}
+async function live(url) {
+    try {
+        return await collectStats(url);
+    }
+    catch (e) {
+        if (e instanceof StatsError)
+            throw new ProductionStatsError(e.message);
+        throw e;
+    }
+}
+async function fromFile(o) {
+    const file = o.statsFile;
+    let text;
+    try {
+        text = await readFile(file.path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new ProductionStatsError(`${file.shown}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(e)})`}; export it with expand-contract stats --database-url URL > ${file.shown}`);
+    }
+    let stats;
+    try {
+        stats = parseStats(text, file.shown);
+    }
+    catch (e) {
+        if (e instanceof StatsFileError)
+            throw new ProductionStatsError(e.message);
+        throw e;
+    }
+    const days = ageInDays(stats, o.now);
+    if (days > o.thresholds.statsMaxAgeDays)
+        o.note(`${file.shown} is ${Math.floor(days)} days old (taken ${stats.generatedAt.slice(0, 10)}; exposure.stats-max-age is ${o.thresholds.statsMaxAgeDays}): sizes and write rates may have moved; export it again with expand-contract stats`, 'warning');
+    return stats;
+}
+/**
+ * The calibration for this machine and engine: from the cache, else measured now on the shadow server or the
+ * embedded database (said so, as it is the one time `check` starts a database). Null, with a note, when it
+ * cannot be measured: sizes are then shown without durations.
+ */
+async function calibrationFor(o) {
+    const shadow = o.shadowDatabaseUrl;
+    try {
+        const engine = shadow ? await shadowEngine(shadow) : `pglite ${PGLITE_VERSION}`;
+        const loaded = await loadCalibration({
+            cacheDir: o.cacheDir,
+            engineKey: engine,
+            ...(o.workTree ? { workTree: o.workTree } : {}),
+            measure: async () => {
+                o.note(`calibrating lock-time estimates on ${shadow ? 'a scratch database of the shadow server' : 'the embedded database'} (once per machine and server version${o.cacheDir ? '; then cached' : ''})`, 'info');
+                const db = shadow ? await openShadow(shadow) : await openPglite();
+                try {
+                    return await calibrate(db);
+                }
+                finally {
+                    await db.close();
+                }
+            },
+        });
+        return loaded.calibration;
+    }
+    catch (e) {
+        o.note(`no lock-time estimates: the calibration failed (${e instanceof Error ? e.message : String(e)}); sizes and write rates are shown without durations`, 'warning');
+        return null;
+    }
+}
+/** The shadow server's identity for the cache key: its address and version(), read on a short connection. */
+async function shadowEngine(url) {
+    const { client, display } = await connect$1(url, {
+        what: 'the shadow database server',
+        applicationName: 'expand-contract (calibration key)',
+    });
+    try {
+        const { rows } = await client.query('SELECT version() AS version');
+        return `shadow ${display}; ${rows[0]?.version ?? '?'}`;
+    }
+    finally {
+        await client.end().catch(() => undefined);
+    }
+}
+
+// stats-database-url / stats-file in the Action: the exposure context its report is weighed with. A file
+// that is missing or malformed fails the run with its line (the workflow must be fixed); a statistics
+// database that cannot be read is a warning, and the run goes on without it (never blocks a pull request).
+async function actionExposure(inputs, config, io, cwd) {
+    if (!inputs.statsDatabaseUrl && !inputs.statsFile)
+        return null;
+    const cacheRoot = io.env.RUNNER_TOOL_CACHE || io.env.RUNNER_TEMP;
+    try {
+        return await productionContext({
+            ...(inputs.statsDatabaseUrl ? { statsDatabaseUrl: inputs.statsDatabaseUrl } : {}),
+            ...(inputs.statsFile
+                ? { statsFile: { path: join(cwd, inputs.statsFile), shown: inputs.statsFile } }
+                : {}),
+            thresholds: config.exposure,
+            ...(inputs.shadowDatabaseUrl ? { shadowDatabaseUrl: inputs.shadowDatabaseUrl } : {}),
+            cacheDir: cacheRoot ? join(cacheRoot, 'expand-contract') : null,
+            workTree: cwd,
+            note: (line, kind) => kind === 'warning' ? io.warning(`expand-contract: ${line}`) : io.info(`expand-contract: ${line}`),
+        });
+    }
+    catch (e) {
+        if (!(e instanceof ProductionStatsError))
+            throw e;
+        if (inputs.statsFile)
+            throw new InputError(`stats-file: ${e.message}`);
+        io.warning(`expand-contract: stats-database-url: ${e.message}; findings are not weighed by production this run`);
+        return null;
+    }
+}
+
 // The workflow event the Action runs for, read from the runner's environment and GITHUB_EVENT_PATH.
 // For a pull request the commits come from the payload: GITHUB_SHA is the test merge commit
 // (refs/pull/N/merge), not the head the author pushed.
@@ -62448,8 +63658,8 @@ function repository(payload, env) {
 function runInfo(env) {
     const serverUrl = (env.GITHUB_SERVER_URL?.trim() || 'https://github.com').replace(/\/+$/, '');
     const apiUrl = (env.GITHUB_API_URL?.trim() || 'https://api.github.com').replace(/\/+$/, '');
-    const runId = positive$1(env.GITHUB_RUN_ID);
-    const runAttempt = positive$1(env.GITHUB_RUN_ATTEMPT);
+    const runId = positive(env.GITHUB_RUN_ID);
+    const runAttempt = positive(env.GITHUB_RUN_ATTEMPT);
     const repository = env.GITHUB_REPOSITORY?.trim();
     const runUrl = runId !== undefined && repository
         ? `${serverUrl}/${repository}/actions/runs/${runId}${runAttempt !== undefined ? `/attempts/${runAttempt}` : ''}`
@@ -62465,7 +63675,7 @@ function string(value) {
 function integer(value) {
     return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
-function positive$1(text) {
+function positive(text) {
     const n = text !== undefined && /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
     return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
@@ -62517,6 +63727,8 @@ const INPUT_DEFAULTS = {
     'deploy-source': 'auto',
     environment: 'production',
     'deploy-database-url': '',
+    'stats-database-url': '',
+    'stats-file': '',
     'check-usage': 'false',
     'database-url': '',
     'backfill-file': '',
@@ -62537,7 +63749,8 @@ function readInputs(get, options = {}) {
     const shadow = raw['shadow-database-url'];
     const deployDb = raw['deploy-database-url'];
     const database = raw['database-url'];
-    for (const secret of [shadow, deployDb, database]) {
+    const statsDb = raw['stats-database-url'];
+    for (const secret of [shadow, deployDb, database, statsDb]) {
         if (secret === '')
             continue;
         mask(secret);
@@ -62568,6 +63781,8 @@ function readInputs(get, options = {}) {
         deploySource: oneOf('deploy-source', value('deploy-source'), DEPLOY_SOURCES),
         environment: environmentName(value('environment')),
         deployDatabaseUrl: deployDb === '' ? undefined : postgresUrl('deploy-database-url', deployDb),
+        statsDatabaseUrl: statsDb === '' ? undefined : postgresUrl('stats-database-url', statsDb),
+        statsFile: raw['stats-file'] === '' ? undefined : filePath('stats-file', raw['stats-file']),
         checkUsage: oneOf('check-usage', value('check-usage'), BOOLEANS) === 'true',
         databaseUrl,
         backfillFile: raw['backfill-file'] === '' ? undefined : filePath('backfill-file', raw['backfill-file']),
@@ -62663,10 +63878,10 @@ function urlPasswords(value) {
     }
     if (!password)
         return [];
-    const decoded = safeDecode$1(password);
+    const decoded = safeDecode(password);
     return decoded === password ? [password] : [password, decoded];
 }
-function safeDecode$1(text) {
+function safeDecode(text) {
     try {
         return decodeURIComponent(text);
     }
@@ -62688,6 +63903,21 @@ function shown(value) {
     return `'${one.length > 80 ? `${one.slice(0, 77)}...` : one}'`;
 }
 
+// What every command reads before it works: the configuration file merged with the command line,
+// the migration files to look at, and (for the planner commands) where to replay and cache.
+/** The folder holding `.git` above `cwd`, else `cwd`: the tree the tool never writes cache files into. */
+function repositoryRoot(cwd) {
+    let dir = resolve(cwd);
+    for (;;) {
+        if (existsSync(join(dir, '.git')))
+            return dir;
+        const up = dirname(dir);
+        if (up === dir)
+            return resolve(cwd);
+        dir = up;
+    }
+}
+
 function finding(f) {
     return {
         rule: f.rule,
@@ -62701,6 +63931,7 @@ function finding(f) {
         lock: f.lock,
         message: f.message,
         docs: f.docs,
+        ...(f.exposure ? { exposure: f.exposure } : {}),
     };
 }
 /** The report as the JSON object `renderJson` prints (the plan formats extend it). */
@@ -62856,21 +64087,6 @@ function richText(s) {
 /** An absolute URL made safe inside `( )`: spaces, parentheses and angle brackets percent-encoded. */
 function encodeUrl(url) {
     return url.replace(/[\s()<>`|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-// What every command reads before it works: the configuration file merged with the command line,
-// the migration files to look at, and (for the planner commands) where to replay and cache.
-/** The folder holding `.git` above `cwd`, else `cwd`: the tree the tool never writes cache files into. */
-function repositoryRoot(cwd) {
-    let dir = resolve(cwd);
-    for (;;) {
-        if (existsSync(join(dir, '.git')))
-            return dir;
-        const up = dirname(dir);
-        if (up === dir)
-            return resolve(cwd);
-        dir = up;
-    }
 }
 
 /** 1 when any finding is at or above the --fail-on level. */
@@ -63158,7 +64374,7 @@ function phaseViews(plan, today = new Date()) {
         title: '3. Backfill',
         when: 'after the expand deploy; commits per batch, run outside a transaction block',
         sql: plan.backfill?.trim() || null,
-        steps: plan.backfill ? [] : ['Nothing to backfill.'],
+        steps: plan.backfill ? (plan.backfillEstimates ?? []).map(estimateLine) : ['Nothing to backfill.'],
     });
     views.push({
         title: '4. Switch reads',
@@ -63194,6 +64410,18 @@ function proofLine(entry, backend) {
         case 'not-run':
             return `not proven: ${entry.reason ?? 'the proof did not run'}`;
     }
+}
+/** A backfill step weighed by production, as one line under the phase. */
+function estimateLine(e) {
+    const rows = e.rows.toLocaleString('en-US');
+    if (e.seconds === null || e.batchSize === null)
+        return `In production: ${e.table} has ${rows} rows (${e.basis}).`;
+    const time = e.seconds < 120
+        ? `${e.seconds.toFixed(1)} s`
+        : e.seconds < 7200
+            ? `${Math.round(e.seconds / 60)} min`
+            : `${(e.seconds / 3600).toFixed(1)} h`;
+    return `In production: ${e.table}, ${rows} rows: about ${time} with expand-contract backfill --batch-size ${e.batchSize} (${e.basis}).`;
 }
 
 /** `ACCESS EXCLUSIVE on public.users, SHARE on public.orgs`, or `none`. */
@@ -65832,190 +67060,6 @@ async function listPendingPlans(options) {
 async function containsCommit(cwd, ancestor, descendant) {
     const git = await Git.create(cwd);
     return git.isAncestor(ancestor, descendant);
-}
-
-/** Connecting failed, or the URL is not one. `code` is PostgreSQL's SQLSTATE or the socket's error code. */
-class ConnectError extends DatabaseError {
-    code;
-    name = 'ConnectError';
-    constructor(message, code) {
-        super(message);
-        this.code = code;
-    }
-}
-/** Connects to `url`; one clear line (host:port/database, the reason, what to do) when it cannot. */
-async function connect$1(url, options) {
-    const target = parseUrl(url, options.what);
-    const secrets = secretsOf(url, target.url);
-    const scrub = (text) => secrets.reduce((out, secret) => out.split(secret).join('***'), text);
-    const why = (e) => {
-        const err = e;
-        const message = typeof err?.message === 'string' && err.message ? err.message : '';
-        const code = typeof err?.code === 'string' ? err.code : '';
-        return scrub(message || code || String(e));
-    };
-    const { default: pg } = await Promise.resolve().then(function () { return index; });
-    const client = new pg.Client({
-        connectionString: url,
-        connectionTimeoutMillis: options.connectMs ?? 10_000,
-        ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
-        application_name: options.applicationName,
-    });
-    // A lost connection is reported by the next query; an unhandled 'error' event would end the process.
-    client.on('error', () => undefined);
-    try {
-        await client.connect();
-    }
-    catch (e) {
-        await client.end().catch(() => undefined);
-        const code = codeOf(e);
-        throw new ConnectError(`cannot connect to ${options.what} ${target.display}: ${why(e)}${connectHint(code)}`, code);
-    }
-    return { client, display: target.display, scrub, why };
-}
-function connectHint(code) {
-    switch (code) {
-        case '28P01':
-        case '28000':
-            return '; check the user and password in the URL';
-        case '3D000':
-            return '; check the database name in the URL';
-        case 'ECONNREFUSED':
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-            return '; check the host and port in the URL, and that the server is running';
-        default:
-            return '';
-    }
-}
-/** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
-function parseUrl(url, what) {
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        throw new ConnectError(`${what} URL is not a URL; give one such as postgres://user:password@host:5432/database`);
-    }
-    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-        throw new ConnectError(`${what} URL is not a PostgreSQL URL (it starts with ${parsed.protocol}//, not postgres://)`);
-    }
-    const host = parsed.hostname || parsed.searchParams.get('host') || 'localhost';
-    const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || parsed.searchParams.get('dbname') || '';
-    return { url: parsed, display: `${host}:${parsed.port || '5432'}/${database}` };
-}
-/** Everything of the URL that must not appear in a message: the URL, its password, secret-looking parameters. */
-function secretsOf(raw, url) {
-    const secrets = [raw, url.href];
-    if (url.password)
-        secrets.push(url.password, safeDecode(url.password));
-    for (const [key, value] of url.searchParams) {
-        if (/pass|secret|key|token/i.test(key) && value)
-            secrets.push(value, encodeURIComponent(value));
-    }
-    // Longest first, so a password inside the URL does not leave the rest of the URL behind.
-    return [...new Set(secrets.filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length);
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function codeOf(e) {
-    const code = e?.code;
-    return typeof code === 'string' ? code : undefined;
-}
-
-// A read-only session on a production database (or a replica): `BEGIN TRANSACTION READ ONLY` with short
-// statement and lock timeouts, then ROLLBACK, so it cannot write and cannot queue behind a migration for
-// long. The URL is a secret: messages name `host:port/database` at most, and any text the driver returns
-// is scrubbed of the URL and its password before it is shown.
-/**
- * Runs `fn` in a read-only transaction on the database at `url`: `BEGIN TRANSACTION READ ONLY`,
- * `SET LOCAL statement_timeout` and `lock_timeout`, a check that the transaction is read only (which also
- * takes its snapshot, so no later `SET TRANSACTION READ WRITE` can change it), `fn`, then ROLLBACK. Any
- * write `fn` tries is refused by PostgreSQL. Errors name the server as host:port/database only.
- */
-async function readOnlySession(url, purpose, fn, timeouts = {}) {
-    const fail = purpose.error;
-    const target = checkReadOnlyUrl(url, purpose);
-    const connectMs = positive(timeouts.connectMs, 10_000, 'connectMs', fail);
-    const statementMs = positive(timeouts.statementMs, 5_000, 'statementMs', fail);
-    const lockMs = positive(timeouts.lockMs, 1_000, 'lockMs', fail);
-    let conn;
-    try {
-        conn = await connect$1(url, {
-            what: purpose.what,
-            applicationName: purpose.applicationName,
-            connectMs,
-            // A client-side backstop in case the server never answers.
-            queryTimeoutMs: statementMs + 5_000,
-        });
-    }
-    catch (e) {
-        if (e instanceof ConnectError)
-            throw fail(e.message, e.code);
-        throw e;
-    }
-    const { client, why } = conn;
-    let step = 'opening a read-only transaction';
-    try {
-        await client.query('BEGIN TRANSACTION READ ONLY');
-        await client.query(`SET LOCAL statement_timeout = '${duration(statementMs)}'`);
-        await client.query(`SET LOCAL lock_timeout = '${duration(lockMs)}'`);
-        const { rows } = await client.query("SELECT current_setting('transaction_read_only') AS ro, current_setting('TimeZone') AS tz");
-        if (rows[0]?.ro !== 'on')
-            throw fail(`refusing to read ${target.display}: the transaction is not read only`);
-        step = purpose.reading;
-        return await fn({
-            timeZone: rows[0].tz,
-            query: async (sql, params = []) => (await client.query(sql, [...params])).rows,
-        });
-    }
-    catch (e) {
-        if (purpose.owns(e))
-            throw e;
-        const code = codeOf(e);
-        const hint = code === '42501'
-            ? `; ${purpose.privilegeHint}`
-            : code === '57014'
-                ? '; the statement timed out'
-                : code === '55P03'
-                    ? '; the table is locked (a migration running?), try again later'
-                    : code === '25006'
-                        ? '; the connection is read only and the statement tried to write'
-                        : '';
-        throw fail(`${step} on ${target.display} failed: ${why(e)}${hint}`, code);
-    }
-    finally {
-        await client.query('ROLLBACK').catch(() => undefined);
-        await client.end().catch(() => undefined);
-    }
-}
-/** Checks the URL; gives `host:port/database` to name it in messages. The URL itself is never shown. */
-function checkReadOnlyUrl(url, purpose) {
-    try {
-        return parseUrl(url, purpose.what);
-    }
-    catch (e) {
-        if (e instanceof ConnectError)
-            throw purpose.error(e.message);
-        throw e;
-    }
-}
-function positive(value, fallback, what, fail) {
-    if (value === undefined)
-        return fallback;
-    if (!Number.isInteger(value) || value <= 0)
-        throw fail(`timeouts.${what} must be a positive whole number of milliseconds`);
-    return value;
-}
-/** PostgreSQL duration text: `5s` for whole seconds, else `250ms`. */
-function duration(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
 // The read-only query runner for the production database's migration history (see src/db/read-only.ts).
@@ -69319,16 +70363,26 @@ class Throttle {
     size;
     min;
     lastWaiters = 0;
+    batches = 0;
     constructor(options) {
         this.options = options;
         this.size = options.max;
         this.min = Math.min(options.min ?? 10, options.max);
     }
-    /** After a committed batch: how long it took and how many sessions waited on its locks at its end. */
+    /** Whether to ask who waits on this batch's locks: when it is slow (a quarter of the target), else every tenth. */
+    shouldProbe(elapsedMs) {
+        this.batches += 1;
+        return elapsedMs > this.options.targetMs / 4 || this.batches % 10 === 0;
+    }
+    /**
+     * After a committed batch: how long it took and how many sessions waited on its locks at its end (null
+     * when not asked: the last count stands).
+     */
     record(elapsedMs, waiters) {
         const { targetMs, max } = this.options;
-        const waitsRose = waiters > 0 && waiters > this.lastWaiters;
-        this.lastWaiters = waiters;
+        const waitsRose = waiters !== null && waiters > 0 && waiters > this.lastWaiters;
+        if (waiters !== null)
+            this.lastWaiters = waiters;
         if (elapsedMs > targetMs || waitsRose) {
             // Aim under the target: scale by how far over it the batch ran, at least halving on lock waits.
             const scale = elapsedMs > targetMs ? (targetMs / elapsedMs) * 0.8 : 0.5;
@@ -69348,7 +70402,70 @@ class Throttle {
 class BackfillRunError extends Error {
     name = 'BackfillRunError';
 }
+/** Lock timeout, statement timeout, deadlock, serialization failure: rolled back and tried again. */
 const RETRYABLE = new Set(['55P03', '57014', '40P01', '40001']);
+/** The wait before try `attempt + 1` (0-based): 0.2 s doubling up to 5 s, with jitter. */
+function backoffMs(attempt) {
+    return Math.min(5000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
+}
+/** Sessions waiting on this transaction's locks right now. */
+async function lockWaiters(client) {
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pg_backend_pid() = ANY(pg_blocking_pids(pid))");
+    return rows[0]?.n ?? 0;
+}
+const reasonOf = (code) => code === '55P03'
+    ? 'lock timeout'
+    : code === '57014'
+        ? 'statement timeout'
+        : code === '40P01'
+            ? 'deadlock'
+            : 'serialization failure';
+/** The error after the last retry, naming who holds locks on the table. */
+async function gaveUp(conn, step, table, code, attempts, lockMs) {
+    const holders = await conn.client
+        .query(`SELECT l.pid, l.mode, coalesce(nullif(a.application_name, ''), a.usename::text, '?') AS app,
+              to_char(a.xact_start, 'YYYY-MM-DD HH24:MI:SS') AS since
+         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.relation = $1 AND l.granted AND l.pid <> pg_backend_pid()
+        ORDER BY a.xact_start NULLS LAST LIMIT 3`, [table.oid])
+        .then((r) => r.rows)
+        .catch(() => []);
+    const who = holders.length
+        ? `; holding locks on it: ${holders.map((h) => `pid ${h.pid} (${h.app}, ${h.mode}${h.since ? `, in a transaction since ${h.since}` : ''})`).join(', ')}`
+        : '';
+    const what = code === '55P03'
+        ? `could not lock rows of ${step.name} within lock_timeout ${lockMs}ms`
+        : `a batch on ${step.name} kept failing (${reasonOf(code)})`;
+    return new BackfillRunError(`${what} after ${attempts} attempts${who}. Every committed batch is kept: run the same command again once the lock is gone to continue`);
+}
+/** A driver or server failure as a run error (exit 1) or schema error (exit 2), scrubbed of the URL. */
+function asRunError(e, conn) {
+    if (e instanceof BackfillRunError || e instanceof BackfillSchemaError)
+        return e;
+    const code = codeOf(e);
+    const why = conn.why(e);
+    if (code && /^(42|22|23|0A)/.test(code))
+        return new BackfillSchemaError(`a batch failed on ${conn.display}: ${why} (SQLSTATE ${code}); fix the step and run again`);
+    return new BackfillRunError(`the backfill stopped on ${conn.display}: ${why}. Every committed batch is kept: run the same command again to continue`);
+}
+function pause(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+// Runs one plan's backfill on a real database: each step walks its table's key in short transactions
+// (lock_timeout and statement_timeout on each), touching only rows that still need it, recording its
+// cursor in the same transaction, adapting the batch size, retrying lock timeouts a bounded number of
+// times, and checking at the end that no row still needs it.
 /** Runs the backfill; throws BackfillSchemaError / ConnectError (exit 2) or BackfillRunError (exit 1). */
 async function runBackfill(options) {
     assertFilled(options.plan);
@@ -69496,7 +70613,10 @@ async function runBatch(conn, o, index, step, table, cursor, throttle) {
         const size = throttle.size;
         const t0 = performance.now();
         try {
-            await client.query(`BEGIN; SET LOCAL lock_timeout = '${lockMs}ms'; SET LOCAL statement_timeout = '${o.statementTimeoutMs ?? 30_000}ms'`);
+            await client.query(
+            // No wait for the WAL flush at COMMIT: the progress row commits with the batch, so a crash loses
+            // both together and the next run does that batch again (bench/backfill.ts: 2.5 to 4 ms per batch).
+            `BEGIN; SET LOCAL synchronous_commit = off; SET LOCAL lock_timeout = '${lockMs}ms'; SET LOCAL statement_timeout = '${o.statementTimeoutMs ?? 30_000}ms'`);
             const after = cursor !== null;
             const bound = await client.query({
                 text: boundSql(step, table.key, after, size),
@@ -69506,7 +70626,9 @@ async function runBatch(conn, o, index, step, table, cursor, throttle) {
             const upto = bound.rows[0] ?? null;
             const values = [...(cursor ?? []), ...(upto ?? [])];
             const changed = await client.query(batchSql(step, table.key, after, upto !== null), values);
-            const waiters = await lockWaiters(client);
+            // Who waits on this batch's rows costs a scan of the lock table: asked of slow batches, and of every
+            // tenth, not of each.
+            const waiters = throttle.shouldProbe(performance.now() - t0) ? await lockWaiters(client) : null;
             // The last batch (no bound) records the end; a later pass starts from the first key again.
             const next = upto ?? cursor;
             await recordBatch(client, o.plan.planId, index, {
@@ -69517,7 +70639,14 @@ async function runBatch(conn, o, index, step, table, cursor, throttle) {
             await client.query('COMMIT');
             const elapsedMs = performance.now() - t0;
             throttle.record(elapsedMs, waiters);
-            return { rows: changed.rowCount ?? 0, cursor: next, last: upto === null, size, elapsedMs, waiters };
+            return {
+                rows: changed.rowCount ?? 0,
+                cursor: next,
+                last: upto === null,
+                size,
+                elapsedMs,
+                waiters: waiters ?? 0,
+            };
         }
         catch (e) {
             await client.query('ROLLBACK').catch(() => undefined);
@@ -69527,7 +70656,7 @@ async function runBatch(conn, o, index, step, table, cursor, throttle) {
             if (attempt >= maxRetries)
                 throw await gaveUp(conn, step, table, code, attempt + 1, lockMs);
             throttle.shrink();
-            const waitMs = Math.min(5000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
+            const waitMs = backoffMs(attempt);
             o.onEvent?.({
                 kind: 'retry',
                 index,
@@ -69553,7 +70682,7 @@ async function retrying(conn, o, index, step, table, work) {
                 throw e;
             if (attempt >= maxRetries)
                 throw await gaveUp(conn, step, table, code, attempt + 1, o.lockTimeoutMs ?? 2000);
-            const waitMs = Math.min(5000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
+            const waitMs = backoffMs(attempt);
             o.onEvent?.({
                 kind: 'retry',
                 index,
@@ -69565,59 +70694,6 @@ async function retrying(conn, o, index, step, table, work) {
             await pause(waitMs, o.signal);
         }
     }
-}
-/** Sessions waiting on this transaction's locks right now. */
-async function lockWaiters(client) {
-    const { rows } = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pg_backend_pid() = ANY(pg_blocking_pids(pid))");
-    return rows[0]?.n ?? 0;
-}
-const reasonOf = (code) => code === '55P03'
-    ? 'lock timeout'
-    : code === '57014'
-        ? 'statement timeout'
-        : code === '40P01'
-            ? 'deadlock'
-            : 'serialization failure';
-/** The error after the last retry, naming who holds locks on the table. */
-async function gaveUp(conn, step, table, code, attempts, lockMs) {
-    const holders = await conn.client
-        .query(`SELECT l.pid, l.mode, coalesce(nullif(a.application_name, ''), a.usename::text, '?') AS app,
-              to_char(a.xact_start, 'YYYY-MM-DD HH24:MI:SS') AS since
-         FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-        WHERE l.relation = $1 AND l.granted AND l.pid <> pg_backend_pid()
-        ORDER BY a.xact_start NULLS LAST LIMIT 3`, [table.oid])
-        .then((r) => r.rows)
-        .catch(() => []);
-    const who = holders.length
-        ? `; holding locks on it: ${holders.map((h) => `pid ${h.pid} (${h.app}, ${h.mode}${h.since ? `, in a transaction since ${h.since}` : ''})`).join(', ')}`
-        : '';
-    const what = code === '55P03'
-        ? `could not lock rows of ${step.name} within lock_timeout ${lockMs}ms`
-        : `a batch on ${step.name} kept failing (${reasonOf(code)})`;
-    return new BackfillRunError(`${what} after ${attempts} attempts${who}. Every committed batch is kept: run the same command again once the lock is gone to continue`);
-}
-/** A driver or server failure as a run error (exit 1) or schema error (exit 2), scrubbed of the URL. */
-function asRunError(e, conn) {
-    if (e instanceof BackfillRunError || e instanceof BackfillSchemaError)
-        return e;
-    const code = codeOf(e);
-    const why = conn.why(e);
-    if (code && /^(42|22|23|0A)/.test(code))
-        return new BackfillSchemaError(`a batch failed on ${conn.display}: ${why} (SQLSTATE ${code}); fix the step and run again`);
-    return new BackfillRunError(`the backfill stopped on ${conn.display}: ${why}. Every committed batch is kept: run the same command again to continue`);
-}
-function pause(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
 }
 
 /** A backfill file the runner cannot use, with the line to look at. */
@@ -69994,7 +71070,8 @@ async function runAction(io) {
             return;
         }
         const planning = performance.now();
-        let run = await plan(scope.input, config, inputs, io);
+        const exposure = await actionExposure(inputs, config, io, cwd);
+        let run = await plan(scope.input, config, inputs, io, exposure);
         io.info(`expand-contract: ${run.plans.length} plan(s) made and proven in ${elapsed(planning)}`);
         let split;
         if (target.pull && wantsSplit(inputs, target)) {
@@ -70003,7 +71080,7 @@ async function runAction(io) {
                 // The branch moved: what ships now is the split migration. Report on the new head.
                 target.sha = split.sha;
                 scope = await findMigrations({ cwd, config, inputs, target, client });
-                run = await plan(scope.input, config, inputs, io);
+                run = await plan(scope.input, config, inputs, io, exposure);
             }
         }
         run.report.findings.push(...scope.extraFindings);
@@ -70088,9 +71165,9 @@ function wantsSplit(inputs, target) {
         return true;
     return inputs.split === 'label' && (target.pull?.labels.includes(inputs.splitLabel) ?? false);
 }
-async function plan(input, config, inputs, io) {
+async function plan(input, config, inputs, io, exposure) {
     const cacheRoot = io.env.RUNNER_TOOL_CACHE || io.env.RUNNER_TEMP;
-    return planChanges(input, {
+    const run = await planChanges(input, {
         engine: {
             postgresVersion: config.postgresVersion,
             rules: config.rules,
@@ -70106,6 +71183,13 @@ async function plan(input, config, inputs, io) {
         maxProofs: MAX_PROOFS_PER_RUN,
         progress: (m) => io.info(`expand-contract: ${m}`),
     });
+    return exposure
+        ? {
+            ...run,
+            report: applyExposure(run.report, exposure),
+            plans: withBackfillEstimates(run.plans, exposure),
+        }
+        : run;
 }
 /** The configuration file, with the inputs the workflow gave on top (defaults leave the file's values). */
 function settings(config, inputs) {

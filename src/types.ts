@@ -113,6 +113,20 @@ export interface Finding {
   docs: string;
   /** Set when an ignore directive matched; suppressed findings are not counted. */
   suppressed?: { reason: string; until?: string };
+  /** Production's side, when statistics were given and know the finding's table. */
+  exposure?: Exposure;
+}
+
+/** A finding's table in production and how long the statement would hold its lock there. */
+export interface Exposure {
+  rows: number;
+  /** Heap, TOAST and indexes. */
+  bytes: number;
+  writesPerSecond: number;
+  /** Null when there is no estimate: the statement only changes the catalog, or no calibration. */
+  estimatedLockSeconds: number | null;
+  /** One sentence: how the figures were reached. */
+  basis: string;
 }
 
 /** The machine-readable report (`--format json`), version 1. */

@@ -54,6 +54,8 @@ export const INPUT_DEFAULTS = {
   'deploy-source': 'auto',
   environment: 'production',
   'deploy-database-url': '',
+  'stats-database-url': '',
+  'stats-file': '',
   'check-usage': 'false',
   'database-url': '',
   'backfill-file': '',
@@ -92,6 +94,10 @@ export interface ActionInputs {
   environment: string;
   /** The production database, read only, for the framework's history table (masked); undefined = none. */
   deployDatabaseUrl: string | undefined;
+  /** Production statistics, read only (masked); undefined = none. */
+  statsDatabaseUrl: string | undefined;
+  /** A statistics file, relative to the workspace; undefined = none. */
+  statsFile: string | undefined;
   /** Look in pg_stat_statements for queries that still use what a contract drops. */
   checkUsage: boolean;
   /** The database `mode: backfill` writes to (masked); undefined = none (required by that mode). */
@@ -126,7 +132,8 @@ export function readInputs(get: (name: string) => string, options: ReadInputsOpt
   const shadow = raw['shadow-database-url'];
   const deployDb = raw['deploy-database-url'];
   const database = raw['database-url'];
-  for (const secret of [shadow, deployDb, database]) {
+  const statsDb = raw['stats-database-url'];
+  for (const secret of [shadow, deployDb, database, statsDb]) {
     if (secret === '') continue;
     mask(secret);
     for (const password of urlPasswords(secret)) mask(password);
@@ -159,6 +166,8 @@ export function readInputs(get: (name: string) => string, options: ReadInputsOpt
     deploySource: oneOf('deploy-source', value('deploy-source'), DEPLOY_SOURCES),
     environment: environmentName(value('environment')),
     deployDatabaseUrl: deployDb === '' ? undefined : postgresUrl('deploy-database-url', deployDb),
+    statsDatabaseUrl: statsDb === '' ? undefined : postgresUrl('stats-database-url', statsDb),
+    statsFile: raw['stats-file'] === '' ? undefined : filePath('stats-file', raw['stats-file']),
     checkUsage: oneOf('check-usage', value('check-usage'), BOOLEANS) === 'true',
     databaseUrl,
     backfillFile: raw['backfill-file'] === '' ? undefined : filePath('backfill-file', raw['backfill-file']),

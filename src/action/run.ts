@@ -10,6 +10,9 @@ import { GitHubActionError, describeGitHubError } from '../github/errors.js';
 import { createGitHubClient, type GitHubClient } from '../github/client.js';
 import { getPullRequest } from '../github/pull.js';
 import { planChanges, type PlanRun } from '../pipeline/plan-changes.js';
+import { applyExposure, type ExposureContext } from '../stats/exposure.js';
+import { withBackfillEstimates } from '../stats/backfill-estimate.js';
+import { actionExposure } from './exposure-step.js';
 import { RULES } from '../rules/index.js';
 import { BUILTIN_RULE_IDS } from '../rules/meta.js';
 import { readEvent, type ActionEvent } from './event.js';
@@ -88,7 +91,8 @@ export async function runAction(io: ActionIO): Promise<void> {
     }
 
     const planning = performance.now();
-    let run = await plan(scope.input, config, inputs, io);
+    const exposure = await actionExposure(inputs, config, io, cwd);
+    let run = await plan(scope.input, config, inputs, io, exposure);
     io.info(`expand-contract: ${run.plans.length} plan(s) made and proven in ${elapsed(planning)}`);
     let split: SplitStep | undefined;
     if (target.pull && wantsSplit(inputs, target)) {
@@ -97,7 +101,7 @@ export async function runAction(io: ActionIO): Promise<void> {
         // The branch moved: what ships now is the split migration. Report on the new head.
         target.sha = split.sha;
         scope = await findMigrations({ cwd, config, inputs, target, client });
-        run = await plan(scope.input, config, inputs, io);
+        run = await plan(scope.input, config, inputs, io, exposure);
       }
     }
     run.report.findings.push(...scope.extraFindings);
@@ -185,9 +189,10 @@ async function plan(
   config: Config,
   inputs: ActionInputs,
   io: ActionIO,
+  exposure: ExposureContext | null,
 ): Promise<PlanRun> {
   const cacheRoot = io.env.RUNNER_TOOL_CACHE || io.env.RUNNER_TEMP;
-  return planChanges(input, {
+  const run = await planChanges(input, {
     engine: {
       postgresVersion: config.postgresVersion,
       rules: config.rules,
@@ -203,6 +208,13 @@ async function plan(
     maxProofs: MAX_PROOFS_PER_RUN,
     progress: (m) => io.info(`expand-contract: ${m}`),
   });
+  return exposure
+    ? {
+        ...run,
+        report: applyExposure(run.report, exposure),
+        plans: withBackfillEstimates(run.plans, exposure),
+      }
+    : run;
 }
 
 /** The configuration file, with the inputs the workflow gave on top (defaults leave the file's values). */

@@ -14,17 +14,27 @@ export class Throttle {
   size: number;
   private readonly min: number;
   private lastWaiters = 0;
+  private batches = 0;
 
   constructor(private readonly options: ThrottleOptions) {
     this.size = options.max;
     this.min = Math.min(options.min ?? 10, options.max);
   }
 
-  /** After a committed batch: how long it took and how many sessions waited on its locks at its end. */
-  record(elapsedMs: number, waiters: number): void {
+  /** Whether to ask who waits on this batch's locks: when it is slow (a quarter of the target), else every tenth. */
+  shouldProbe(elapsedMs: number): boolean {
+    this.batches += 1;
+    return elapsedMs > this.options.targetMs / 4 || this.batches % 10 === 0;
+  }
+
+  /**
+   * After a committed batch: how long it took and how many sessions waited on its locks at its end (null
+   * when not asked: the last count stands).
+   */
+  record(elapsedMs: number, waiters: number | null): void {
     const { targetMs, max } = this.options;
-    const waitsRose = waiters > 0 && waiters > this.lastWaiters;
-    this.lastWaiters = waiters;
+    const waitsRose = waiters !== null && waiters > 0 && waiters > this.lastWaiters;
+    if (waiters !== null) this.lastWaiters = waiters;
     if (elapsedMs > targetMs || waitsRose) {
       // Aim under the target: scale by how far over it the batch ran, at least halving on lock waits.
       const scale = elapsedMs > targetMs ? (targetMs / elapsedMs) * 0.8 : 0.5;

@@ -34,6 +34,9 @@ export interface CliArgs {
   statementTimeout?: string;
   maxRetries?: string;
   dryRun: boolean;
+  /** check, plan: production statistics */
+  statsDatabaseUrl?: string;
+  statsFile?: string;
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -55,11 +58,25 @@ const PLANNER: Options = {
   'no-cache': { type: 'boolean' },
 };
 
+const STATS: Options = {
+  'stats-database-url': { type: 'string' },
+  'stats-file': { type: 'string' },
+};
+
 const OPTIONS: Record<Command, Options> = {
-  check: { ...COMMON, base: { type: 'string' }, 'fail-on': { type: 'string' } },
+  check: {
+    ...COMMON,
+    ...STATS,
+    base: { type: 'string' },
+    'fail-on': { type: 'string' },
+    'shadow-database-url': { type: 'string' },
+    'cache-dir': { type: 'string' },
+    'no-cache': { type: 'boolean' },
+  },
   plan: {
     ...COMMON,
     ...PLANNER,
+    ...STATS,
     base: { type: 'string' },
     'fail-on': { type: 'string' },
     'no-prove': { type: 'boolean' },
@@ -119,6 +136,8 @@ export function parseCommand(command: Command, args: string[]): CliArgs {
   set('lockTimeout', str('lock-timeout'));
   set('statementTimeout', str('statement-timeout'));
   set('maxRetries', str('max-retries'));
+  set('statsDatabaseUrl', str('stats-database-url'));
+  set('statsFile', str('stats-file'));
   if (v['no-color'] === true) out.color = false;
   else if (v.color === true) out.color = true;
   return out;

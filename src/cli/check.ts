@@ -1,6 +1,8 @@
 // `expand-contract check`: discover -> analyze -> render, with the exit code of --fail-on.
 import type { FailOn } from '../config/types.js';
 import { analyze } from '../engine.js';
+import { applyExposure } from '../stats/exposure.js';
+import { exposureOf } from './exposure.js';
 import { FORMATS, render, type Format, type RenderContext } from '../report/index.js';
 import { RULES } from '../rules/index.js';
 import type { Report } from '../types.js';
@@ -18,7 +20,9 @@ export async function runCheck(args: CliArgs, io: CliIO): Promise<number> {
   const format = oneOf('--format', args.format ?? 'text', FORMATS) as Format;
   const settings = await settingsOf(args, io);
   const input = await discover(args, settings, io);
-  const report = await analyze(input, engineOptions(settings));
+  const exposure = await exposureOf(args, io, settings);
+  const analysed = await analyze(input, engineOptions(settings));
+  const report = exposure ? applyExposure(analysed, exposure) : analysed;
   const sources = new Map<string, string>();
   for (const release of input.releases) for (const f of release) sources.set(f.path, f.sql);
   io.stdout(render(format, report, renderContext(args, io, format, sources)));

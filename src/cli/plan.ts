@@ -1,6 +1,9 @@
 // `expand-contract plan`: check, plus the phase plan of every migration with findings and its proof.
 import { planChanges, type PlanRun } from '../pipeline/plan-changes.js';
 import { renderPlanJson } from '../report/plan-json.js';
+import { applyExposure } from '../stats/exposure.js';
+import { withBackfillEstimates } from '../stats/backfill-estimate.js';
+import { exposureOf } from './exposure.js';
 import { renderPlanMarkdown } from '../report/plan-markdown.js';
 import { renderPlanText } from '../report/plan-text.js';
 import type { CliArgs } from './args.js';
@@ -20,13 +23,21 @@ export async function runPlan(args: CliArgs, io: CliIO): Promise<number> {
   const settings = await settingsOf(args, io);
   const history = historyOptions(args, io);
   const input = await discover(args, settings, io);
-  const run = await planChanges(input, {
+  const exposure = await exposureOf(args, io, settings);
+  const planned = await planChanges(input, {
     engine: engineOptions(settings),
     contractAfterDays: settings.contractAfterDays,
     history,
     prove: args.prove,
     progress: progress(io),
   });
+  const run = exposure
+    ? {
+        ...planned,
+        report: applyExposure(planned.report, exposure),
+        plans: withBackfillEstimates(planned.plans, exposure),
+      }
+    : planned;
   const sources = new Map<string, string>();
   for (const release of input.releases) for (const f of release) sources.set(f.path, f.sql);
   io.stdout(renderPlanRun(format, run, renderContext(args, io, format, sources)));

@@ -96,11 +96,16 @@ export function historyOptions(args: CliArgs, io: CliIO): HistoryOptions {
     }
     return { shadowDatabaseUrl: shadow, workTree };
   }
-  if (!args.cache) return { workTree };
-  const cacheDir = args.cacheDir
+  const cacheDir = cacheDirOf(args, io);
+  return cacheDir === null ? { workTree } : { cacheDir, workTree };
+}
+
+/** The tool's cache folder (--cache-dir, $EXPAND_CONTRACT_CACHE_DIR, the default), or null with --no-cache. */
+export function cacheDirOf(args: CliArgs, io: CliIO): string | null {
+  if (!args.cache) return null;
+  return args.cacheDir
     ? resolve(io.cwd, args.cacheDir)
     : (io.env[ENV.cacheDir] ?? defaultCacheDir(io.env, io.env.HOME ?? homedir()));
-  return { cacheDir, workTree };
 }
 
 /** The folder holding `.git` above `cwd`, else `cwd`: the tree the tool never writes cache files into. */

@@ -15,6 +15,12 @@ const PLANNER = `  --contract-after DAYS      Days the expand phase must be in p
                              $EXPAND_CONTRACT_CACHE_DIR, $XDG_CACHE_HOME, the runner's tool cache).
   --no-cache                 Replay the history even when a cached copy exists, and cache nothing.`;
 
+const STATS = `  --stats-database-url URL   Production statistics from a read-only connection (a replica is fine; also
+                             $EXPAND_CONTRACT_STATS_DATABASE_URL): each finding on a table gains its rows,
+                             size, write rate and the estimated time under its lock; severities follow
+                             (exposure: in the configuration).
+  --stats-file FILE          The same from a file written by expand-contract stats.`;
+
 const SELECT = `  --base REF                 Use the migration files changed between REF and the working tree.
   --fail-on LEVEL            error (default), warning or never: the lowest severity that exits 1.`;
 
@@ -47,6 +53,11 @@ Finds migration statements that break a rolling deploy or block traffic. Reads t
 Options:
 ${SELECT}
   --format FORMAT            text (default), markdown, json, sarif or github.
+${STATS}
+  --shadow-database-url URL  With statistics: calibrate the lock-time estimates on a scratch database of
+                             this server (once per machine and server version, then cached) instead of
+                             the embedded database.
+  --cache-dir DIR, --no-cache  Where the calibration is cached; --no-cache measures every time.
 ${COMMON}
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or unreadable input.
@@ -61,6 +72,7 @@ Options:
 ${SELECT}
   --format FORMAT            text (default), markdown or json.
   --no-prove                 Plan without running the proof and the lock trace.
+${STATS}
 ${PLANNER}
 ${COMMON}
 

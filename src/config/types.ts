@@ -14,6 +14,19 @@ export interface RuleConfig {
   options?: Record<string, unknown>;
 }
 
+/** Thresholds of severity by exposure (`exposure:` in the configuration). */
+export interface ExposureConfig {
+  /** A table under this many rows and `tinyBytes` is tiny: its blocking findings become notices. */
+  tinyRows: number;
+  tinyBytes: number;
+  /** An estimated lock longer than this (seconds) makes a blocking finding an error. */
+  maxLockSeconds: number;
+  /** So do more writes than this held back (estimated lock seconds x the table's writes per second). */
+  maxBlockedWrites: number;
+  /** A statistics file older than this many days is reported as stale. */
+  statsMaxAgeDays: number;
+}
+
 export interface Config {
   /** Globs (relative to the repository root) of migration files; overrides detection. */
   paths: string[];
@@ -29,6 +42,8 @@ export interface Config {
   contractAfterDays: number;
   /** Code outside the migrations that still names a dropped object: listed (warn) or fails the gate. */
   references: References;
+  /** How production statistics change a finding's severity (only when stats are given). */
+  exposure: ExposureConfig;
   /** Where the config came from (for messages), or null for defaults. */
   source: string | null;
 }
@@ -42,6 +57,13 @@ export const DEFAULT_CONFIG: Config = {
   maxFileBytes: 5 * 1024 * 1024,
   contractAfterDays: 7,
   references: 'warn',
+  exposure: {
+    tinyRows: 1000,
+    tinyBytes: 8 * 1024 * 1024,
+    maxLockSeconds: 2,
+    maxBlockedWrites: 1000,
+    statsMaxAgeDays: 7,
+  },
   source: null,
 };
 

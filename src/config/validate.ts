@@ -11,6 +11,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { FRAMEWORK_NAMES, type FrameworkName, type Severity } from '../types.js';
+import { readExposure } from './exposure.js';
 import { suggest } from './suggest.js';
 import { ConfigError, DEFAULT_CONFIG, FAIL_ON, REFERENCES, type Config, type RuleConfig } from './types.js';
 
@@ -25,6 +26,7 @@ export const CONFIG_KEYS = [
   'max-file-size',
   'contract-after',
   'references',
+  'exposure',
 ] as const;
 
 export const FRAMEWORKS: readonly FrameworkName[] = FRAMEWORK_NAMES;
@@ -160,6 +162,9 @@ class Checker {
           break;
         case 'references':
           config.references = this.choice(at, value, 'references', REFERENCES) ?? config.references;
+          break;
+        case 'exposure':
+          config.exposure = readExposure(this, at, value, config.exposure);
           break;
         default: {
           const hint = suggest(key, CONFIG_KEYS);
@@ -386,13 +391,13 @@ class Checker {
     return range ? this.lineOf(range[0]) : 1;
   }
 
-  private keyName(key: Node): string {
+  keyName(key: Node): string {
     const k = this.resolve(key);
     if (isScalar(k) && (typeof k.value === 'string' || typeof k.value === 'number')) return String(k.value);
     return String(k ?? '');
   }
 
-  private resolve(node: Node): Node {
+  resolve(node: Node): Node {
     return isAlias(node) ? node.resolve(this.doc) : node;
   }
 
@@ -414,5 +419,12 @@ function seqItem(value: Node, i: number): Node {
 }
 
 export function defaults(source: string | null): Config {
-  return { ...DEFAULT_CONFIG, paths: [], rules: {}, placeholders: {}, source };
+  return {
+    ...DEFAULT_CONFIG,
+    paths: [],
+    rules: {},
+    placeholders: {},
+    exposure: { ...DEFAULT_CONFIG.exposure },
+    source,
+  };
 }

@@ -32,6 +32,8 @@ export interface ConnectOptions {
   connectMs?: number;
   /** A client-side backstop on every query, in ms (none by default). */
   queryTimeoutMs?: number;
+  /** Every transaction of the session read only (`default_transaction_read_only`), not just the first. */
+  readOnly?: boolean;
 }
 
 /** Connects to `url`; one clear line (host:port/database, the reason, what to do) when it cannot. */
@@ -51,6 +53,7 @@ export async function connect(url: string, options: ConnectOptions): Promise<Con
     connectionString: url,
     connectionTimeoutMillis: options.connectMs ?? 10_000,
     ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
     application_name: options.applicationName,
   });
   // A lost connection is reported by the next query; an unhandled 'error' event would end the process.

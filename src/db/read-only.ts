@@ -60,6 +60,8 @@ export async function readOnlySession<T>(
       connectMs,
       // A client-side backstop in case the server never answers.
       queryTimeoutMs: statementMs + 5_000,
+      // The whole session, too: a COMMIT inside `fn` would otherwise end the read-only transaction.
+      readOnly: true,
     });
   } catch (e: unknown) {
     if (e instanceof ConnectError) throw fail(e.message, e.code);

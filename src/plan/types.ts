@@ -202,12 +202,27 @@ export interface MigrationPlan {
   backfill: string | null;
   /** Phase 3's data changes in order, as `expand-contract backfill` runs them. */
   backfillSteps: BackfillStep[];
+  /** With production statistics: how long each step's backfill would take there, and its batch size. */
+  backfillEstimates?: BackfillEstimate[];
   /** Migrations that must run after the expand one, in order. */
   later: LaterStep[];
   /** Phase 5: ships `contractAfterDays` after the expand deploy. */
   contract: string | null;
   /** Phases 2 and 4: what the application must do. */
   app: { dualWrite: string[]; switchReads: string[]; ignore: OrmNote[] };
+}
+
+/** One backfill step weighed by production (src/stats/backfill-estimate.ts). */
+export interface BackfillEstimate {
+  /** `schema.table`. */
+  table: string;
+  rows: number;
+  writesPerSecond: number;
+  /** Estimated seconds for `expand-contract backfill`; null without a calibration. */
+  seconds: number | null;
+  /** The `--batch-size` suited to the table's write rate; null without a calibration. */
+  batchSize: number | null;
+  basis: string;
 }
 
 export interface PlanOptions {

@@ -14,6 +14,7 @@ function finding(f: Finding): Record<string, unknown> {
     lock: f.lock,
     message: f.message,
     docs: f.docs,
+    ...(f.exposure ? { exposure: f.exposure } : {}),
   };
 }
 

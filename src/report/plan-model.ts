@@ -1,7 +1,7 @@
 // What the plan reports read (the pipeline's PlanRun, narrowed), and the views they share: the phases
 // in order with when each ships, and the proof in one line.
 import type { PlannedMigration, PlanRun } from '../pipeline/plan-changes.js';
-import type { MigrationPlan } from '../plan/types.js';
+import type { BackfillEstimate, MigrationPlan } from '../plan/types.js';
 
 /** One planned migration, as the reports read it. */
 export type PlanEntry = Pick<PlannedMigration, 'plan' | 'status' | 'proof' | 'reason'>;
@@ -44,7 +44,7 @@ export function phaseViews(plan: MigrationPlan, today: Date = new Date()): Phase
     title: '3. Backfill',
     when: 'after the expand deploy; commits per batch, run outside a transaction block',
     sql: plan.backfill?.trim() || null,
-    steps: plan.backfill ? [] : ['Nothing to backfill.'],
+    steps: plan.backfill ? (plan.backfillEstimates ?? []).map(estimateLine) : ['Nothing to backfill.'],
   });
   views.push({
     title: '4. Switch reads',
@@ -81,4 +81,18 @@ export function proofLine(entry: PlanEntry, backend: string): string {
     case 'not-run':
       return `not proven: ${entry.reason ?? 'the proof did not run'}`;
   }
+}
+
+/** A backfill step weighed by production, as one line under the phase. */
+export function estimateLine(e: BackfillEstimate): string {
+  const rows = e.rows.toLocaleString('en-US');
+  if (e.seconds === null || e.batchSize === null)
+    return `In production: ${e.table} has ${rows} rows (${e.basis}).`;
+  const time =
+    e.seconds < 120
+      ? `${e.seconds.toFixed(1)} s`
+      : e.seconds < 7200
+        ? `${Math.round(e.seconds / 60)} min`
+        : `${(e.seconds / 3600).toFixed(1)} h`;
+  return `In production: ${e.table}, ${rows} rows: about ${time} with expand-contract backfill --batch-size ${e.batchSize} (${e.basis}).`;
 }

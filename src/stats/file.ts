@@ -15,12 +15,15 @@ export function formatStats(snapshot: StatsSnapshot): string {
 /** The snapshot in `text` (the file's content); `file` names it in errors. */
 export function parseStats(text: string, file: string): StatsSnapshot {
   let value: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(body);
   } catch (e: unknown) {
-    const message = e instanceof Error ? e.message : String(e);
+    // One line: V8 quotes the text around some errors, newlines and all, and gives no position for them.
+    const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
     const position = /position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? '' : `:${text.slice(0, Number(position)).split('\n').length}`;
+    const at = position === undefined ? errorOffset(body) : Number(position);
+    const line = `:${body.slice(0, at).split('\n').length}`;
     throw new StatsFileError(
       `${file}${line}: not valid JSON (${message}); export it again with expand-contract stats --database-url URL > ${file}`,
     );
@@ -140,6 +143,33 @@ function lineOf(text: string, path: string): string {
   if (!key) return '';
   const at = text.indexOf(`"${key}"`, table ? Math.max(0, text.lastIndexOf('{', from)) : 0);
   return at < 0 ? '' : `:${text.slice(0, at).split('\n').length}`;
+}
+
+/**
+ * Where JSON.parse first fails in `text`, for an error that names no position: the end of the longest prefix
+ * still valid so far (one whose only fault is that it ends early). Each longer prefix fails too, so a binary
+ * search finds it.
+ */
+function errorOffset(text: string): number {
+  const fine = (k: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, k));
+      return true;
+    } catch (e: unknown) {
+      const message = e instanceof Error ? e.message : '';
+      if (message.includes('Unexpected end of JSON input')) return true;
+      const position = /position (\d+)/.exec(message)?.[1];
+      return position !== undefined && Number(position) >= k;
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fine(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Days since the snapshot was taken, for the staleness check. */

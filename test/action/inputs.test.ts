@@ -58,6 +58,8 @@ const DEFAULTS: Omit<ActionInputs, 'defaulted'> = {
   deploySource: 'auto',
   environment: 'production',
   deployDatabaseUrl: undefined,
+  statsDatabaseUrl: undefined,
+  statsFile: undefined,
   checkUsage: false,
   databaseUrl: undefined,
   backfillFile: undefined,
@@ -141,6 +143,8 @@ describe('readInputs defaults', () => {
         'deploy-source': 'database',
         environment: 'prod-eu',
         'deploy-database-url': 'postgres://reader:ro-pw@prod.internal/app',
+        'stats-database-url': 'postgres://stats:st-pw@replica.internal/app',
+        'stats-file': 'ci/stats.json',
         'check-usage': 'true',
         'database-url': 'postgres://writer:rw-pw@prod.internal/app',
         'backfill-file': '.expand-contract/backfill/ec-0123456789ab.sql',
@@ -166,6 +170,8 @@ describe('readInputs defaults', () => {
       deploySource: 'database',
       environment: 'prod-eu',
       deployDatabaseUrl: 'postgres://reader:ro-pw@prod.internal/app',
+      statsDatabaseUrl: 'postgres://stats:st-pw@replica.internal/app',
+      statsFile: 'ci/stats.json',
       checkUsage: true,
       base: 'origin/release',
       databaseUrl: 'postgres://writer:rw-pw@prod.internal/app',
@@ -289,6 +295,17 @@ describe('readInputs rejects a bad input with one line', () => {
     expect(mask).toHaveBeenCalledWith('ro-secret');
     expect(error.message).toBe(
       'deploy-database-url: the value (a secret, not shown) is not a postgres:// or postgresql:// URL',
+    );
+  });
+
+  it('masks the statistics database URL and its password before refusing it', () => {
+    const mask = vi.fn();
+    const url = 'https://stats:st-secret@replica/app';
+    const error = errorOf(() => readInputs(getter({ 'stats-database-url': url }), { mask }));
+    expect(mask).toHaveBeenCalledWith(url);
+    expect(mask).toHaveBeenCalledWith('st-secret');
+    expect(error.message).toBe(
+      'stats-database-url: the value (a secret, not shown) is not a postgres:// or postgresql:// URL',
     );
   });
 

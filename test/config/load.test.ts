@@ -132,6 +132,12 @@ describe('loadConfig: valid files', () => {
         "max-file-size: '512KiB'",
         'contract-after: 14',
         'references: fail',
+        'exposure:',
+        '  tiny-rows: 5000',
+        "  tiny-size: '16MiB'",
+        '  max-lock-seconds: 0.5',
+        '  max-blocked-writes: 200',
+        '  stats-max-age: 3',
         '',
       ].join('\n'),
     );
@@ -150,8 +156,24 @@ describe('loadConfig: valid files', () => {
       maxFileBytes: 512 * 1024,
       contractAfterDays: 14,
       references: 'fail',
+      exposure: {
+        tinyRows: 5000,
+        tinyBytes: 16 * 1024 * 1024,
+        maxLockSeconds: 0.5,
+        maxBlockedWrites: 200,
+        statsMaxAgeDays: 3,
+      },
       source: FILE,
     } satisfies Config);
+  });
+
+  it('names the line and the key of a bad exposure threshold', async () => {
+    await expect(load('exposure:\n  tiny-rows: lots\n  max-lock-secs: 2\n')).rejects.toThrow(
+      [
+        `${FILE}:2: exposure.tiny-rows: 'lots' is not valid; write a whole number of rows, such as 1000`,
+        `${FILE}:3: exposure.max-lock-secs: unknown key; did you mean max-lock-seconds?`,
+      ].join('\n'),
+    );
   });
 
   it('accepts a single glob for paths and a single id for disable', async () => {
@@ -232,7 +254,7 @@ describe('loadConfig: problems name the file, the line and the key', () => {
 
   it('unknown top-level key without anything close', async () => {
     expect(await problem('colour: always\n')).toBe(
-      '.github/expand-contract.yml:1: colour: unknown key; accepted keys are paths, framework, postgres-version, fail-on, rules, disable, placeholders, max-file-size, contract-after, references',
+      '.github/expand-contract.yml:1: colour: unknown key; accepted keys are paths, framework, postgres-version, fail-on, rules, disable, placeholders, max-file-size, contract-after, references, exposure',
     );
   });
 
