@@ -57,6 +57,21 @@ const DEFAULT_CONFIG = {
 /** A configuration file that cannot be used; the message names the file, line and key. */
 class ConfigError extends Error {
 }
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** Bytes of a size as written in the configuration (`5MB`, `512 KiB`, `1.5mb`, `1000`), or undefined. */
+function parseSize(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(text);
+    const unit = SIZE_UNITS[(m?.[2] ?? 'b').toLowerCase()];
+    return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
+}
 
 // One small interface over the two databases the catalog replays migrations on: PGlite (embedded,
 // in-process) and a shadow database on a real server (pg). Both run SQL text as the simple protocol
@@ -23605,15 +23620,6 @@ const KEYS = {
     },
     'stats-max-age': { field: 'statsMaxAgeDays', advice: 'write a number of days, such as 7', whole: false },
 };
-const UNITS$1 = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
 /** Reads the section over `current`; problems are reported through `checker` (a line each). */
 function readExposure(checker, at, value, current) {
     const out = { ...current };
@@ -23647,9 +23653,7 @@ function size(v) {
         return v.value;
     if (typeof v.value !== 'string')
         return undefined;
-    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(v.value);
-    const unit = UNITS$1[(m?.[2] ?? 'b').toLowerCase()];
-    return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
+    return parseSize(v.value);
 }
 
 // Validates the text of a configuration file into a Config. Every problem is collected and thrown as
@@ -23669,15 +23673,6 @@ const CONFIG_KEYS = [
 ];
 const FRAMEWORKS = FRAMEWORK_NAMES;
 const SEVERITIES = ['error', 'warning', 'notice', 'off'];
-const UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
 const DOCS = 'see docs/configuration.md';
 /** One problem as the user sees it. */
 function formatConfigError(file, line, key, problem, advice) {
@@ -23894,13 +23889,12 @@ class Checker {
             bytes = value.value;
         }
         else {
-            const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(value.value);
-            const unit = UNITS[(m?.[2] ?? 'b').toLowerCase()];
-            if (!m || unit === undefined) {
+            const parsed = parseSize(value.value);
+            if (parsed === undefined) {
                 this.fail(at, 'max-file-size', `${this.show(value)} is not a size`, `${advice} (units: B, KB, MB, GB, KiB, MiB, GiB)`);
                 return undefined;
             }
-            bytes = Math.floor(Number(m[1]) * unit);
+            bytes = parsed;
         }
         if (!Number.isSafeInteger(bytes) || bytes < 1) {
             this.fail(at, 'max-file-size', `${this.show(value)} is not a positive whole number of bytes`, advice);
@@ -30646,11 +30640,10 @@ async function runStep(conn, o, index, step) {
     return { step: result, interrupted: false };
 }
 /** One batch in its own transaction, retried on lock and statement timeouts with a smaller size. */
-async function runBatch(conn, o, index, step, table, cursor, throttle) {
+function runBatch(conn, o, index, step, table, cursor, throttle) {
     const { client } = conn;
-    const maxRetries = o.maxRetries ?? 5;
     const lockMs = o.lockTimeoutMs ?? 2000;
-    for (let attempt = 0;; attempt++) {
+    const attempt = async () => {
         const size = throttle.size;
         const t0 = performance.now();
         try {
@@ -30691,27 +30684,20 @@ async function runBatch(conn, o, index, step, table, cursor, throttle) {
         }
         catch (e) {
             await client.query('ROLLBACK').catch(() => undefined);
-            const code = codeOf(e);
-            if (!code || !RETRYABLE.has(code))
-                throw e;
-            if (attempt >= maxRetries)
-                throw await gaveUp(conn, step, table, code, attempt + 1, lockMs);
-            throttle.shrink();
-            const waitMs = backoffMs(attempt);
-            o.onEvent?.({
-                kind: 'retry',
-                index,
-                name: step.name,
-                reason: reasonOf(code),
-                attempt: attempt + 1,
-                waitMs,
-            });
-            await pause(waitMs, o.signal);
+            throw e;
         }
-    }
+    };
+    return retrying(conn, o, index, step, table, attempt, {
+        codes: RETRYABLE,
+        before: () => throttle.shrink(),
+    });
 }
-/** A query outside a batch (the estimate, the final check), retried on lock timeouts as a batch is. */
-async function retrying(conn, o, index, step, table, work) {
+/**
+ * `work`, tried again after a lock timeout (or, for a batch, any of `codes`) with a growing wait and a
+ * retry event; after `maxRetries` the error names who holds locks on the table. `before` runs before each
+ * retry (a batch shrinks).
+ */
+async function retrying(conn, o, index, step, table, work, retry = { codes: LOCK_TIMEOUT }) {
     const maxRetries = o.maxRetries ?? 5;
     for (let attempt = 0;; attempt++) {
         try {
@@ -30719,10 +30705,11 @@ async function retrying(conn, o, index, step, table, work) {
         }
         catch (e) {
             const code = codeOf(e);
-            if (code !== '55P03')
+            if (!code || !retry.codes.has(code))
                 throw e;
             if (attempt >= maxRetries)
                 throw await gaveUp(conn, step, table, code, attempt + 1, o.lockTimeoutMs ?? 2000);
+            retry.before?.();
             const waitMs = backoffMs(attempt);
             o.onEvent?.({
                 kind: 'retry',
@@ -30736,6 +30723,8 @@ async function retrying(conn, o, index, step, table, work) {
         }
     }
 }
+/** Outside a batch only a lock timeout is retried: the estimate and the check take no row locks. */
+const LOCK_TIMEOUT = new Set(['55P03']);
 
 // `backfill --dry-run`: what the run would do, read in a READ ONLY transaction: each step's table and key,
 // the rows that need it (the planner's estimate), the batches, the statement of a batch, and where an

@@ -29150,6 +29150,21 @@ const DEFAULT_CONFIG = {
 /** A configuration file that cannot be used; the message names the file, line and key. */
 class ConfigError extends Error {
 }
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    kib: 1024,
+    mib: 1024 ** 2,
+    gib: 1024 ** 3,
+};
+/** Bytes of a size as written in the configuration (`5MB`, `512 KiB`, `1.5mb`, `1000`), or undefined. */
+function parseSize(text) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(text);
+    const unit = SIZE_UNITS[(m?.[2] ?? 'b').toLowerCase()];
+    return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
+}
 
 var dist$3 = {};
 
@@ -37951,15 +37966,6 @@ const KEYS = {
     },
     'stats-max-age': { field: 'statsMaxAgeDays', advice: 'write a number of days, such as 7', whole: false },
 };
-const UNITS$1 = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
 /** Reads the section over `current`; problems are reported through `checker` (a line each). */
 function readExposure(checker, at, value, current) {
     const out = { ...current };
@@ -37993,9 +37999,7 @@ function size$1(v) {
         return v.value;
     if (typeof v.value !== 'string')
         return undefined;
-    const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(v.value);
-    const unit = UNITS$1[(m?.[2] ?? 'b').toLowerCase()];
-    return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
+    return parseSize(v.value);
 }
 
 // Validates the text of a configuration file into a Config. Every problem is collected and thrown as
@@ -38015,15 +38019,6 @@ const CONFIG_KEYS = [
 ];
 const FRAMEWORKS$1 = FRAMEWORK_NAMES;
 const SEVERITIES = ['error', 'warning', 'notice', 'off'];
-const UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    kib: 1024,
-    mib: 1024 ** 2,
-    gib: 1024 ** 3,
-};
 const DOCS = 'see docs/configuration.md';
 /** One problem as the user sees it. */
 function formatConfigError(file, line, key, problem, advice) {
@@ -38240,13 +38235,12 @@ class Checker {
             bytes = value.value;
         }
         else {
-            const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(value.value);
-            const unit = UNITS[(m?.[2] ?? 'b').toLowerCase()];
-            if (!m || unit === undefined) {
+            const parsed = parseSize(value.value);
+            if (parsed === undefined) {
                 this.fail(at, 'max-file-size', `${this.show(value)} is not a size`, `${advice} (units: B, KB, MB, GB, KiB, MiB, GiB)`);
                 return undefined;
             }
-            bytes = Math.floor(Number(m[1]) * unit);
+            bytes = parsed;
         }
         if (!Number.isSafeInteger(bytes) || bytes < 1) {
             this.fail(at, 'max-file-size', `${this.show(value)} is not a positive whole number of bytes`, advice);
@@ -62788,7 +62782,7 @@ function parseUrl(url, what) {
 function secretsOf(raw, url) {
     const secrets = [raw, url.href];
     if (url.password)
-        secrets.push(url.password, safeDecode$1(url.password));
+        secrets.push(url.password, safeDecode(url.password));
     for (const [key, value] of url.searchParams) {
         if (/pass|secret|key|token/i.test(key) && value)
             secrets.push(value, encodeURIComponent(value));
@@ -62796,7 +62790,7 @@ function secretsOf(raw, url) {
     // Longest first, so a password inside the URL does not leave the rest of the URL behind.
     return [...new Set(secrets.filter((s) => s.length >= 3))].sort((a, b) => b.length - a.length);
 }
-function safeDecode$1(text) {
+function safeDecode(text) {
     try {
         return decodeURIComponent(text);
     }
@@ -63880,14 +63874,6 @@ function urlPasswords(value) {
         return [];
     const decoded = safeDecode(password);
     return decoded === password ? [password] : [password, decoded];
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
 }
 /** `${{ github.token }}` that no runner evaluated (a local runner, a test). */
 function isExpression(value) {
@@ -70605,11 +70591,10 @@ async function runStep(conn, o, index, step) {
     return { step: result, interrupted: false };
 }
 /** One batch in its own transaction, retried on lock and statement timeouts with a smaller size. */
-async function runBatch(conn, o, index, step, table, cursor, throttle) {
+function runBatch(conn, o, index, step, table, cursor, throttle) {
     const { client } = conn;
-    const maxRetries = o.maxRetries ?? 5;
     const lockMs = o.lockTimeoutMs ?? 2000;
-    for (let attempt = 0;; attempt++) {
+    const attempt = async () => {
         const size = throttle.size;
         const t0 = performance.now();
         try {
@@ -70650,27 +70635,20 @@ async function runBatch(conn, o, index, step, table, cursor, throttle) {
         }
         catch (e) {
             await client.query('ROLLBACK').catch(() => undefined);
-            const code = codeOf(e);
-            if (!code || !RETRYABLE.has(code))
-                throw e;
-            if (attempt >= maxRetries)
-                throw await gaveUp(conn, step, table, code, attempt + 1, lockMs);
-            throttle.shrink();
-            const waitMs = backoffMs(attempt);
-            o.onEvent?.({
-                kind: 'retry',
-                index,
-                name: step.name,
-                reason: reasonOf(code),
-                attempt: attempt + 1,
-                waitMs,
-            });
-            await pause(waitMs, o.signal);
+            throw e;
         }
-    }
+    };
+    return retrying(conn, o, index, step, table, attempt, {
+        codes: RETRYABLE,
+        before: () => throttle.shrink(),
+    });
 }
-/** A query outside a batch (the estimate, the final check), retried on lock timeouts as a batch is. */
-async function retrying(conn, o, index, step, table, work) {
+/**
+ * `work`, tried again after a lock timeout (or, for a batch, any of `codes`) with a growing wait and a
+ * retry event; after `maxRetries` the error names who holds locks on the table. `before` runs before each
+ * retry (a batch shrinks).
+ */
+async function retrying(conn, o, index, step, table, work, retry = { codes: LOCK_TIMEOUT }) {
     const maxRetries = o.maxRetries ?? 5;
     for (let attempt = 0;; attempt++) {
         try {
@@ -70678,10 +70656,11 @@ async function retrying(conn, o, index, step, table, work) {
         }
         catch (e) {
             const code = codeOf(e);
-            if (code !== '55P03')
+            if (!code || !retry.codes.has(code))
                 throw e;
             if (attempt >= maxRetries)
                 throw await gaveUp(conn, step, table, code, attempt + 1, o.lockTimeoutMs ?? 2000);
+            retry.before?.();
             const waitMs = backoffMs(attempt);
             o.onEvent?.({
                 kind: 'retry',
@@ -70695,6 +70674,8 @@ async function retrying(conn, o, index, step, table, work) {
         }
     }
 }
+/** Outside a batch only a lock timeout is retried: the estimate and the check take no row locks. */
+const LOCK_TIMEOUT = new Set(['55P03']);
 
 /** A backfill file the runner cannot use, with the line to look at. */
 class BackfillScriptError extends Error {

@@ -1,6 +1,7 @@
 // The Action's inputs: read through an injected getter (core.getInput in production, a map in tests),
 // validated, with the defaults action.yml declares. A bad input is an InputError of one line:
 // `<input>: '<value>' is not one of a, b, c`. Secrets are masked before anything can echo them.
+import { safeDecode } from '../db/connect.js';
 import { FAIL_ON, type FailOn } from '../config/types.js';
 import { InputError } from '../discover/index.js';
 import { FRAMEWORK_NAMES, type FrameworkName } from '../types.js';
@@ -264,14 +265,6 @@ function urlPasswords(value: string): string[] {
   if (!password) return [];
   const decoded = safeDecode(password);
   return decoded === password ? [password] : [password, decoded];
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** `${{ github.token }}` that no runner evaluated (a local runner, a test). */

@@ -263,7 +263,7 @@ interface BatchOutcome {
 }
 
 /** One batch in its own transaction, retried on lock and statement timeouts with a smaller size. */
-async function runBatch(
+function runBatch(
   conn: Connection,
   o: BackfillOptions,
   index: number,
@@ -273,9 +273,8 @@ async function runBatch(
   throttle: Throttle,
 ): Promise<BatchOutcome> {
   const { client } = conn;
-  const maxRetries = o.maxRetries ?? 5;
   const lockMs = o.lockTimeoutMs ?? 2000;
-  for (let attempt = 0; ; attempt++) {
+  const attempt = async (): Promise<BatchOutcome> => {
     const size = throttle.size;
     const t0 = performance.now();
     try {
@@ -316,10 +315,39 @@ async function runBatch(
       };
     } catch (e: unknown) {
       await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  };
+  return retrying(conn, o, index, step, table, attempt, {
+    codes: RETRYABLE,
+    before: () => throttle.shrink(),
+  });
+}
+
+/**
+ * `work`, tried again after a lock timeout (or, for a batch, any of `codes`) with a growing wait and a
+ * retry event; after `maxRetries` the error names who holds locks on the table. `before` runs before each
+ * retry (a batch shrinks).
+ */
+async function retrying<T>(
+  conn: Connection,
+  o: BackfillOptions,
+  index: number,
+  step: BackfillStep,
+  table: LiveTable,
+  work: () => Promise<T>,
+  retry: { codes: ReadonlySet<string>; before?: () => void } = { codes: LOCK_TIMEOUT },
+): Promise<T> {
+  const maxRetries = o.maxRetries ?? 5;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (e: unknown) {
       const code = codeOf(e);
-      if (!code || !RETRYABLE.has(code)) throw e;
-      if (attempt >= maxRetries) throw await gaveUp(conn, step, table, code, attempt + 1, lockMs);
-      throttle.shrink();
+      if (!code || !retry.codes.has(code)) throw e;
+      if (attempt >= maxRetries)
+        throw await gaveUp(conn, step, table, code, attempt + 1, o.lockTimeoutMs ?? 2000);
+      retry.before?.();
       const waitMs = backoffMs(attempt);
       o.onEvent?.({
         kind: 'retry',
@@ -334,34 +362,5 @@ async function runBatch(
   }
 }
 
-/** A query outside a batch (the estimate, the final check), retried on lock timeouts as a batch is. */
-async function retrying<T>(
-  conn: Connection,
-  o: BackfillOptions,
-  index: number,
-  step: BackfillStep,
-  table: LiveTable,
-  work: () => Promise<T>,
-): Promise<T> {
-  const maxRetries = o.maxRetries ?? 5;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await work();
-    } catch (e: unknown) {
-      const code = codeOf(e);
-      if (code !== '55P03') throw e;
-      if (attempt >= maxRetries)
-        throw await gaveUp(conn, step, table, code, attempt + 1, o.lockTimeoutMs ?? 2000);
-      const waitMs = backoffMs(attempt);
-      o.onEvent?.({
-        kind: 'retry',
-        index,
-        name: step.name,
-        reason: reasonOf(code),
-        attempt: attempt + 1,
-        waitMs,
-      });
-      await pause(waitMs, o.signal);
-    }
-  }
-}
+/** Outside a batch only a lock timeout is retried: the estimate and the check take no row locks. */
+const LOCK_TIMEOUT: ReadonlySet<string> = new Set(['55P03']);

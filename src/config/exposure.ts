@@ -2,7 +2,7 @@
 // blocking finding into a notice (tiny table) or an error (long lock, many writes held back).
 import { isMap, isScalar } from 'yaml';
 import { suggest } from './suggest.js';
-import type { ExposureConfig } from './types.js';
+import { parseSize, type ExposureConfig } from './types.js';
 
 /** What of the validator this section uses. */
 export interface SectionChecker {
@@ -27,16 +27,6 @@ const KEYS = {
   },
   'stats-max-age': { field: 'statsMaxAgeDays', advice: 'write a number of days, such as 7', whole: false },
 } as const satisfies Record<string, { field: keyof ExposureConfig; advice: string; whole: boolean }>;
-
-const UNITS: Record<string, number> = {
-  b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  kib: 1024,
-  mib: 1024 ** 2,
-  gib: 1024 ** 3,
-};
 
 /** Reads the section over `current`; problems are reported through `checker` (a line each). */
 export function readExposure(
@@ -85,7 +75,5 @@ function size(v: unknown): number | undefined {
   if (!isScalar(v)) return undefined;
   if (typeof v.value === 'number') return v.value;
   if (typeof v.value !== 'string') return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(v.value);
-  const unit = UNITS[(m?.[2] ?? 'b').toLowerCase()];
-  return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
+  return parseSize(v.value);
 }

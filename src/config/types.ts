@@ -69,3 +69,20 @@ export const DEFAULT_CONFIG: Config = {
 
 /** A configuration file that cannot be used; the message names the file, line and key. */
 export class ConfigError extends Error {}
+
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/** Bytes of a size as written in the configuration (`5MB`, `512 KiB`, `1.5mb`, `1000`), or undefined. */
+export function parseSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(text);
+  const unit = SIZE_UNITS[(m?.[2] ?? 'b').toLowerCase()];
+  return m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : undefined;
+}

@@ -13,7 +13,15 @@ import {
 import { FRAMEWORK_NAMES, type FrameworkName, type Severity } from '../types.js';
 import { readExposure } from './exposure.js';
 import { suggest } from './suggest.js';
-import { ConfigError, DEFAULT_CONFIG, FAIL_ON, REFERENCES, type Config, type RuleConfig } from './types.js';
+import {
+  ConfigError,
+  DEFAULT_CONFIG,
+  parseSize,
+  FAIL_ON,
+  REFERENCES,
+  type Config,
+  type RuleConfig,
+} from './types.js';
 
 export const CONFIG_KEYS = [
   'paths',
@@ -31,15 +39,6 @@ export const CONFIG_KEYS = [
 
 export const FRAMEWORKS: readonly FrameworkName[] = FRAMEWORK_NAMES;
 const SEVERITIES: readonly (Severity | 'off')[] = ['error', 'warning', 'notice', 'off'];
-const UNITS: Record<string, number> = {
-  b: 1,
-  kb: 1e3,
-  mb: 1e6,
-  gb: 1e9,
-  kib: 1024,
-  mib: 1024 ** 2,
-  gib: 1024 ** 3,
-};
 const DOCS = 'see docs/configuration.md';
 
 /** One problem as the user sees it. */
@@ -310,9 +309,8 @@ class Checker {
     if (typeof value.value === 'number') {
       bytes = value.value;
     } else {
-      const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]+)?\s*$/i.exec(value.value);
-      const unit = UNITS[(m?.[2] ?? 'b').toLowerCase()];
-      if (!m || unit === undefined) {
+      const parsed = parseSize(value.value);
+      if (parsed === undefined) {
         this.fail(
           at,
           'max-file-size',
@@ -321,7 +319,7 @@ class Checker {
         );
         return undefined;
       }
-      bytes = Math.floor(Number(m[1]) * unit);
+      bytes = parsed;
     }
     if (!Number.isSafeInteger(bytes) || bytes < 1) {
       this.fail(at, 'max-file-size', `${this.show(value)} is not a positive whole number of bytes`, advice);
